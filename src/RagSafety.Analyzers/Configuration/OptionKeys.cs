@@ -1,0 +1,32 @@
+namespace RagSafety.Analyzers.Configuration
+{
+    /// <summary>Every .editorconfig key the package reads (documented in docs/configuration.md).</summary>
+    internal static class OptionKeys
+    {
+        public const string Prefix = "rag_safety.";
+
+        /// <summary>How many of the app's own methods a call chain may pass through (default 5, 1–20).</summary>
+        public const string CallChainDepth = Prefix + "call_chain_depth";
+
+        public const int DefaultCallChainDepth = 5;
+
+        /// <summary>The key that extends a role with documentation-comment IDs, e.g. <c>rag_safety.ai_call_apis</c>.</summary>
+        public static string ApisKey(Knowledge.ApiRole role) => Prefix + SnakeCase(role.ToString()) + "_apis";
+
+        private static string SnakeCase(string name)
+        {
+            var builder = new System.Text.StringBuilder(name.Length + 4);
+            for (var i = 0; i < name.Length; i++)
+            {
+                if (char.IsUpper(name[i]) && i > 0)
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToLowerInvariant(name[i]));
+            }
+
+            return builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace RagSafety.Analyzers.Knowledge
+{
+    /// <summary>What a catalogued API means to the rules.</summary>
+    internal enum ApiRole
+    {
+        /// <summary>Per-conversation state (a whole type): ChatHistory, KernelArguments, AgentThread.</summary>
+        ConversationState,
+
+        /// <summary>A message type whose collections are per-conversation state (a whole type): MEAI/OpenAI ChatMessage.</summary>
+        ConversationMessage,
+
+        /// <summary>A mutable kernel that is safe to share only while nobody changes it (a whole type): SK Kernel.</summary>
+        MutableKernel,
+
+        /// <summary>Mutable per-request options (a whole type): ChatOptions, PromptExecutionSettings, ChatCompletionOptions.</summary>
+        RequestOptions,
+
+        /// <summary>A client that is built to be shared (a whole type): IChatClient, OpenAI clients, VectorStore, HttpClient.</summary>
+        ThreadSafeClient,
+
+        /// <summary>A call that generates, embeds, searches or asks (a member).</summary>
+        AiCall,
+
+        /// <summary>A call that writes to or reshapes a vector/search index (a member).</summary>
+        IndexWrite,
+
+        /// <summary>A parameter through which an HttpClient flows into an AI client (a member and its parameter).</summary>
+        ConnectorSink,
+
+        /// <summary>Where a network timeout of an AI client is set (a property, or a member and its parameter).</summary>
+        TimeoutOption,
+
+        /// <summary>A parameter or property that carries an API key or credential (a member and its parameter).</summary>
+        CredentialParameter,
+    }
+}

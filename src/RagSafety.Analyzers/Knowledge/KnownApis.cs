@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace RagSafety.Analyzers.Knowledge
+{
+    /// <summary>
+    /// The catalog resolved against one compilation: type and member lookups by symbol, built once and then read
+    /// concurrently. A method counts when it is catalogued itself, or overrides / implements a catalogued member
+    /// (so a user's own IChatClient implementation is an AI call too).
+    /// </summary>
+    internal sealed class KnownApis
+    {
+        private readonly Dictionary<INamedTypeSymbol, TypeRoles> _types;
+        private readonly ImmutableHashSet<ISymbol> _userMembers;
+        private readonly ConcurrentDictionary<IMethodSymbol, ApiRoleSet> _methodRoles = new(SymbolEqualityComparer.Default);
+
+        private KnownApis(Dictionary<INamedTypeSymbol, TypeRoles> types, ImmutableHashSet<ISymbol> userMembers, bool referencesAiLibrary)
+        {
+            _types = types;
+            _userMembers = userMembers;
+            ReferencesAiLibrary = referencesAiLibrary;
+        }
+
+        /// <summary>True when any catalogued library other than the .NET framework is referenced (or the user catalogued own APIs).</summary>
+        public bool ReferencesAiLibrary { get; }
+
+        public static KnownApis Create(Compilation compilation, IEnumerable<ApiEntry> entries, UserApis userApis)
+        {
+            var types = new Dictionary<INamedTypeSymbol, TypeRoles>(SymbolEqualityComparer.Default);
+            var referencesAiLibrary = false;
+            foreach (var entry in entries)
+            {
+                // GetTypeByMetadataName returns null when two references define the name; the type then is ambiguous to the
+                // user's code as well, so skipping it is right.
+                var type = compilation.GetTypeByMetadataName(entry.TypeName);
+                if (type is null)
+                {
+                    continue;
+                }
+
+                referencesAiLibrary |= entry.Library != ApiCatalog.FrameworkLibrary;
+                if (!types.TryGetValue(type, out var roles))
+                {
+                    roles = new TypeRoles();
+                    types.Add(type, roles);
+                }
+
+                roles.Add(entry);
+            }
+
+            var userMembers = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var (role, symbol) in userApis.Resolve(compilation))
+            {
+                referencesAiLibrary = true;
+                if (symbol is INamedTypeSymbol userType)
+                {
+                    if (!types.TryGetValue(userType, out var roles))
+                    {
+                        roles = new TypeRoles();
+                        types.Add(userType, roles);
+                    }
+
+                    roles.Add(new ApiEntry(role, userType.MetadataName, null, null, "user"));
+                }
+                else
+                {
+                    userMembers.Add(symbol);
+                    var roles = types.TryGetValue(symbol.ContainingType, out var existing) ? existing : new TypeRoles();
+                    types[symbol.ContainingType] = roles;
+                    roles.AddUserMember(symbol, role);
+                }
+            }
+
+            return new KnownApis(types, userMembers.ToImmutable(), referencesAiLibrary);
+        }
+
+        /// <summary>Whether the type itself (or a base type / interface of it) is catalogued with the role.</summary>
+        public bool TypeHasRole(ITypeSymbol? type, ApiRole role)
+        {
+            if (type is not INamedTypeSymbol named)
+            {
+                return false;
+            }
+
+            for (INamedTypeSymbol? current = named.OriginalDefinition; current is not null; current = current.BaseType?.OriginalDefinition)
+            {
+                if (_types.TryGetValue(current, out var roles) && roles.TypeRoleSet.Contains(role))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var @interface in named.AllInterfaces)
+            {
+                if (_types.TryGetValue(@interface.OriginalDefinition, out var roles) && roles.TypeRoleSet.Contains(role))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The roles of a method: catalogued directly (incl. extension methods in reduced form), or by what it overrides or implements.</summary>
+        public ApiRoleSet RolesOf(IMethodSymbol method)
+        {
+            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            return _methodRoles.GetOrAdd(definition, ComputeRoles);
+        }
+
+        public bool IsAiCall(IMethodSymbol method) => RolesOf(method).Contains(ApiRole.AiCall);
+
+        public bool IsIndexWrite(IMethodSymbol method) => RolesOf(method).Contains(ApiRole.IndexWrite);
+
+        /// <summary>Entries of a role on a member (by name) of the type or its bases, e.g. the parameters that carry credentials.</summary>
+        public IEnumerable<ApiEntry> MemberEntries(INamedTypeSymbol type, string memberName, ApiRole role)
+        {
+            for (INamedTypeSymbol? current = type.OriginalDefinition; current is not null; current = current.BaseType?.OriginalDefinition)
+            {
+                if (_types.TryGetValue(current, out var roles))
+                {
+                    foreach (var entry in roles.MemberEntries(memberName))
+                    {
+                        if (entry.Role == role)
+                        {
+                            yield return entry;
+                        }
+                    }
+                }
+            }
+        }
+
+        private ApiRoleSet ComputeRoles(IMethodSymbol method)
+        {
+            var roles = DirectRoles(method);
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                roles = roles.Union(DirectRoles(overridden.OriginalDefinition));
+            }
+
+            if (method.ContainingType is { } containingType && !method.IsStatic && method.MethodKind == MethodKind.Ordinary)
+            {
+                foreach (var implemented in method.ExplicitInterfaceImplementations)
+                {
+                    roles = roles.Union(DirectRoles(implemented.OriginalDefinition));
+                }
+
+                foreach (var @interface in containingType.AllInterfaces)
+                {
+                    if (!_types.TryGetValue(@interface.OriginalDefinition, out var interfaceRoles) || !interfaceRoles.HasMember(method.Name))
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(containingType.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method))
+                        {
+                            roles = roles.Union(DirectRoles(member.OriginalDefinition));
+                        }
+                    }
+                }
+            }
+
+            return roles;
+        }
+
+        private ApiRoleSet DirectRoles(IMethodSymbol method)
+        {
+            if (method.ContainingType is null || !_types.TryGetValue(method.ContainingType.OriginalDefinition, out var roles))
+            {
+                return ApiRoleSet.Empty;
+            }
+
+            var set = roles.MemberRoles(method.MethodKind == MethodKind.Constructor ? ".ctor" : method.Name);
+            return _userMembers.Contains(method) ? set.Union(roles.UserMemberRoles(method)) : set;
+        }
+
+        /// <summary>Roles catalogued on one type: on the type itself and per member name.</summary>
+        private sealed class TypeRoles
+        {
+            private readonly Dictionary<string, List<ApiEntry>> _members = new(StringComparer.Ordinal);
+            private readonly Dictionary<ISymbol, ApiRoleSet> _userMembers = new(SymbolEqualityComparer.Default);
+
+            public ApiRoleSet TypeRoleSet { get; private set; }
+
+            public void Add(ApiEntry entry)
+            {
+                if (entry.Member is null)
+                {
+                    TypeRoleSet = TypeRoleSet.With(entry.Role);
+                    return;
+                }
+
+                if (!_members.TryGetValue(entry.Member, out var list))
+                {
+                    list = new List<ApiEntry>();
+                    _members.Add(entry.Member, list);
+                }
+
+                list.Add(entry);
+            }
+
+            public void AddUserMember(ISymbol member, ApiRole role) =>
+                _userMembers[member] = UserMemberRoles(member).With(role);
+
+            public bool HasMember(string name) => _members.ContainsKey(name) || _userMembers.Keys.Any(m => m.Name == name);
+
+            public IEnumerable<ApiEntry> MemberEntries(string name) =>
+                _members.TryGetValue(name, out var list) ? list : Enumerable.Empty<ApiEntry>();
+
+            public ApiRoleSet MemberRoles(string name)
+            {
+                var set = ApiRoleSet.Empty;
+                foreach (var entry in MemberEntries(name))
+                {
+                    // Parameter-scoped entries (sinks, credentials, timeouts) do not make the call itself an AI call or write.
+                    if (entry.Parameter is null)
+                    {
+                        set = set.With(entry.Role);
+                    }
+                }
+
+                return set;
+            }
+
+            public ApiRoleSet UserMemberRoles(ISymbol member) =>
+                _userMembers.TryGetValue(member, out var set) ? set : ApiRoleSet.Empty;
+        }
+    }
+
+    /// <summary>A small immutable set of roles (a bit mask).</summary>
+    internal readonly struct ApiRoleSet
+    {
+        private readonly int _bits;
+
+        private ApiRoleSet(int bits) => _bits = bits;
+
+        public static ApiRoleSet Empty => default;
+
+        public bool IsEmpty => _bits == 0;
+
+        public bool Contains(ApiRole role) => (_bits & (1 << (int)role)) != 0;
+
+        public ApiRoleSet With(ApiRole role) => new(_bits | (1 << (int)role));
+
+        public ApiRoleSet Union(ApiRoleSet other) => new(_bits | other._bits);
+    }
+}

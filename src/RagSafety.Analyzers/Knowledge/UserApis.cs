@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using RagSafety.Analyzers.Configuration;
+
+namespace RagSafety.Analyzers.Knowledge
+{
+    /// <summary>
+    /// APIs users add to a role in .editorconfig, as documentation-comment IDs
+    /// (<c>rag_safety.index_write_apis = M:MyCorp.Rag.Index.Put(System.String)</c>, <c>T:MyCorp.Rag.Conversation</c>).
+    /// </summary>
+    internal sealed class UserApis
+    {
+        public static readonly UserApis None = new(ImmutableArray<(ApiRole, string)>.Empty);
+
+        private readonly ImmutableArray<(ApiRole Role, string Id)> _ids;
+
+        private UserApis(ImmutableArray<(ApiRole, string)> ids) => _ids = ids;
+
+        public static UserApis Read(CompilationOptionsReader options)
+        {
+            var ids = ImmutableArray.CreateBuilder<(ApiRole, string)>();
+            foreach (ApiRole role in Enum.GetValues(typeof(ApiRole)))
+            {
+                foreach (var id in options.GetList(OptionKeys.ApisKey(role)))
+                {
+                    ids.Add((role, id));
+                }
+            }
+
+            return new UserApis(ids.ToImmutable());
+        }
+
+        /// <summary>IDs that matched no symbol of the compilation, for the invalid-option report.</summary>
+        public ImmutableArray<string> Unresolved { get; private set; } = ImmutableArray<string>.Empty;
+
+        public IEnumerable<(ApiRole Role, ISymbol Symbol)> Resolve(Compilation compilation)
+        {
+            var unresolved = ImmutableArray.CreateBuilder<string>();
+            var resolved = new List<(ApiRole, ISymbol)>();
+            foreach (var (role, id) in _ids)
+            {
+                var symbols = DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation);
+                if (symbols.IsDefaultOrEmpty)
+                {
+                    unresolved.Add(id);
+                    continue;
+                }
+
+                foreach (var symbol in symbols)
+                {
+                    if (symbol is INamedTypeSymbol or IMethodSymbol or IPropertySymbol)
+                    {
+                        resolved.Add((role, symbol.OriginalDefinition));
+                    }
+                }
+            }
+
+            Unresolved = unresolved.ToImmutable();
+            return resolved;
+        }
+    }
+}

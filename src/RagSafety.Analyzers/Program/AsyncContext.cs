@@ -1,0 +1,86 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using RagSafety.Analyzers.Rules;
+
+namespace RagSafety.Analyzers.Program
+{
+    /// <summary>
+    /// Whether <c>await</c> can replace a blocking wait without breaking the build or the callers. Decided by the
+    /// nearest enclosing function (a lambda inside an async method is not async itself).
+    /// </summary>
+    internal static class AsyncContext
+    {
+        /// <summary>The fix kind for the wait (see <see cref="RAG010BlockingWaitOnAiCallAnalyzer"/>), or null when none is safe.</summary>
+        public static string? FixFor(IOperation wait, ISymbol? containingSymbol, RequestHandlers handlers)
+        {
+            for (var current = wait.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILockOperation:
+                        // 'await' is not allowed inside a lock statement.
+                        return null;
+
+                    case IAnonymousFunctionOperation lambda:
+                        if (lambda.Symbol.IsAsync)
+                        {
+                            return RAG010BlockingWaitOnAiCallAnalyzer.FixAwait;
+                        }
+
+                        // A minimal-API delegate is bound by the framework: it may become async unless it already returns a task.
+                        return handlers.IsMinimalApiHandler(lambda) && !IsTaskLike(lambda.Symbol.ReturnType, wait)
+                            ? RAG010BlockingWaitOnAiCallAnalyzer.FixAwaitAndMakeAsync
+                            : null;
+
+                    case ILocalFunctionOperation localFunction:
+                        // A local function's callers would need changing too.
+                        return localFunction.Symbol.IsAsync ? RAG010BlockingWaitOnAiCallAnalyzer.FixAwait : null;
+                }
+            }
+
+            if (wait.Syntax.Ancestors().Any(a => a is GlobalStatementSyntax))
+            {
+                // Top-level statements may await directly.
+                return RAG010BlockingWaitOnAiCallAnalyzer.FixAwait;
+            }
+
+            if (containingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+            {
+                return null;
+            }
+
+            if (method.IsAsync)
+            {
+                return RAG010BlockingWaitOnAiCallAnalyzer.FixAwait;
+            }
+
+            // A handler's signature belongs to the framework and an entry point's to the runtime, so both may change;
+            // any other method has callers that would silently start dropping a task.
+            var mayChangeSignature = handlers.KindOf(method) != HandlerKind.None || IsEntryPoint(method);
+            return mayChangeSignature && CanBecomeAsync(method, wait) ? RAG010BlockingWaitOnAiCallAnalyzer.FixAwaitAndMakeAsync : null;
+        }
+
+        private static bool IsEntryPoint(IMethodSymbol method) =>
+            method.IsStatic && method.Name == "Main" && (method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Int32);
+
+        private static bool CanBecomeAsync(IMethodSymbol method, IOperation wait)
+        {
+            if (method.ReturnsByRef || method.ReturnsByRefReadonly || method.Parameters.Any(p => p.RefKind != RefKind.None)
+                || IsTaskLike(method.ReturnType, wait) || method.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            return method.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax declaration
+                && (declaration.Body is not null || declaration.ExpressionBody is not null)
+                && !declaration.DescendantNodes().Any(n => n is YieldStatementSyntax);
+        }
+
+        private static bool IsTaskLike(ITypeSymbol? type, IOperation context) =>
+            context.SemanticModel?.Compilation is { } compilation && TaskTypes.Create(compilation) is { } taskTypes
+                ? taskTypes.IsTaskLike(type) || type is INamedTypeSymbol { Name: "IAsyncEnumerable" }
+                : false;
+    }
+}

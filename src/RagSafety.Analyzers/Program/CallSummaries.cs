@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using RagSafety.Analyzers.Knowledge;
+
+namespace RagSafety.Analyzers.Program
+{
+    /// <summary>
+    /// For the compilation's own methods: whether they reach an AI call or an index write through at most
+    /// <c>maxDepth</c> of the app's methods, with the shortest example chain. Each method's body is read once (its
+    /// callees and direct catalogued calls); a query is a breadth-first search over those facts, cached per method.
+    /// The answer never depends on the order queries arrive in, so concurrent analysis stays deterministic.
+    /// Calls through the app's interfaces and virtual methods follow every implementation in the compilation.
+    /// </summary>
+    internal sealed class CallSummaries
+    {
+        private static readonly object NoChain = new();
+
+        private readonly Compilation _compilation;
+        private readonly KnownApis _apis;
+        private readonly int _maxDepth;
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _aiChains = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _writeChains = new(SymbolEqualityComparer.Default);
+        private readonly System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>> _implementations;
+
+        public CallSummaries(Compilation compilation, KnownApis apis, int maxDepth)
+        {
+            _compilation = compilation;
+            _apis = apis;
+            _maxDepth = maxDepth;
+            _implementations = new System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>>(FindImplementations, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public int MaxDepth => _maxDepth;
+
+        /// <summary>The chain from an app method to an AI call, or null when none is reached within the depth.</summary>
+        public CallChain? FindAiCall(IMethodSymbol method) => Find(method, _aiChains, facts => facts.FirstAiCall);
+
+        /// <summary>The chain from an app method to an index write, or null when none is reached within the depth.</summary>
+        public CallChain? FindIndexWrite(IMethodSymbol method) => Find(method, _writeChains, facts => facts.FirstIndexWrite);
+
+        private CallChain? Find(IMethodSymbol method, ConcurrentDictionary<IMethodSymbol, object> cache, System.Func<MethodFacts, IMethodSymbol?> target)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (!IsInSource(method))
+            {
+                return null;
+            }
+
+            var result = cache.GetOrAdd(method, m => (object?)Search(m, target) ?? NoChain);
+            return result as CallChain;
+        }
+
+        private CallChain? Search(IMethodSymbol root, System.Func<MethodFacts, IMethodSymbol?> target)
+        {
+            // Breadth first: the shortest chain wins, ties go to the callee that comes first in source.
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { root };
+            var level = new List<ImmutableArray<IMethodSymbol>> { ImmutableArray.Create(root) };
+            for (var depth = 0; depth <= _maxDepth && level.Count > 0; depth++)
+            {
+                var next = new List<ImmutableArray<IMethodSymbol>>();
+                foreach (var path in level)
+                {
+                    var facts = FactsOf(path[path.Length - 1]);
+                    if (target(facts) is { } api)
+                    {
+                        return new CallChain(path.Add(api));
+                    }
+
+                    foreach (var callee in facts.Callees)
+                    {
+                        if (visited.Add(callee))
+                        {
+                            next.Add(path.Add(callee));
+                        }
+                    }
+                }
+
+                level = next;
+            }
+
+            return null;
+        }
+
+        private MethodFacts FactsOf(IMethodSymbol method) => _facts.GetOrAdd(method, ComputeFacts);
+
+        private MethodFacts ComputeFacts(IMethodSymbol method)
+        {
+            var callees = new List<IMethodSymbol>();
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            IMethodSymbol? firstAiCall = null;
+            IMethodSymbol? firstIndexWrite = null;
+
+            void AddCallee(IMethodSymbol callee)
+            {
+                if (seen.Add(callee))
+                {
+                    callees.Add(callee);
+                }
+            }
+
+            var hasBody = false;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var node = reference.GetSyntax();
+#pragma warning disable RS1030 // Summaries read other methods' bodies; the analyzer driver serves cached semantic models.
+                var model = _compilation.GetSemanticModel(node.SyntaxTree);
+#pragma warning restore RS1030
+                var operation = model.GetOperation(node);
+                if (operation is null)
+                {
+                    continue;
+                }
+
+                hasBody = true;
+                foreach (var descendant in operation.DescendantsAndSelf())
+                {
+                    if (descendant is not IInvocationOperation invocation)
+                    {
+                        continue;
+                    }
+
+                    var callee = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
+                    var roles = _apis.RolesOf(callee);
+                    if (roles.Contains(ApiRole.AiCall))
+                    {
+                        firstAiCall ??= invocation.TargetMethod;
+                    }
+
+                    if (roles.Contains(ApiRole.IndexWrite))
+                    {
+                        firstIndexWrite ??= invocation.TargetMethod;
+                    }
+
+                    if (IsInSource(callee) && !SymbolEqualityComparer.Default.Equals(callee, method))
+                    {
+                        AddCallee(callee);
+                        if (callee.IsAbstract || callee.IsVirtual || callee.ContainingType?.TypeKind == TypeKind.Interface)
+                        {
+                            foreach (var implementation in _implementations.Value[callee])
+                            {
+                                AddCallee(implementation);
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (!hasBody && (method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface))
+            {
+                foreach (var implementation in _implementations.Value[method])
+                {
+                    AddCallee(implementation);
+                }
+            }
+
+            return new MethodFacts(callees.ToImmutableArray(), firstAiCall, firstIndexWrite);
+        }
+
+        /// <summary>Interface members and virtual methods declared in source, mapped to their implementations in source.</summary>
+        private ILookup<IMethodSymbol, IMethodSymbol> FindImplementations()
+        {
+            var pairs = new List<KeyValuePair<IMethodSymbol, IMethodSymbol>>();
+            var types = new Stack<INamespaceOrTypeSymbol>();
+            types.Push(_compilation.Assembly.GlobalNamespace);
+            while (types.Count > 0)
+            {
+                var current = types.Pop();
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is INamespaceOrTypeSymbol nested)
+                    {
+                        types.Push(nested);
+                    }
+                }
+
+                if (current is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+                {
+                    continue;
+                }
+
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    if (!IsInSource(@interface.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    foreach (var interfaceMethod in @interface.GetMembers().OfType<IMethodSymbol>())
+                    {
+                        if (type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation && IsInSource(implementation))
+                        {
+                            pairs.Add(new(interfaceMethod.OriginalDefinition, implementation.OriginalDefinition));
+                        }
+                    }
+                }
+
+                foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+                {
+                    for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                    {
+                        if (IsInSource(overridden))
+                        {
+                            pairs.Add(new(overridden.OriginalDefinition, method.OriginalDefinition));
+                        }
+                    }
+                }
+            }
+
+            return pairs.ToLookup(p => p.Key, p => p.Value, (IEqualityComparer<IMethodSymbol>)SymbolEqualityComparer.Default);
+        }
+
+        private bool IsInSource(IMethodSymbol method) =>
+            method.DeclaringSyntaxReferences.Length > 0 && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
+
+        private bool IsInSource(INamedTypeSymbol type) =>
+            SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _compilation.Assembly);
+
+        private sealed class MethodFacts
+        {
+            public MethodFacts(ImmutableArray<IMethodSymbol> callees, IMethodSymbol? firstAiCall, IMethodSymbol? firstIndexWrite)
+            {
+                Callees = callees;
+                FirstAiCall = firstAiCall;
+                FirstIndexWrite = firstIndexWrite;
+            }
+
+            public ImmutableArray<IMethodSymbol> Callees { get; }
+
+            public IMethodSymbol? FirstAiCall { get; }
+
+            public IMethodSymbol? FirstIndexWrite { get; }
+        }
+    }
+}

@@ -1,0 +1,339 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RagSafety.Analyzers.Program
+{
+    /// <summary>
+    /// Which functions of a compilation are request handlers: minimal-API delegates (lambdas and method groups, on the
+    /// app or on MapGroup chains), MVC/API controller actions, Razor Pages handlers, SignalR hub methods, gRPC service
+    /// overrides and HTTP-triggered Azure Functions (isolated and in-process).
+    /// </summary>
+    internal sealed class RequestHandlers
+    {
+        private readonly Compilation _compilation;
+        private readonly INamedTypeSymbol? _delegate;
+        private readonly INamedTypeSymbol? _requestDelegate;
+        private readonly INamedTypeSymbol? _endpointRouteBuilder;
+        private readonly INamedTypeSymbol? _controllerBase;
+        private readonly INamedTypeSymbol? _controllerAttribute;
+        private readonly INamedTypeSymbol? _apiControllerAttribute;
+        private readonly INamedTypeSymbol? _nonControllerAttribute;
+        private readonly INamedTypeSymbol? _nonActionAttribute;
+        private readonly INamedTypeSymbol? _pageModel;
+        private readonly INamedTypeSymbol? _hub;
+        private readonly INamedTypeSymbol? _bindServiceMethodAttribute;
+        private readonly INamedTypeSymbol? _workerFunctionAttribute;
+        private readonly INamedTypeSymbol? _workerHttpTriggerAttribute;
+        private readonly INamedTypeSymbol? _webJobsFunctionNameAttribute;
+        private readonly INamedTypeSymbol? _webJobsHttpTriggerAttribute;
+        private readonly ConcurrentDictionary<IMethodSymbol, HandlerKind> _methodKinds = new(SymbolEqualityComparer.Default);
+        private readonly Lazy<ImmutableHashSet<IMethodSymbol>> _methodGroupHandlers;
+
+        public RequestHandlers(Compilation compilation)
+        {
+            _compilation = compilation;
+            _delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
+            _requestDelegate = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.RequestDelegate");
+            _endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            _controllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+            _apiControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ApiControllerAttribute");
+            _nonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+            _nonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            _pageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            _hub = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub");
+            _bindServiceMethodAttribute = compilation.GetTypeByMetadataName("Grpc.Core.BindServiceMethodAttribute");
+            _workerFunctionAttribute = compilation.GetTypeByMetadataName("Microsoft.Azure.Functions.Worker.FunctionAttribute");
+            _workerHttpTriggerAttribute = compilation.GetTypeByMetadataName("Microsoft.Azure.Functions.Worker.HttpTriggerAttribute");
+            _webJobsFunctionNameAttribute = compilation.GetTypeByMetadataName("Microsoft.Azure.WebJobs.FunctionNameAttribute");
+            _webJobsHttpTriggerAttribute = compilation.GetTypeByMetadataName("Microsoft.Azure.WebJobs.HttpTriggerAttribute");
+            _methodGroupHandlers = new Lazy<ImmutableHashSet<IMethodSymbol>>(FindMethodGroupHandlers, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>True when the compilation can serve requests at all (ASP.NET Core, gRPC or Azure Functions referenced).</summary>
+        public bool ReferencesServerFramework =>
+            _endpointRouteBuilder is not null || _controllerBase is not null || _hub is not null || _bindServiceMethodAttribute is not null
+            || _workerFunctionAttribute is not null || _webJobsFunctionNameAttribute is not null;
+
+        /// <summary>The handler kind of a declared method (method groups passed to Map* count too).</summary>
+        public HandlerKind KindOf(IMethodSymbol method) => _methodKinds.GetOrAdd(method.OriginalDefinition, ComputeKind);
+
+        /// <summary>Whether a lambda or anonymous method is the delegate of a minimal-API endpoint (Map, MapGet, MapPost, …).</summary>
+        public bool IsMinimalApiHandler(IAnonymousFunctionOperation function)
+        {
+            IOperation? current = function.Parent;
+            while (current is IDelegateCreationOperation or IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current is IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation invocation }
+                && IsEndpointMapping(invocation.TargetMethod)
+                && IsHandlerParameterType(parameter.Type);
+        }
+
+        /// <summary>The handler kind of a function operation: a lambda, a local function, or a method body.</summary>
+        public HandlerKind KindOf(IOperation function, ISymbol? containingSymbol) => function switch
+        {
+            IAnonymousFunctionOperation lambda => IsMinimalApiHandler(lambda) ? HandlerKind.MinimalApi : HandlerKind.None,
+            ILocalFunctionOperation => HandlerKind.None,
+            _ => containingSymbol is IMethodSymbol method ? KindOf(method) : HandlerKind.None,
+        };
+
+        /// <summary>
+        /// The handler that runs this operation, looking through nested lambdas and local functions up to the member
+        /// (an operation inside <c>items.Select(x => …)</c> in an action runs during that request).
+        /// </summary>
+        public HandlerKind EnclosingHandlerKind(IOperation operation, ISymbol? containingSymbol)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation lambda && IsMinimalApiHandler(lambda))
+                {
+                    return HandlerKind.MinimalApi;
+                }
+            }
+
+            return containingSymbol is IMethodSymbol method ? KindOf(OutermostMethod(method)) : HandlerKind.None;
+        }
+
+        private static IMethodSymbol OutermostMethod(IMethodSymbol method)
+        {
+            while (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction && method.ContainingSymbol is IMethodSymbol outer)
+            {
+                method = outer;
+            }
+
+            return method;
+        }
+
+        private HandlerKind ComputeKind(IMethodSymbol method)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type)
+            {
+                return HandlerKind.None;
+            }
+
+            if (_methodGroupHandlers.Value.Contains(method))
+            {
+                return HandlerKind.MinimalApi;
+            }
+
+            if (IsFunction(method))
+            {
+                return HandlerKind.AzureFunction;
+            }
+
+            if (IsGrpcServiceMethod(method))
+            {
+                return HandlerKind.GrpcServiceMethod;
+            }
+
+            if (method.IsStatic || method.DeclaredAccessibility != Accessibility.Public || method.IsAbstract)
+            {
+                return HandlerKind.None;
+            }
+
+            if (_pageModel is not null && InheritsFrom(type, _pageModel) && IsPageHandlerName(method.Name))
+            {
+                return HandlerKind.RazorPageHandler;
+            }
+
+            if (_hub is not null && InheritsFrom(type, _hub) && method.Name != nameof(IDisposable.Dispose))
+            {
+                return HandlerKind.SignalRHubMethod;
+            }
+
+            if (IsController(type) && !method.IsGenericMethod && !HasAttribute(method, _nonActionAttribute)
+                && method.Name != nameof(IDisposable.Dispose) && !IsObjectOverride(method))
+            {
+                return HandlerKind.ControllerAction;
+            }
+
+            return HandlerKind.None;
+        }
+
+        private bool IsController(INamedTypeSymbol type)
+        {
+            if (_controllerBase is null || type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic
+                || type.IsGenericType || type.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (HasAttribute(current, _nonControllerAttribute))
+                {
+                    return false;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(current, _controllerBase)
+                    || HasAttribute(current, _controllerAttribute) || HasAttribute(current, _apiControllerAttribute))
+                {
+                    return true;
+                }
+            }
+
+            // MVC's convention: a public non-abstract class whose name ends in "Controller" is a controller.
+            return type.Name.EndsWith("Controller", StringComparison.Ordinal);
+        }
+
+        private static bool IsPageHandlerName(string name)
+        {
+            if (!name.StartsWith("On", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var rest = name.Substring(2);
+            foreach (var verb in new[] { "Get", "Post", "Put", "Delete", "Patch", "Head", "Options" })
+            {
+                if (rest.StartsWith(verb, StringComparison.Ordinal)
+                    && (rest.Length == verb.Length || char.IsUpper(rest[verb.Length])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsGrpcServiceMethod(IMethodSymbol method)
+        {
+            if (_bindServiceMethodAttribute is null || !method.IsOverride)
+            {
+                return false;
+            }
+
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (HasAttribute(overridden.ContainingType, _bindServiceMethodAttribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsFunction(IMethodSymbol method)
+        {
+            if (_workerFunctionAttribute is not null && HasAttribute(method, _workerFunctionAttribute)
+                && method.Parameters.Any(p => HasAttribute(p, _workerHttpTriggerAttribute)))
+            {
+                return true;
+            }
+
+            return _webJobsFunctionNameAttribute is not null && HasAttribute(method, _webJobsFunctionNameAttribute)
+                && method.Parameters.Any(p => HasAttribute(p, _webJobsHttpTriggerAttribute));
+        }
+
+        private bool IsEndpointMapping(IMethodSymbol method)
+        {
+            // Map, MapGet, MapPost, MapPut, MapDelete, MapPatch, MapMethods, MapFallback: extension methods of
+            // Microsoft.AspNetCore.Builder on IEndpointRouteBuilder (RouteGroupBuilder implements it, so MapGroup chains count).
+            var definition = method.ReducedFrom ?? method;
+            return _endpointRouteBuilder is not null
+                && definition.IsExtensionMethod
+                && definition.Name.StartsWith("Map", StringComparison.Ordinal)
+                && definition.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Builder"
+                && definition.Parameters.Length > 0
+                && SymbolEqualityComparer.Default.Equals(definition.Parameters[0].Type, _endpointRouteBuilder);
+        }
+
+        private bool IsHandlerParameterType(ITypeSymbol? type) =>
+            type is not null
+            && (SymbolEqualityComparer.Default.Equals(type, _delegate) || SymbolEqualityComparer.Default.Equals(type, _requestDelegate));
+
+        /// <summary>Method groups passed as endpoint delegates: one syntax scan of the compilation, on first need.</summary>
+        private ImmutableHashSet<IMethodSymbol> FindMethodGroupHandlers()
+        {
+            var handlers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+            if (_endpointRouteBuilder is null)
+            {
+                return handlers.ToImmutable();
+            }
+
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (!NameOf(invocation.Expression).StartsWith("Map", StringComparison.Ordinal)
+                        || !invocation.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Needed to bind Map* calls in other files; the analyzer driver serves cached semantic models.
+                    model ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (model.GetOperation(invocation) is not IInvocationOperation operation || !IsEndpointMapping(operation.TargetMethod))
+                    {
+                        continue;
+                    }
+
+                    foreach (var argument in operation.Arguments)
+                    {
+                        if (IsHandlerParameterType(argument.Parameter?.Type)
+                            && Unwrap(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference })
+                        {
+                            handlers.Add(reference.Method.OriginalDefinition);
+                        }
+                    }
+                }
+            }
+
+            return handlers.ToImmutable();
+        }
+
+        private static IOperation Unwrap(IOperation operation) =>
+            operation is IConversionOperation conversion ? Unwrap(conversion.Operand) : operation;
+
+        private static string NameOf(ExpressionSyntax expression) => expression switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            GenericNameSyntax generic => generic.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsObjectOverride(IMethodSymbol method)
+        {
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (overridden.ContainingType.SpecialType == SpecialType.System_Object)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType) =>
+            attributeType is not null
+            && symbol.GetAttributes().Any(a => a.AttributeClass is { } c && (SymbolEqualityComparer.Default.Equals(c, attributeType) || InheritsFrom(c, attributeType)));
+    }
+}

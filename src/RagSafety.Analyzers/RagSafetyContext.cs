@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RagSafety.Analyzers.Configuration;
+using RagSafety.Analyzers.Knowledge;
+using RagSafety.Analyzers.Program;
+
+namespace RagSafety.Analyzers
+{
+    /// <summary>
+    /// What every rule knows about one compilation: the resolved catalog, the request-handler model and the call
+    /// summaries. Built once per compilation and shared by all analyzers of the package.
+    /// </summary>
+    internal sealed class RagSafetyContext
+    {
+        private static readonly ConditionalWeakTable<Compilation, RagSafetyContext> Cache = new();
+
+        private RagSafetyContext(Compilation compilation, AnalyzerOptions options)
+        {
+            var reader = new CompilationOptionsReader(compilation, options);
+            UserApis = UserApis.Read(reader);
+            Apis = KnownApis.Create(compilation, ApiCatalog.Entries, UserApis);
+            Handlers = new RequestHandlers(compilation);
+            Summaries = new CallSummaries(
+                compilation,
+                Apis,
+                reader.GetInt32(OptionKeys.CallChainDepth, OptionKeys.DefaultCallChainDepth, min: 1, max: 20));
+        }
+
+        public KnownApis Apis { get; }
+
+        public UserApis UserApis { get; }
+
+        public RequestHandlers Handlers { get; }
+
+        public CallSummaries Summaries { get; }
+
+        public static RagSafetyContext Get(Compilation compilation, AnalyzerOptions options) =>
+            Cache.GetValue(compilation, c => new RagSafetyContext(c, options));
+    }
+}

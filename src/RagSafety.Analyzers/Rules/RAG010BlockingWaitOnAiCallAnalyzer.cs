@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using RagSafety.Analyzers.Program;
+
+namespace RagSafety.Analyzers.Rules
+{
+    /// <summary>
+    /// RAG010: <c>.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>, <c>Task.WaitAll/WaitAny</c> on a task that
+    /// comes from an AI call, directly or through the app's own methods.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RAG010BlockingWaitOnAiCallAnalyzer : RagSafetyAnalyzer
+    {
+        /// <summary>Diagnostic property: how the fixer may rewrite the wait (absent: no safe automatic fix).</summary>
+        public const string FixProperty = "Fix";
+
+        /// <summary>Replace the wait by <c>await</c>; the enclosing function is already async (or top-level code).</summary>
+        public const string FixAwait = "Await";
+
+        /// <summary>Replace the wait by <c>await</c> and make the enclosing handler, lambda or entry point async.</summary>
+        public const string FixAwaitAndMakeAsync = "AwaitAndMakeAsync";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.RAG010_BlockingWaitOnAiCall);
+
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RagSafetyContext rag)
+        {
+            var taskTypes = TaskTypes.Create(context.Compilation);
+            if (taskTypes is null)
+            {
+                return;
+            }
+
+            context.RegisterOperationAction(c => AnalyzePropertyReference(c, rag, taskTypes), OperationKind.PropertyReference);
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, rag, taskTypes), OperationKind.Invocation);
+        }
+
+        private static void AnalyzePropertyReference(OperationAnalysisContext context, RagSafetyContext rag, TaskTypes taskTypes)
+        {
+            var reference = (IPropertyReferenceOperation)context.Operation;
+            if (reference.Property.Name != "Result" || reference.Instance is null || !taskTypes.IsGenericTask(reference.Property.ContainingType))
+            {
+                return;
+            }
+
+            Report(context, rag, reference, reference.Instance, ".Result", fixable: true);
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, RagSafetyContext rag, TaskTypes taskTypes)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            switch (method.Name)
+            {
+                case "Wait" when invocation.Instance is { } task && taskTypes.IsTask(method.ContainingType):
+                    // Wait(timeout) and Wait(token) mean something else than await; they are reported without a fix.
+                    Report(context, rag, invocation, task, ".Wait()", fixable: invocation.Arguments.Length == 0);
+                    break;
+
+                case "GetResult" when taskTypes.IsAwaiter(method.ContainingType)
+                    && invocation.Instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaited }:
+                    Report(context, rag, invocation, awaited, ".GetAwaiter().GetResult()", fixable: true);
+                    break;
+
+                case "WaitAll" or "WaitAny" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, taskTypes.Task):
+                    AnalyzeWaitAllOrAny(context, rag, invocation);
+                    break;
+            }
+        }
+
+        private static void AnalyzeWaitAllOrAny(OperationAnalysisContext context, RagSafetyContext rag, IInvocationOperation invocation)
+        {
+            var tasks = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
+            var elements = tasks is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues : ImmutableArray.Create(tasks!);
+            foreach (var element in elements)
+            {
+                if (element is not null && AiOrigin.Find(element, rag) is { } origin)
+                {
+                    // The await form keeps the meaning only for WaitAll(tasks) and for a WaitAny whose index is unused.
+                    var onlyTasks = invocation.Arguments.Length == 1;
+                    var resultUnused = invocation.TargetMethod.Name == "WaitAll" || invocation.Parent is IExpressionStatementOperation;
+                    ReportAt(context, rag, invocation, "Task." + invocation.TargetMethod.Name, origin, onlyTasks && resultUnused);
+                    return;
+                }
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, RagSafetyContext rag, IOperation wait, IOperation task, string form, bool fixable)
+        {
+            if (IsInNameOf(wait) || AiOrigin.Find(task, rag) is not { } origin || CompletedTasks.IsKnownCompleted(task, wait))
+            {
+                return;
+            }
+
+            ReportAt(context, rag, wait, form, origin, fixable);
+        }
+
+        private static void ReportAt(OperationAnalysisContext context, RagSafetyContext rag, IOperation wait, string form, string origin, bool fixable)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (fixable && AsyncContext.FixFor(wait, context.ContainingSymbol, rag.Handlers) is { } fix)
+            {
+                properties = properties.Add(FixProperty, fix);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RAG010_BlockingWaitOnAiCall, wait.Syntax.GetLocation(), properties, form, origin));
+        }
+
+        private static bool IsInNameOf(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is INameOfOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
