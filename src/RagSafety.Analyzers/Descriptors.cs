@@ -10,7 +10,7 @@ namespace RagSafety.Analyzers
         public static readonly DiagnosticDescriptor RAG010_BlockingWaitOnAiCall = Create(
             RuleIds.BlockingWaitOnAiCall,
             "Blocking wait on an AI call",
-            "'{0}' blocks a thread until the AI call {1} completes; await it instead",
+            "'{0}' blocks a thread until the AI call '{1}' completes; await it instead",
             AsyncCategory,
             DiagnosticSeverity.Warning,
             "Blocking on an AI call holds a thread-pool thread for the whole generation. Under load the pool starves and "

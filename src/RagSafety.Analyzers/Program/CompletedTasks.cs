@@ -48,11 +48,7 @@ namespace RagSafety.Analyzers.Program
             && ContainsTask(whenAll, local);
 
         private static bool ContainsTask(IInvocationOperation invocation, ILocalSymbol local) =>
-            invocation.Arguments.Any(argument => argument.Value.WithoutConversions() switch
-            {
-                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues.Any(e => e.IsReferenceTo(local)),
-                var value => value.IsReferenceTo(local),
-            });
+            invocation.Arguments.Any(argument => argument.Value.ListElements().Any(e => e.IsReferenceTo(local)));
 
         private static bool IsGuardedByCompletionCheck(IOperation wait, ILocalSymbol local)
         {

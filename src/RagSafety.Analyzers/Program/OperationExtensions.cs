@@ -61,6 +61,17 @@ namespace RagSafety.Analyzers.Program
             return operation;
         }
 
+        /// <summary>
+        /// The elements of a task-list argument: <c>params Task[]</c> (an array creation), <c>params ReadOnlySpan&lt;Task&gt;</c>
+        /// (a collection expression), or the argument itself.
+        /// </summary>
+        public static System.Collections.Generic.IEnumerable<IOperation> ListElements(this IOperation argumentValue) => argumentValue.WithoutConversions() switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            ICollectionExpressionOperation collection => collection.Elements,
+            var single => new[] { single },
+        };
+
         public static bool IsReferenceTo(this IOperation operation, ILocalSymbol local) =>
             operation.UnderlyingTask() is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
     }

@@ -74,11 +74,14 @@ namespace RagSafety.Analyzers.Rules
 
         private static void AnalyzeWaitAllOrAny(OperationAnalysisContext context, RagSafetyContext rag, IInvocationOperation invocation)
         {
-            var tasks = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
-            var elements = tasks is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues : ImmutableArray.Create(tasks!);
-            foreach (var element in elements)
+            if (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is not { } tasks)
             {
-                if (element is not null && AiOrigin.Find(element, rag) is { } origin)
+                return;
+            }
+
+            foreach (var element in tasks.ListElements())
+            {
+                if (AiOrigin.Find(element, rag) is { } origin && !CompletedTasks.IsKnownCompleted(element, invocation))
                 {
                     // The await form keeps the meaning only for WaitAll(tasks) and for a WaitAny whose index is unused.
                     var onlyTasks = invocation.Arguments.Length == 1;
