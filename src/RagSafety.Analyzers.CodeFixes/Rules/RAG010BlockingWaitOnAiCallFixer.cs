@@ -86,7 +86,10 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 editor.ReplaceNode(function, (current, _) => MakeAsync(current));
             }
 
-            return document.WithSyntaxRoot(editor.GetChangedRoot());
+            var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+            return functionsToMakeAsync.Count == 0
+                ? changed
+                : await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The awaiting expression that replaces a blocking wait, or null for a shape this fix does not know.</summary>

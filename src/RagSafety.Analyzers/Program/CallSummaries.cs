@@ -10,8 +10,8 @@ using RagSafety.Analyzers.Knowledge;
 namespace RagSafety.Analyzers.Program
 {
     /// <summary>
-    /// For the compilation's own methods: whether they reach an AI call or an index write through at most
-    /// <c>maxDepth</c> of the app's methods, with the shortest example chain. Each method's body is read once (its
+    /// For the compilation's own methods: whether they reach an AI call or an index write through a chain of at most
+    /// <c>maxDepth</c> of the app's methods (the method asked about included), with the shortest example chain. Each method's body is read once (its
     /// callees and direct catalogued calls); a query is a breadth-first search over those facts, cached per method.
     /// The answer never depends on the order queries arrive in, so concurrent analysis stays deterministic.
     /// Calls through the app's interfaces and virtual methods follow every implementation in the compilation.
@@ -61,7 +61,7 @@ namespace RagSafety.Analyzers.Program
             // Breadth first: the shortest chain wins, ties go to the callee that comes first in source.
             var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { root };
             var level = new List<ImmutableArray<IMethodSymbol>> { ImmutableArray.Create(root) };
-            for (var depth = 0; depth <= _maxDepth && level.Count > 0; depth++)
+            for (var depth = 0; depth < _maxDepth && level.Count > 0; depth++)
             {
                 var next = new List<ImmutableArray<IMethodSymbol>>();
                 foreach (var path in level)

@@ -55,7 +55,13 @@ namespace RagSafety.Analyzers.Program
             IOperation child = wait;
             for (var current = wait.Parent; current is not null; child = current, current = current.Parent)
             {
-                if (current is IConditionalOperation conditional && conditional.WhenTrue == child && ChecksCompletion(conditional.Condition, local))
+                var guarded = current switch
+                {
+                    IConditionalOperation conditional => conditional.WhenTrue == child && ChecksCompletion(conditional.Condition, local),
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and_ => and_.RightOperand == child && ChecksCompletion(and_.LeftOperand, local),
+                    _ => false,
+                };
+                if (guarded)
                 {
                     return true;
                 }

@@ -96,5 +96,439 @@ namespace RagSafety.Analyzers.Tests.Rules
                 }
                 """);
         }
+
+        [Fact]
+        public async Task Wait_through_app_method_names_the_chain()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                interface IAnswerer { Task<string> AnswerAsync(string question); }
+
+                class ChatHost : IAnswerer
+                {
+                    private readonly IChatClient _client;
+                    public ChatHost(IChatClient client) => _client = client;
+                    public async Task<string> AnswerAsync(string question) => (await _client.GetResponseAsync(question)).Text;
+                }
+
+                class Caller
+                {
+                    string Direct(ChatHost host) => {|#0:host.AnswerAsync("q").Result|};
+                    string ThroughInterface(IAnswerer answerer) => {|#1:answerer.AnswerAsync("q").Result|};
+                }
+                """,
+                Verify.Diagnostic("RAG010").WithLocation(0).WithArguments(".Result", "ChatHost.AnswerAsync → IChatClient.GetResponseAsync"),
+                Verify.Diagnostic("RAG010").WithLocation(1).WithArguments(".Result", "IAnswerer.AnswerAsync → ChatHost.AnswerAsync → IChatClient.GetResponseAsync"));
+        }
+
+        [Fact]
+        public async Task Call_chain_depth_is_configurable()
+        {
+            var source = Usings + """
+                class Chain
+                {
+                    private readonly IChatClient _client;
+                    public Chain(IChatClient client) => _client = client;
+                    Task<ChatResponse> Level2() => _client.GetResponseAsync("q");
+                    Task<ChatResponse> Level1() => Level2();
+                    ChatResponse Block() => Level1().Result;
+                }
+                """;
+            var test = Verify.Test(source, source);
+            test.Settings = new TestSettings { EditorConfig = "rag_safety.call_chain_depth = 1" };
+            await test.RunAsync();
+
+            await Verify.VerifyAnalyzerAsync(source.Replace("Level1().Result", "[|Level1().Result|]"));
+        }
+
+        [Fact]
+        public async Task Controller_action_becomes_async()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                using Microsoft.AspNetCore.Mvc;
+
+                [ApiController]
+                public class AskController : ControllerBase
+                {
+                    private readonly IChatClient _client;
+                    public AskController(IChatClient client) => _client = client;
+
+                    [HttpGet("/ask")]
+                    public IActionResult Ask(string q)
+                    {
+                        // The model answers in seconds; this thread waits for it.
+                        var answer = [|_client.GetResponseAsync(q).Result|];
+                        return Ok(answer.Text);
+                    }
+                }
+                """,
+                Usings + """
+                using Microsoft.AspNetCore.Mvc;
+
+                [ApiController]
+                public class AskController : ControllerBase
+                {
+                    private readonly IChatClient _client;
+                    public AskController(IChatClient client) => _client = client;
+
+                    [HttpGet("/ask")]
+                    public async Task<IActionResult> Ask(string q)
+                    {
+                        // The model answers in seconds; this thread waits for it.
+                        var answer = await _client.GetResponseAsync(q);
+                        return Ok(answer.Text);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Void_handler_without_modifiers_gets_Task_and_using()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.AI;
+
+                public class ChatHub : Hub
+                {
+                    private readonly IChatClient _client;
+                    public ChatHub(IChatClient client) => _client = client;
+
+                    public void Send(string message)
+                    {
+                        [|_client.GetResponseAsync(message).Wait()|];
+                    }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.AI;
+
+                public class ChatHub : Hub
+                {
+                    private readonly IChatClient _client;
+                    public ChatHub(IChatClient client) => _client = client;
+
+                    public async Task Send(string message)
+                    {
+                        await _client.GetResponseAsync(message);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Minimal_api_lambda_becomes_async()
+        {
+            var test = Verify.Test("""
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                var app = WebApplication.Create(args);
+                var api = app.MapGroup("/api");
+                api.MapGet("/ask", (IChatClient client, string q) => [|client.GetResponseAsync(q).Result|].Text);
+                app.Run();
+                """,
+                """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                var app = WebApplication.Create(args);
+                var api = app.MapGroup("/api");
+                api.MapGet("/ask", async (IChatClient client, string q) => (await client.GetResponseAsync(q)).Text);
+                app.Run();
+                """);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Method_group_endpoint_and_entry_point_become_async()
+        {
+            var test = Verify.Test("""
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                public static class Program
+                {
+                    public static void Main(string[] args)
+                    {
+                        var app = WebApplication.Create(args);
+                        var client = (IChatClient)app.Services.GetService(typeof(IChatClient))!;
+                        [|client.GetResponseAsync("warm up").Wait()|];
+                        app.MapPost("/ask", Ask);
+                        app.Run();
+                    }
+
+                    static string Ask(IChatClient client, string q) => [|client.GetResponseAsync(q).GetAwaiter().GetResult()|].Text;
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                public static class Program
+                {
+                    public static async Task Main(string[] args)
+                    {
+                        var app = WebApplication.Create(args);
+                        var client = (IChatClient)app.Services.GetService(typeof(IChatClient))!;
+                        await client.GetResponseAsync("warm up");
+                        app.MapPost("/ask", Ask);
+                        app.Run();
+                    }
+
+                    static async Task<string> Ask(IChatClient client, string q) => (await client.GetResponseAsync(q)).Text;
+                }
+                """);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Top_level_statements_await_directly()
+        {
+            var test = Verify.Test(Usings + """
+                IChatClient client = null!;
+                var text = [|client.GetResponseAsync("q").Result|].Text;
+                System.Console.WriteLine(text);
+                """,
+                Usings + """
+                IChatClient client = null!;
+                var text = (await client.GetResponseAsync("q")).Text;
+                System.Console.WriteLine(text);
+                """);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Reported_without_fix_where_await_would_break_code()
+        {
+            var source = Usings + """
+                class Service
+                {
+                    private readonly object _gate = new();
+
+                    // An ordinary sync method: its callers would silently drop a task if it became async.
+                    public string Sync(IChatClient client) => [|client.GetResponseAsync("q").Result|].Text;
+
+                    async Task InLock(IChatClient client)
+                    {
+                        await Task.Yield();
+                        lock (_gate)
+                        {
+                            [|client.GetResponseAsync("q").Wait()|];
+                        }
+                    }
+
+                    async Task<List<string>> InLambda(IChatClient client, string[] questions)
+                    {
+                        await Task.Yield();
+                        return questions.Select(q => [|client.GetResponseAsync(q).Result|].Text).ToList();
+                    }
+
+                    async Task LocalFunction(IChatClient client)
+                    {
+                        await Task.Yield();
+                        string Local() => [|client.GetResponseAsync("q").Result|].Text;
+                        Local();
+                    }
+
+                    async Task TimeoutsAndIndexes(IChatClient client, CancellationToken token)
+                    {
+                        var task = client.GetResponseAsync("q");
+                        bool done = [|task.Wait(1000)|];
+                        [|client.GetResponseAsync("r").Wait(token)|];
+                        int first = [|Task.WaitAny(client.GetResponseAsync("s"), client.GetResponseAsync("t"))|];
+                        await Task.Yield();
+                    }
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task Completed_and_unrelated_tasks_are_not_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                class Service
+                {
+                    private Task<ChatResponse> _pending = Task.FromResult(new ChatResponse());
+
+                    async Task<string> AfterAwait(IChatClient client)
+                    {
+                        var task = client.GetResponseAsync("q");
+                        await task;
+                        return task.Result.Text;
+                    }
+
+                    async Task<string> AfterWhenAll(IChatClient client)
+                    {
+                        var a = client.GetResponseAsync("a");
+                        var b = client.GetResponseAsync("b");
+                        await Task.WhenAll(a, b);
+                        return a.Result.Text + b.GetAwaiter().GetResult().Text;
+                    }
+
+                    string Guarded(IChatClient client)
+                    {
+                        var task = client.GetResponseAsync("q");
+                        if (task.IsCompletedSuccessfully && task.Result.Text.Length > 0)
+                        {
+                            return task.Result.Text;
+                        }
+
+                        return task.IsCompleted ? task.Result.Text : "";
+                    }
+
+                    Task<string> Continuation(IChatClient client)
+                    {
+                        var task = client.GetResponseAsync("q");
+                        return task.ContinueWith(t => t.Result.Text + task.Result.Text);
+                    }
+
+                    string Names() => nameof(Task<ChatResponse>.Result);
+
+                    int NotAi() => Task.Run(() => 42).Result;
+
+                    string UnknownOrigin() => _pending.Result.Text;
+
+                    string Reassigned(IChatClient client)
+                    {
+                        var task = client.GetResponseAsync("q");
+                        task = Task.FromResult(new ChatResponse());
+                        return task.Result.Text;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task ValueTask_and_ConfigureAwait_forms_are_reported()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                class Service
+                {
+                    async ValueTask<ChatResponse> AskAsync(IChatClient client) => await client.GetResponseAsync("q");
+
+                    async Task Run(IChatClient client)
+                    {
+                        var viaValueTask = [|AskAsync(client).Result|];
+                        var configured = [|client.GetResponseAsync("q").ConfigureAwait(false).GetAwaiter().GetResult()|];
+                    }
+                }
+                """,
+                Usings + """
+                class Service
+                {
+                    async ValueTask<ChatResponse> AskAsync(IChatClient client) => await client.GetResponseAsync("q");
+
+                    async Task Run(IChatClient client)
+                    {
+                        var viaValueTask = await AskAsync(client);
+                        var configured = await client.GetResponseAsync("q").ConfigureAwait(false);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Nested_waits_are_fixed_together()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                class Service
+                {
+                    async Task<string> Run(IChatClient client) =>
+                        {|RAG010:client.GetResponseAsync({|RAG010:client.GetResponseAsync("draft").Result|}.Text).Result|}.Text;
+                }
+                """,
+                Usings + """
+                class Service
+                {
+                    async Task<string> Run(IChatClient client) =>
+                        (await client.GetResponseAsync((await client.GetResponseAsync("draft")).Text)).Text;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Two_waits_in_one_handler_make_it_async_once()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                using Microsoft.AspNetCore.Mvc;
+
+                public class AskController : Controller
+                {
+                    public string Both(IChatClient client)
+                    {
+                        var a = [|client.GetResponseAsync("a").Result|];
+                        var b = [|client.GetResponseAsync("b").Result|];
+                        return a.Text + b.Text;
+                    }
+                }
+                """,
+                Usings + """
+                using Microsoft.AspNetCore.Mvc;
+
+                public class AskController : Controller
+                {
+                    public async Task<string> Both(IChatClient client)
+                    {
+                        var a = await client.GetResponseAsync("a");
+                        var b = await client.GetResponseAsync("b");
+                        return a.Text + b.Text;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task User_catalogued_api_counts_as_ai_call()
+        {
+            var test = Verify.Test("""
+                using System.Threading.Tasks;
+
+                namespace MyCorp.Llm
+                {
+                    public class Gateway
+                    {
+                        public Task<string> CompleteAsync(string prompt) => Task.FromResult(prompt);
+                    }
+
+                    class Caller
+                    {
+                        string Run(Gateway gateway) => [|gateway.CompleteAsync("q").Result|];
+                    }
+                }
+                """);
+            test.Settings = new TestSettings
+            {
+                Libraries = TestLibraries.None,
+                EditorConfig = "rag_safety.ai_call_apis = M:MyCorp.Llm.Gateway.CompleteAsync(System.String)",
+            };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Nothing_is_registered_without_an_ai_library()
+        {
+            var test = Verify.Test("""
+                using System.Threading.Tasks;
+
+                namespace MyCorp.Llm
+                {
+                    public interface IChatClient { Task<string> GetResponseAsync(string prompt); }
+
+                    class Caller
+                    {
+                        string Run(IChatClient client) => client.GetResponseAsync("q").Result;
+                    }
+                }
+                """);
+            test.Settings = new TestSettings { Libraries = TestLibraries.AspNetCore };
+            await test.RunAsync();
+        }
     }
 }
