@@ -136,32 +136,43 @@ namespace RagSafety.Analyzers.Knowledge
 
         private ApiRoleSet ComputeRoles(IMethodSymbol method)
         {
-            var roles = DirectRoles(method);
-            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            // The method and what it overrides: an override of a catalogued virtual, or of a base method that
+            // implements a catalogued interface member (DelegatingChatClient), takes the role too.
+            var chain = new List<IMethodSymbol>();
+            for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
             {
-                roles = roles.Union(DirectRoles(overridden.OriginalDefinition));
+                chain.Add(current.OriginalDefinition);
             }
 
-            if (method.ContainingType is { } containingType && !method.IsStatic && method.MethodKind == MethodKind.Ordinary)
+            var roles = ApiRoleSet.Empty;
+            foreach (var member in chain)
             {
-                foreach (var implemented in method.ExplicitInterfaceImplementations)
+                roles = roles.Union(DirectRoles(member));
+            }
+
+            if (method.ContainingType is not { } containingType || method.IsStatic || method.MethodKind != MethodKind.Ordinary)
+            {
+                return roles;
+            }
+
+            foreach (var implemented in method.ExplicitInterfaceImplementations)
+            {
+                roles = roles.Union(DirectRoles(implemented.OriginalDefinition));
+            }
+
+            foreach (var @interface in containingType.AllInterfaces)
+            {
+                if (!_types.TryGetValue(@interface.OriginalDefinition, out var interfaceRoles) || !interfaceRoles.HasMember(method.Name))
                 {
-                    roles = roles.Union(DirectRoles(implemented.OriginalDefinition));
+                    continue;
                 }
 
-                foreach (var @interface in containingType.AllInterfaces)
+                foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
                 {
-                    if (!_types.TryGetValue(@interface.OriginalDefinition, out var interfaceRoles) || !interfaceRoles.HasMember(method.Name))
+                    var implementation = containingType.FindImplementationForInterfaceMember(member)?.OriginalDefinition;
+                    if (implementation is not null && chain.Contains(implementation, SymbolEqualityComparer.Default))
                     {
-                        continue;
-                    }
-
-                    foreach (var member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(containingType.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method))
-                        {
-                            roles = roles.Union(DirectRoles(member.OriginalDefinition));
-                        }
+                        roles = roles.Union(DirectRoles(member.OriginalDefinition));
                     }
                 }
             }

@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RagSafety.Analyzers.Configuration;
+using RagSafety.Analyzers.Knowledge;
+using RagSafety.Analyzers.Tests.Verification;
+using Xunit;
+
+namespace RagSafety.Analyzers.Tests.Knowledge
+{
+    public class ApiCatalogTests
+    {
+        /// <summary>Every entry names a type, member and parameter that exist in the real packages or the facades.</summary>
+        [Fact]
+        public void Every_entry_resolves_against_the_real_packages_or_the_facades()
+        {
+            var current = TestCompilation.Create("class C { }");
+            var legacy = TestCompilation.Create("class C { }", TestLibraries.Default | TestLibraries.LegacyAzureOpenAI);
+            var problems = new List<string>();
+            foreach (var entry in ApiCatalog.Entries)
+            {
+                var type = current.GetTypeByMetadataName(entry.TypeName) ?? legacy.GetTypeByMetadataName(entry.TypeName);
+                if (type is null)
+                {
+                    problems.Add($"{entry.TypeName}: type not found");
+                    continue;
+                }
+
+                if (entry.Library != ApiCatalog.FrameworkLibrary && type.ContainingAssembly.Name != entry.Library)
+                {
+                    problems.Add($"{entry.TypeName}: ships in {type.ContainingAssembly.Name}, catalogued as {entry.Library}");
+                }
+
+                if (entry.Member is null)
+                {
+                    continue;
+                }
+
+                var members = entry.Member == ".ctor" ? type.InstanceConstructors.Cast<ISymbol>().ToList() : type.GetMembers(entry.Member).ToList();
+                if (members.Count == 0)
+                {
+                    problems.Add($"{entry.TypeName}.{entry.Member}: member not found");
+                }
+                else if (entry.Parameter is not null && !members.OfType<IMethodSymbol>().Any(m => m.Parameters.Any(p => p.Name == entry.Parameter)))
+                {
+                    problems.Add($"{entry.TypeName}.{entry.Member}({entry.Parameter}): no overload has that parameter");
+                }
+            }
+
+            Assert.Empty(problems);
+        }
+
+        [Fact]
+        public void Entries_are_not_repeated()
+        {
+            var repeated = ApiCatalog.Entries.GroupBy(e => e).Where(g => g.Count() > 1).Select(g => g.Key.ToString());
+            Assert.Empty(repeated);
+        }
+
+        [Fact]
+        public void Only_a_catalogued_ai_library_or_a_user_api_switches_the_rules_on()
+        {
+            Assert.False(Resolve(TestCompilation.Create("class C { }", TestLibraries.AspNetCore)).ReferencesAiLibrary);
+            Assert.True(Resolve(TestCompilation.Create("class C { }", TestLibraries.ExtensionsAI)).ReferencesAiLibrary);
+            Assert.True(Resolve(TestCompilation.Create("class C { }", TestLibraries.OpenAI)).ReferencesAiLibrary);
+
+            var own = TestCompilation.Create("public class Llm { public void Ask() { } }", TestLibraries.None);
+            Assert.True(Resolve(own, (OptionKeys.ApisKey(ApiRole.AiCall), "M:Llm.Ask")).ReferencesAiLibrary);
+        }
+
+        [Fact]
+        public void Implementations_overrides_and_extension_calls_take_the_catalogued_role()
+        {
+            var compilation = TestCompilation.Create("""
+                using System;
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+
+                public class LocalChat : IChatClient
+                {
+                    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) => throw null!;
+                    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) => throw null!;
+                    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+                    public void Dispose() { }
+                }
+
+                public class Wrapped : DelegatingChatClient
+                {
+                    public Wrapped(IChatClient inner) : base(inner) { }
+                    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) => base.GetResponseAsync(messages, options, cancellationToken);
+                }
+                """, TestLibraries.ExtensionsAI);
+            var apis = Resolve(compilation);
+
+            Assert.True(apis.IsAiCall(compilation.Method("LocalChat", "GetResponseAsync")));
+            Assert.True(apis.IsAiCall(compilation.Method("Wrapped", "GetResponseAsync")));
+            Assert.False(apis.IsAiCall(compilation.Method("LocalChat", "GetService")));
+            Assert.True(apis.TypeHasRole(compilation.GetTypeByMetadataName("LocalChat"), ApiRole.ThreadSafeClient));
+            var extension = compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatClientExtensions")!.GetMembers("GetResponseAsync").OfType<IMethodSymbol>().First();
+            Assert.True(apis.IsAiCall(extension));
+        }
+
+        [Fact]
+        public void User_apis_resolve_by_documentation_id_and_unknown_ids_are_kept_for_reporting()
+        {
+            var compilation = TestCompilation.Create("""
+                namespace MyCorp.Rag
+                {
+                    public class Index { public void Put(string value) { } public void Put(int value) { } }
+                    public class Conversation { }
+                }
+                """, TestLibraries.None);
+            var reader = new CompilationOptionsReader(compilation, TestCompilation.Options(
+                (OptionKeys.ApisKey(ApiRole.IndexWrite), "M:MyCorp.Rag.Index.Put(System.String); M:MyCorp.Rag.Missing.Put"),
+                (OptionKeys.ApisKey(ApiRole.ConversationState), "T:MyCorp.Rag.Conversation")));
+            var userApis = UserApis.Read(reader);
+            var apis = KnownApis.Create(compilation, ApiCatalog.Entries, userApis);
+            var put = compilation.GetTypeByMetadataName("MyCorp.Rag.Index")!.GetMembers("Put").OfType<IMethodSymbol>().ToList();
+
+            Assert.True(apis.IsIndexWrite(put.Single(m => m.Parameters[0].Type.SpecialType == SpecialType.System_String)));
+            Assert.False(apis.IsIndexWrite(put.Single(m => m.Parameters[0].Type.SpecialType == SpecialType.System_Int32)));
+            Assert.True(apis.TypeHasRole(compilation.GetTypeByMetadataName("MyCorp.Rag.Conversation"), ApiRole.ConversationState));
+            Assert.Equal(new[] { "M:MyCorp.Rag.Missing.Put" }, userApis.Unresolved.ToArray());
+        }
+
+        [Fact]
+        public void Option_keys_are_snake_case_per_role()
+        {
+            Assert.Equal("rag_safety.ai_call_apis", OptionKeys.ApisKey(ApiRole.AiCall));
+            Assert.Equal("rag_safety.index_write_apis", OptionKeys.ApisKey(ApiRole.IndexWrite));
+            Assert.Equal("rag_safety.conversation_state_apis", OptionKeys.ApisKey(ApiRole.ConversationState));
+        }
+
+        private static KnownApis Resolve(Compilation compilation, params (string Key, string Value)[] options) =>
+            KnownApis.Create(compilation, ApiCatalog.Entries, UserApis.Read(new CompilationOptionsReader(compilation, TestCompilation.Options(options))));
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.CodeAnalysis;
+using RagSafety.Analyzers.Configuration;
+using RagSafety.Analyzers.Knowledge;
+using RagSafety.Analyzers.Program;
+using RagSafety.Analyzers.Tests.Verification;
+using Xunit;
+
+namespace RagSafety.Analyzers.Tests.Program
+{
+    public class CallSummariesTests
+    {
+        private const string Source = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            public interface IRetriever { Task<string> RetrieveAsync(string q); }
+
+            public class AiRetriever : IRetriever
+            {
+                private readonly IChatClient _chat;
+                public AiRetriever(IChatClient chat) => _chat = chat;
+                public async Task<string> RetrieveAsync(string q) => (await _chat.GetResponseAsync(q)).Text;
+            }
+
+            public class CachedRetriever : IRetriever
+            {
+                public Task<string> RetrieveAsync(string q) => Task.FromResult(q);
+            }
+
+            public abstract class Step { public abstract Task<string> RunAsync(string q); }
+            public class AskStep : Step
+            {
+                private readonly IChatClient _chat;
+                public AskStep(IChatClient chat) => _chat = chat;
+                public override async Task<string> RunAsync(string q) => (await _chat.GetResponseAsync(q)).Text;
+            }
+
+            public class Pipeline
+            {
+                private readonly IRetriever _retriever;
+                private readonly Step _step;
+                public Pipeline(IRetriever retriever, Step step) { _retriever = retriever; _step = step; }
+
+                public Task<string> Short(string q) => _retriever.RetrieveAsync(q);
+                public async Task<string> Long(string q) => await Middle(q);
+                private Task<string> Middle(string q) => Inner(q);
+                private Task<string> Inner(string q) => _step.RunAsync(q);
+                public Task<string> Recursive(int n) => n == 0 ? Task.FromResult("") : Recursive(n - 1);
+                public string Pure(string q) => q.ToUpperInvariant();
+                public void Index(Store store) => store.Put("x");
+            }
+
+            public class Store { public void Put(string value) { } }
+            """;
+
+        [Fact]
+        public void Finds_the_shortest_chain_through_interfaces_and_overrides_to_the_implementation()
+        {
+            var (compilation, summaries) = Create();
+
+            Assert.Equal("Pipeline.Short → AiRetriever.RetrieveAsync → IChatClient.GetResponseAsync",
+                summaries.FindAiCall(compilation.Method("Pipeline", "Short"))?.Describe());
+            Assert.Equal("Pipeline.Long → Pipeline.Middle → Pipeline.Inner → AskStep.RunAsync → IChatClient.GetResponseAsync",
+                summaries.FindAiCall(compilation.Method("Pipeline", "Long"))?.Describe());
+            Assert.Equal("AiRetriever.RetrieveAsync → IChatClient.GetResponseAsync",
+                summaries.FindAiCall(compilation.Method("AiRetriever", "RetrieveAsync"))?.Describe());
+        }
+
+        [Fact]
+        public void Stops_at_the_depth_limit_and_on_cycles()
+        {
+            // Long's chain holds four app methods, Short's two.
+            var (compilation, summaries) = Create(depth: 3);
+
+            Assert.Null(summaries.FindAiCall(compilation.Method("Pipeline", "Long")));
+            Assert.NotNull(summaries.FindAiCall(compilation.Method("Pipeline", "Short")));
+            Assert.Null(summaries.FindAiCall(compilation.Method("Pipeline", "Recursive")));
+            Assert.Null(summaries.FindAiCall(compilation.Method("Pipeline", "Pure")));
+            Assert.Null(summaries.FindAiCall(compilation.Method("CachedRetriever", "RetrieveAsync")));
+        }
+
+        [Fact]
+        public void Index_writes_are_summarized_separately()
+        {
+            var (compilation, summaries) = Create(options: TestCompilation.Options((OptionKeys.ApisKey(ApiRole.IndexWrite), "M:Store.Put(System.String)")));
+
+            Assert.Equal("Pipeline.Index → Store.Put", summaries.FindIndexWrite(compilation.Method("Pipeline", "Index"))?.Describe());
+            Assert.Null(summaries.FindIndexWrite(compilation.Method("Pipeline", "Short")));
+            Assert.Null(summaries.FindAiCall(compilation.Method("Pipeline", "Index")));
+        }
+
+        [Fact]
+        public void Answers_do_not_depend_on_query_order()
+        {
+            var (compilation, first) = Create();
+            var inner = first.FindAiCall(compilation.Method("Pipeline", "Inner"))?.Describe();
+            var outer = first.FindAiCall(compilation.Method("Pipeline", "Long"))?.Describe();
+
+            var (compilation2, second) = Create();
+            Assert.Equal(outer, second.FindAiCall(compilation2.Method("Pipeline", "Long"))?.Describe());
+            Assert.Equal(inner, second.FindAiCall(compilation2.Method("Pipeline", "Inner"))?.Describe());
+        }
+
+        private static (Compilation, CallSummaries) Create(int depth = OptionKeys.DefaultCallChainDepth, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options = null)
+        {
+            var compilation = TestCompilation.Create(Source);
+            var userApis = UserApis.Read(new CompilationOptionsReader(compilation, options ?? TestCompilation.Options()));
+            var apis = KnownApis.Create(compilation, ApiCatalog.Entries, userApis);
+            return (compilation, new CallSummaries(compilation, apis, depth));
+        }
+    }
+}
