@@ -530,5 +530,25 @@ namespace RagSafety.Analyzers.Tests.Rules
             test.Settings = new TestSettings { Libraries = TestLibraries.AspNetCore };
             await test.RunAsync();
         }
+
+        [Theory]
+        [InlineData("var r = client.GetResponseAsync(.Result;")]
+        [InlineData("var r = client.GetResponseAsync(\"q\").Result")]
+        [InlineData("var r = client.GetResponseAsync(\"q\").")]
+        [InlineData("Task.WaitAll(")]
+        [InlineData("Task.WaitAll(new[] { client.GetResponseAsync(\"q\"), }).")]
+        [InlineData("var t = client.GetResponseAsync(\"q\"); if (t.IsCompleted && ) { var r = t.Result; }")]
+        [InlineData("client.GetResponseAsync(\"q\").GetAwaiter().GetResult(")]
+        [InlineData("lock () { client.GetResponseAsync(\"q\").Wait(); }")]
+        [InlineData("var x = nameof(client.GetResponseAsync(\"q\").Result);")]
+        public async Task Code_being_typed_never_makes_the_analyzer_throw(string statement)
+        {
+            var source = Usings + "class C { async Task M(IChatClient client) { " + statement + " } string N(IChatClient c) => c.GetResponseAsync(\"x\").Result.Text; }";
+            var project = TestProject.Create(new[] { source }, new TestSettings());
+            var diagnostics = await TestProject.GetDiagnosticsAsync(project, System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new RAG010BlockingWaitOnAiCallAnalyzer()));
+
+            // The complete member after the broken one is still analyzed.
+            Assert.Contains(diagnostics, d => d.Id == "RAG010" && d.GetMessage().Contains("'.Result'", System.StringComparison.Ordinal));
+        }
     }
 }
