@@ -13,7 +13,7 @@ namespace RagSafety.Analyzers.Program
     internal static class AsyncContext
     {
         /// <summary>The fix kind for the wait (see <see cref="RAG010BlockingWaitOnAiCallAnalyzer"/>), or null when none is safe.</summary>
-        public static string? FixFor(IOperation wait, ISymbol? containingSymbol, RequestHandlers handlers)
+        public static string? FixFor(IOperation wait, ISymbol? containingSymbol, RequestHandlers handlers, TaskTypes taskTypes)
         {
             for (var current = wait.Parent; current is not null; current = current.Parent)
             {
@@ -30,7 +30,7 @@ namespace RagSafety.Analyzers.Program
                         }
 
                         // A minimal-API delegate is bound by the framework: it may become async unless it already returns a task.
-                        return handlers.IsMinimalApiHandler(lambda) && !IsTaskLike(lambda.Symbol.ReturnType, wait)
+                        return handlers.IsMinimalApiHandler(lambda) && !IsTaskLike(lambda.Symbol.ReturnType, taskTypes)
                             ? RAG010BlockingWaitOnAiCallAnalyzer.FixAwaitAndMakeAsync
                             : null;
 
@@ -59,16 +59,16 @@ namespace RagSafety.Analyzers.Program
             // A handler's signature belongs to the framework and an entry point's to the runtime, so both may change;
             // any other method has callers that would silently start dropping a task.
             var mayChangeSignature = handlers.KindOf(method) != HandlerKind.None || IsEntryPoint(method);
-            return mayChangeSignature && CanBecomeAsync(method, wait) ? RAG010BlockingWaitOnAiCallAnalyzer.FixAwaitAndMakeAsync : null;
+            return mayChangeSignature && CanBecomeAsync(method, taskTypes) ? RAG010BlockingWaitOnAiCallAnalyzer.FixAwaitAndMakeAsync : null;
         }
 
         private static bool IsEntryPoint(IMethodSymbol method) =>
             method.IsStatic && method.Name == "Main" && (method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Int32);
 
-        private static bool CanBecomeAsync(IMethodSymbol method, IOperation wait)
+        private static bool CanBecomeAsync(IMethodSymbol method, TaskTypes taskTypes)
         {
             if (method.ReturnsByRef || method.ReturnsByRefReadonly || method.Parameters.Any(p => p.RefKind != RefKind.None)
-                || IsTaskLike(method.ReturnType, wait) || method.DeclaringSyntaxReferences.Length != 1)
+                || IsTaskLike(method.ReturnType, taskTypes) || method.DeclaringSyntaxReferences.Length != 1)
             {
                 return false;
             }
@@ -78,9 +78,7 @@ namespace RagSafety.Analyzers.Program
                 && !declaration.DescendantNodes().Any(n => n is YieldStatementSyntax);
         }
 
-        private static bool IsTaskLike(ITypeSymbol? type, IOperation context) =>
-            context.SemanticModel?.Compilation is { } compilation && TaskTypes.Create(compilation) is { } taskTypes
-                ? taskTypes.IsTaskLike(type) || type is INamedTypeSymbol { Name: "IAsyncEnumerable" }
-                : false;
+        private static bool IsTaskLike(ITypeSymbol? type, TaskTypes taskTypes) =>
+            taskTypes.IsTaskLike(type) || type is INamedTypeSymbol { Name: "IAsyncEnumerable" };
     }
 }

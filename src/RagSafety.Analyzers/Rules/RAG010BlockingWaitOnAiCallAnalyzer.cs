@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using RagSafety.Analyzers.Program;
@@ -47,7 +46,7 @@ namespace RagSafety.Analyzers.Rules
                 return;
             }
 
-            Report(context, rag, reference, reference.Instance, ".Result", fixable: true);
+            Report(context, rag, taskTypes, reference, reference.Instance, ".Result", fixable: true);
         }
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, RagSafetyContext rag, TaskTypes taskTypes)
@@ -58,21 +57,21 @@ namespace RagSafety.Analyzers.Rules
             {
                 case "Wait" when invocation.Instance is { } task && taskTypes.IsTask(method.ContainingType):
                     // Wait(timeout) and Wait(token) mean something else than await; they are reported without a fix.
-                    Report(context, rag, invocation, task, ".Wait()", fixable: invocation.Arguments.Length == 0);
+                    Report(context, rag, taskTypes, invocation, task, ".Wait()", fixable: invocation.Arguments.Length == 0);
                     break;
 
                 case "GetResult" when taskTypes.IsAwaiter(method.ContainingType)
                     && invocation.Instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaited }:
-                    Report(context, rag, invocation, awaited, ".GetAwaiter().GetResult()", fixable: true);
+                    Report(context, rag, taskTypes, invocation, awaited, ".GetAwaiter().GetResult()", fixable: true);
                     break;
 
                 case "WaitAll" or "WaitAny" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, taskTypes.Task):
-                    AnalyzeWaitAllOrAny(context, rag, invocation);
+                    AnalyzeWaitAllOrAny(context, rag, taskTypes, invocation);
                     break;
             }
         }
 
-        private static void AnalyzeWaitAllOrAny(OperationAnalysisContext context, RagSafetyContext rag, IInvocationOperation invocation)
+        private static void AnalyzeWaitAllOrAny(OperationAnalysisContext context, RagSafetyContext rag, TaskTypes taskTypes, IInvocationOperation invocation)
         {
             if (invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is not { } tasks)
             {
@@ -86,26 +85,26 @@ namespace RagSafety.Analyzers.Rules
                     // The await form keeps the meaning only for WaitAll(tasks) and for a WaitAny whose index is unused.
                     var onlyTasks = invocation.Arguments.Length == 1;
                     var resultUnused = invocation.TargetMethod.Name == "WaitAll" || invocation.Parent is IExpressionStatementOperation;
-                    ReportAt(context, rag, invocation, "Task." + invocation.TargetMethod.Name, origin, onlyTasks && resultUnused);
+                    ReportAt(context, rag, taskTypes, invocation, "Task." + invocation.TargetMethod.Name, origin, onlyTasks && resultUnused);
                     return;
                 }
             }
         }
 
-        private static void Report(OperationAnalysisContext context, RagSafetyContext rag, IOperation wait, IOperation task, string form, bool fixable)
+        private static void Report(OperationAnalysisContext context, RagSafetyContext rag, TaskTypes taskTypes, IOperation wait, IOperation task, string form, bool fixable)
         {
             if (IsInNameOf(wait) || AiOrigin.Find(task, rag) is not { } origin || CompletedTasks.IsKnownCompleted(task, wait))
             {
                 return;
             }
 
-            ReportAt(context, rag, wait, form, origin, fixable);
+            ReportAt(context, rag, taskTypes, wait, form, origin, fixable);
         }
 
-        private static void ReportAt(OperationAnalysisContext context, RagSafetyContext rag, IOperation wait, string form, string origin, bool fixable)
+        private static void ReportAt(OperationAnalysisContext context, RagSafetyContext rag, TaskTypes taskTypes, IOperation wait, string form, string origin, bool fixable)
         {
             var properties = ImmutableDictionary<string, string?>.Empty;
-            if (fixable && AsyncContext.FixFor(wait, context.ContainingSymbol, rag.Handlers) is { } fix)
+            if (fixable && AsyncContext.FixFor(wait, context.ContainingSymbol, rag.Handlers, taskTypes) is { } fix)
             {
                 properties = properties.Add(FixProperty, fix);
             }

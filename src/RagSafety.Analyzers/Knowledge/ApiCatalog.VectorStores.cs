@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+
+namespace RagSafety.Analyzers.Knowledge
+{
+    internal static partial class ApiCatalog
+    {
+        private static IEnumerable<ApiEntry> VectorStoreEntries()
+        {
+            yield break;
+        }
+    }
+}
