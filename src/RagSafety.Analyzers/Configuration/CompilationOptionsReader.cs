@@ -49,7 +49,7 @@ namespace RagSafety.Analyzers.Configuration
             return text is not null && int.TryParse(text, out var value) && value >= min && value <= max ? value : defaultValue;
         }
 
-        /// <summary>Every distinct item of a list option (comma/semicolon separated), over all sources, in a stable order.</summary>
+        /// <summary>Every distinct item of a list option (separated by ';' or by ',' outside parentheses), over all sources, in a stable order.</summary>
         public IReadOnlyList<string> GetList(string key)
         {
             var items = new List<string>();
@@ -61,7 +61,7 @@ namespace RagSafety.Analyzers.Configuration
                     return;
                 }
 
-                foreach (var raw in value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+                foreach (var raw in SplitItems(value))
                 {
                     var item = raw.Trim();
                     if (item.Length > 0 && seen.Add(item))
@@ -78,6 +78,32 @@ namespace RagSafety.Analyzers.Configuration
             }
 
             return items;
+        }
+
+        /// <summary>Splits at ';' and at ',' outside parentheses: <c>M:A.B(System.String,System.Int32)</c> stays whole.</summary>
+        private static IEnumerable<string> SplitItems(string value)
+        {
+            var depth = 0;
+            var start = 0;
+            for (var i = 0; i < value.Length; i++)
+            {
+                switch (value[i])
+                {
+                    case '(' or '[' or '{':
+                        depth++;
+                        break;
+                    case ')' or ']' or '}':
+                        depth = Math.Max(0, depth - 1);
+                        break;
+                    case ';':
+                    case ',' when depth == 0:
+                        yield return value.Substring(start, i - start);
+                        start = i + 1;
+                        break;
+                }
+            }
+
+            yield return value.Substring(start);
         }
     }
 }

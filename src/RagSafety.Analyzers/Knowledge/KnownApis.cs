@@ -150,7 +150,7 @@ namespace RagSafety.Analyzers.Knowledge
                 roles = roles.Union(DirectRoles(member));
             }
 
-            if (method.ContainingType is not { } containingType || method.IsStatic || method.MethodKind != MethodKind.Ordinary)
+            if (method.ContainingType is not { } containingType || method.IsStatic || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation))
             {
                 return roles;
             }

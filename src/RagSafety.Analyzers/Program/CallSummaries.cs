@@ -140,7 +140,7 @@ namespace RagSafety.Analyzers.Program
                     if (IsInSource(callee) && !SymbolEqualityComparer.Default.Equals(callee, method))
                     {
                         AddCallee(callee);
-                        if (callee.IsAbstract || callee.IsVirtual || callee.ContainingType?.TypeKind == TypeKind.Interface)
+                        if (callee.IsAbstract || callee.IsVirtual || (callee.IsOverride && !callee.IsSealed) || callee.ContainingType?.TypeKind == TypeKind.Interface)
                         {
                             foreach (var implementation in _implementations.Value[callee])
                             {

@@ -6,7 +6,8 @@ namespace RagSafety.Analyzers.Program
 {
     /// <summary>
     /// Waits that cannot block because the task has already finished: after <c>await t</c> (or an awaited
-    /// <c>Task.WhenAll</c> that contains it, or a <c>Task.WaitAll</c> already reported), under an
+    /// <c>Task.WhenAll</c> that contains it, or a <c>Task.WaitAll</c>, <c>t.Wait()</c> or <c>t.GetAwaiter().GetResult()</c>
+    /// already reported), under an
     /// <c>IsCompleted</c>/<c>IsCompletedSuccessfully</c> guard, and on the antecedent inside <c>ContinueWith</c>.
     /// </summary>
     internal static class CompletedTasks
@@ -35,7 +36,9 @@ namespace RagSafety.Analyzers.Program
                 switch (operation)
                 {
                     case IAwaitOperation awaited when awaited.Operation.IsReferenceTo(local) || IsWhenAllContaining(awaited.Operation, local):
-                    case IInvocationOperation { TargetMethod.Name: "WaitAll", TargetMethod.IsStatic: true } waitAll when ContainsTask(waitAll, local):
+                    case IInvocationOperation { TargetMethod.Name: "WaitAll", TargetMethod.IsStatic: true, Arguments.Length: 1 } waitAll when ContainsTask(waitAll, local):
+                    case IInvocationOperation { TargetMethod.Name: "Wait", Arguments.Length: 0, Instance: { } waited } when waited.IsReferenceTo(local):
+                    case IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaiter } } when awaiter.IsReferenceTo(local):
                         return true;
                 }
             }

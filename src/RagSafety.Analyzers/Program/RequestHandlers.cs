@@ -146,7 +146,7 @@ namespace RagSafety.Analyzers.Program
                 return HandlerKind.RazorPageHandler;
             }
 
-            if (_hub is not null && InheritsFrom(type, _hub) && method.Name != nameof(IDisposable.Dispose))
+            if (_hub is not null && InheritsFrom(type, _hub) && method.Name != nameof(IDisposable.Dispose) && !IsObjectOverride(method))
             {
                 return HandlerKind.SignalRHubMethod;
             }

@@ -57,7 +57,7 @@ namespace RagSafety.Analyzers.Rules
             {
                 case "Wait" when invocation.Instance is { } task && taskTypes.IsTask(method.ContainingType):
                     // Wait(timeout) and Wait(token) mean something else than await; they are reported without a fix.
-                    Report(context, rag, taskTypes, invocation, task, ".Wait()", fixable: invocation.Arguments.Length == 0);
+                    Report(context, rag, taskTypes, invocation, task, invocation.Arguments.Length == 0 ? ".Wait()" : ".Wait(…)", fixable: invocation.Arguments.Length == 0);
                     break;
 
                 case "GetResult" when taskTypes.IsAwaiter(method.ContainingType)

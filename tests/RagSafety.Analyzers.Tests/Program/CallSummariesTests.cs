@@ -51,6 +51,16 @@ namespace RagSafety.Analyzers.Tests.Program
             }
 
             public class Store { public void Put(string value) { } }
+
+            public class BaseAgent { public virtual Task<string> ActAsync(string q) => Task.FromResult(q); }
+            public class MiddleAgent : BaseAgent { public override Task<string> ActAsync(string q) => Task.FromResult(q); }
+            public class ChatAgent : MiddleAgent
+            {
+                private readonly IChatClient _chat;
+                public ChatAgent(IChatClient chat) => _chat = chat;
+                public override async Task<string> ActAsync(string q) => (await _chat.GetResponseAsync(q)).Text;
+            }
+            public class Runner { public Task<string> Run(MiddleAgent agent) => agent.ActAsync("q"); }
             """;
 
         [Fact]
@@ -64,6 +74,14 @@ namespace RagSafety.Analyzers.Tests.Program
                 summaries.FindAiCall(compilation.Method("Pipeline", "Long"))?.Describe());
             Assert.Equal("AiRetriever.RetrieveAsync → IChatClient.GetResponseAsync",
                 summaries.FindAiCall(compilation.Method("AiRetriever", "RetrieveAsync"))?.Describe());
+        }
+
+        [Fact]
+        public void A_call_to_an_override_follows_further_overrides()
+        {
+            var (compilation, summaries) = Create();
+            Assert.Equal("Runner.Run → ChatAgent.ActAsync → IChatClient.GetResponseAsync",
+                summaries.FindAiCall(compilation.Method("Runner", "Run"))?.Describe());
         }
 
         [Fact]

@@ -550,5 +550,179 @@ namespace RagSafety.Analyzers.Tests.Rules
             // The complete member after the broken one is still analyzed.
             Assert.Contains(diagnostics, d => d.Id == "RAG010" && d.GetMessage().Contains("'.Result'", System.StringComparison.Ordinal));
         }
+
+        [Fact]
+        public async Task Semantic_kernel_calls_are_reported_and_fixed()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                public class ChatController : ControllerBase
+                {
+                    private readonly Kernel _kernel;
+                    public ChatController(Kernel kernel) => _kernel = kernel;
+
+                    [HttpPost("/chat")]
+                    public string Post(string message)
+                    {
+                        var chat = _kernel.GetRequiredService<IChatCompletionService>();
+                        var history = new ChatHistory();
+                        history.AddUserMessage(message);
+                        var reply = {|#0:chat.GetChatMessageContentAsync(history).Result|};
+                        var summary = {|#1:_kernel.InvokePromptAsync("Summarize: " + reply.Content).GetAwaiter().GetResult()|};
+                        return summary.GetValue<string>() ?? "";
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG010").WithLocation(0).WithArguments(".Result", "IChatCompletionService.GetChatMessageContentAsync"),
+                    Verify.Diagnostic("RAG010").WithLocation(1).WithArguments(".GetAwaiter().GetResult()", "Kernel.InvokePromptAsync"),
+                },
+                """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel;
+                using Microsoft.SemanticKernel.ChatCompletion;
+
+                public class ChatController : ControllerBase
+                {
+                    private readonly Kernel _kernel;
+                    public ChatController(Kernel kernel) => _kernel = kernel;
+
+                    [HttpPost("/chat")]
+                    public async Task<string> Post(string message)
+                    {
+                        var chat = _kernel.GetRequiredService<IChatCompletionService>();
+                        var history = new ChatHistory();
+                        history.AddUserMessage(message);
+                        var reply = await chat.GetChatMessageContentAsync(history);
+                        var summary = await _kernel.InvokePromptAsync("Summarize: " + reply.Content);
+                        return summary.GetValue<string>() ?? "";
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task OpenAI_and_kernel_memory_calls_are_reported()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.KernelMemory;
+                using OpenAI.Chat;
+
+                class Service
+                {
+                    string Complete(ChatClient client) => {|#0:client.CompleteChatAsync("hi").Result|}.Value.Content[0].Text;
+
+                    string Ask(IKernelMemory memory) => {|#1:memory.AskAsync("What is RAG?").Result|}.Result;
+                }
+                """,
+                Verify.Diagnostic("RAG010").WithLocation(0).WithArguments(".Result", "ChatClient.CompleteChatAsync"),
+                Verify.Diagnostic("RAG010").WithLocation(1).WithArguments(".Result", "IKernelMemory.AskAsync"));
+        }
+
+        [Fact]
+        public async Task No_fix_where_await_cannot_compile_or_would_change_a_contract()
+        {
+            var source = Usings + """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Mvc;
+
+                public interface IAsk { string Ask(IChatClient client); }
+
+                public abstract class BaseController : ControllerBase
+                {
+                    public abstract string Ask(IChatClient client);
+                }
+
+                public class OverridingController : BaseController
+                {
+                    public override string Ask(IChatClient client) => [|client.GetResponseAsync("q").Result|].Text;
+                }
+
+                public class ImplementingController : ControllerBase, IAsk
+                {
+                    public string Ask(IChatClient client) => [|client.GetResponseAsync("q").Result|].Text;
+                }
+
+                public class Service
+                {
+                    async Task<bool> Filter(IChatClient client)
+                    {
+                        await Task.Yield();
+                        try { return true; }
+                        catch (System.Exception) when ([|client.GetResponseAsync("retry?").Result|].Text == "yes") { return false; }
+                    }
+
+                    async Task Unsafe(IChatClient client)
+                    {
+                        await Task.Yield();
+                        unsafe
+                        {
+                            [|client.GetResponseAsync("q").Wait()|];
+                        }
+                    }
+
+                    static void Map(WebApplication app)
+                    {
+                        // A void lambda would start returning the response body.
+                        app.MapPost("/warm", (IChatClient client) => [|client.GetResponseAsync("warm").Wait()|]);
+                    }
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task A_task_waited_once_is_reported_once()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                class Service
+                {
+                    string Run(IChatClient client)
+                    {
+                        var task = client.GetResponseAsync("q");
+                        {|#0:task.Wait(1000)|};
+                        [|task.Wait()|];
+                        return task.Result.Text + task.GetAwaiter().GetResult().Text;
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG010").WithLocation(0).WithArguments(".Wait(…)", "IChatClient.GetResponseAsync"));
+        }
+
+        [Fact]
+        public async Task User_apis_with_several_parameters_are_read_whole()
+        {
+            var test = Verify.Test("""
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace MyCorp.Llm
+                {
+                    public class Gateway
+                    {
+                        public Task<string> CompleteAsync(string prompt, CancellationToken token) => Task.FromResult(prompt);
+                        public Task<string> EmbedAsync(string text) => Task.FromResult(text);
+                    }
+
+                    class Caller
+                    {
+                        string Run(Gateway gateway) => [|gateway.CompleteAsync("q", default).Result|] + [|gateway.EmbedAsync("e").Result|];
+                    }
+                }
+                """);
+            test.Settings = new TestSettings
+            {
+                Libraries = TestLibraries.None,
+                EditorConfig = "rag_safety.ai_call_apis = M:MyCorp.Llm.Gateway.CompleteAsync(System.String,System.Threading.CancellationToken), M:MyCorp.Llm.Gateway.EmbedAsync(System.String)",
+            };
+            await test.RunAsync();
+        }
     }
 }
