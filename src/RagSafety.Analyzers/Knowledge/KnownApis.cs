@@ -34,22 +34,17 @@ namespace RagSafety.Analyzers.Knowledge
             var referencesAiLibrary = false;
             foreach (var entry in entries)
             {
-                // GetTypeByMetadataName returns null when two references define the name; the type then is ambiguous to the
-                // user's code as well, so skipping it is right.
-                var type = compilation.GetTypeByMetadataName(entry.TypeName);
-                if (type is null)
+                foreach (var type in Resolve(compilation, entry))
                 {
-                    continue;
-                }
+                    referencesAiLibrary |= entry.Library != ApiCatalog.FrameworkLibrary;
+                    if (!types.TryGetValue(type, out var roles))
+                    {
+                        roles = new TypeRoles();
+                        types.Add(type, roles);
+                    }
 
-                referencesAiLibrary |= entry.Library != ApiCatalog.FrameworkLibrary;
-                if (!types.TryGetValue(type, out var roles))
-                {
-                    roles = new TypeRoles();
-                    types.Add(type, roles);
+                    roles.Add(entry);
                 }
-
-                roles.Add(entry);
             }
 
             var userMembers = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
@@ -76,6 +71,23 @@ namespace RagSafety.Analyzers.Knowledge
             }
 
             return new KnownApis(types, userMembers.ToImmutable(), referencesAiLibrary);
+        }
+
+        /// <summary>
+        /// The entry's type. Some libraries declare the same name in several assemblies (Kernel Memory's
+        /// KernelMemoryBuilderExtensions), so the one from the catalogued assembly is taken; a name that only one
+        /// reference declares is taken from wherever it is.
+        /// </summary>
+        private static IEnumerable<INamedTypeSymbol> Resolve(Compilation compilation, ApiEntry entry)
+        {
+            var candidates = compilation.GetTypesByMetadataName(entry.TypeName);
+            if (candidates.Length <= 1)
+            {
+                return candidates;
+            }
+
+            var fromLibrary = candidates.Where(t => t.ContainingAssembly?.Name == entry.Library).ToImmutableArray();
+            return fromLibrary.IsEmpty ? candidates : fromLibrary;
         }
 
         /// <summary>Whether the type itself (or a base type / interface of it) is catalogued with the role.</summary>

@@ -21,7 +21,7 @@ namespace RagSafety.Analyzers.Tests.Verification
         private static readonly Lazy<ImmutableArray<MetadataReference>> NetCore = new(() => FrameworkReferences(typeof(object)));
         private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCore = new(() => FrameworkReferences(typeof(Microsoft.AspNetCore.Builder.WebApplication)));
         private static readonly Lazy<ImmutableArray<MetadataReference>> ExtensionsAI = new(() => FromAssemblies(typeof(Microsoft.Extensions.AI.IChatClient)));
-        private static readonly Lazy<ImmutableArray<MetadataReference>> OpenAI = new(() => FromAssemblies(typeof(global::OpenAI.OpenAIClient), typeof(System.ClientModel.ApiKeyCredential)));
+        private static readonly Lazy<ImmutableArray<MetadataReference>> OpenAI = new(() => FromAssemblies(typeof(global::OpenAI.OpenAIClient), typeof(System.ClientModel.ApiKeyCredential), typeof(System.BinaryData)));
         private static readonly Lazy<IReadOnlyDictionary<string, FacadeAssembly>> Facades = new(CompileFacades);
         private static readonly ConcurrentDictionary<TestLibraries, ImmutableArray<MetadataReference>> Sets = new();
 
@@ -101,7 +101,7 @@ namespace RagSafety.Analyzers.Tests.Verification
                 ["Microsoft.Extensions.AI.Abstractions"] = ExtensionsAI.Value,
                 ["OpenAI"] = OpenAI.Value,
                 ["System.ClientModel"] = OpenAI.Value,
-                ["System.Memory.Data"] = ImmutableArray<MetadataReference>.Empty,
+                ["System.Memory.Data"] = OpenAI.Value,
             };
 
             FacadeAssembly Compile(FacadeSource source, ImmutableHashSet<string> inProgress)

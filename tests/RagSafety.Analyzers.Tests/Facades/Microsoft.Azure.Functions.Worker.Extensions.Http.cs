@@ -1,0 +1,34 @@
+// Facade of the public API of Microsoft.Azure.Functions.Worker.Extensions.Http 3.x (subset used by RagSafety.Analyzers tests). Names and signatures only.
+// Assembly: Microsoft.Azure.Functions.Worker.Extensions.Http, Version=3.0.0.0
+// The real HttpTriggerAttribute derives from TriggerBindingAttribute (Microsoft.Azure.Functions.Worker.Extensions.Abstractions), left out here.
+#nullable enable
+using System;
+
+namespace Microsoft.Azure.Functions.Worker
+{
+    public enum AuthorizationLevel
+    {
+        Anonymous = 0,
+        User = 1,
+        Function = 2,
+        System = 3,
+        Admin = 4,
+    }
+
+    public sealed class HttpTriggerAttribute : Attribute
+    {
+        public HttpTriggerAttribute() => throw null!;
+
+        public HttpTriggerAttribute(params string[] methods) => throw null!;
+
+        public HttpTriggerAttribute(AuthorizationLevel authLevel) => throw null!;
+
+        public HttpTriggerAttribute(AuthorizationLevel authLevel, params string[] methods) => throw null!;
+
+        public string? Route { get; set; }
+
+        public string[]? Methods => throw null!;
+
+        public AuthorizationLevel AuthLevel => throw null!;
+    }
+}

@@ -1,0 +1,117 @@
+// Facade of the public API of Microsoft.KernelMemory.WebClient 0.98 (subset used by RagSafety.Analyzers tests). Names and signatures only.
+// Assembly: Microsoft.KernelMemory.WebClient, Version=0.98.0.0
+// References: Microsoft.KernelMemory.Abstractions
+#nullable enable
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.KernelMemory.Context;
+
+namespace Microsoft.KernelMemory
+{
+    public sealed class MemoryWebClient : IKernelMemory
+    {
+        public MemoryWebClient(string endpoint, string? apiKey = "", string apiKeyHeader = "Authorization") => throw null!;
+
+        public MemoryWebClient(string endpoint, HttpClient client, string? apiKey = "", string apiKeyHeader = "Authorization") => throw null!;
+
+        public Task<string> ImportDocumentAsync(
+            Document document,
+            string? index = null,
+            IEnumerable<string>? steps = null,
+            IContext? context = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public Task<string> ImportDocumentAsync(
+            string filePath,
+            string? documentId = null,
+            TagCollection? tags = null,
+            string? index = null,
+            IEnumerable<string>? steps = null,
+            IContext? context = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public Task<string> ImportDocumentAsync(
+            DocumentUploadRequest uploadRequest,
+            IContext? context = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public Task<string> ImportDocumentAsync(
+            Stream content,
+            string? fileName = null,
+            string? documentId = null,
+            TagCollection? tags = null,
+            string? index = null,
+            IEnumerable<string>? steps = null,
+            IContext? context = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public Task<string> ImportTextAsync(
+            string text,
+            string? documentId = null,
+            TagCollection? tags = null,
+            string? index = null,
+            IEnumerable<string>? steps = null,
+            IContext? context = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public Task<string> ImportWebPageAsync(
+            string url,
+            string? documentId = null,
+            TagCollection? tags = null,
+            string? index = null,
+            IEnumerable<string>? steps = null,
+            IContext? context = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public Task<IEnumerable<IndexDetails>> ListIndexesAsync(CancellationToken cancellationToken = default) => throw null!;
+
+        public Task DeleteIndexAsync(
+            string? index = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public Task DeleteDocumentAsync(
+            string documentId,
+            string? index = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public Task<bool> IsDocumentReadyAsync(
+            string documentId,
+            string? index = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public Task<DataPipelineStatus?> GetDocumentStatusAsync(
+            string documentId,
+            string? index = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public Task<StreamableFileContent> ExportFileAsync(
+            string documentId,
+            string fileName,
+            string? index = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public Task<SearchResult> SearchAsync(
+            string query,
+            string? index = null,
+            MemoryFilter? filter = null,
+            ICollection<MemoryFilter>? filters = null,
+            double minRelevance = 0,
+            int limit = -1,
+            IContext? context = null,
+            CancellationToken cancellationToken = default) => throw null!;
+
+        public IAsyncEnumerable<MemoryAnswer> AskStreamingAsync(
+            string question,
+            string? index = null,
+            MemoryFilter? filter = null,
+            ICollection<MemoryFilter>? filters = null,
+            double minRelevance = 0,
+            SearchOptions? options = null,
+            IContext? context = null,
+            CancellationToken cancellationToken = default) => throw null!;
+    }
+}
