@@ -13,7 +13,6 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -118,7 +117,7 @@ namespace Microsoft.SemanticKernel
 
         public IAsyncEnumerable<StreamingKernelContent> InvokeStreamingAsync(Kernel kernel, KernelArguments? arguments = null, CancellationToken cancellationToken = default) => throw null!;
 
-        public IAsyncEnumerable<TResult> InvokeStreamingAsync<TResult>(Kernel kernel, KernelArguments? arguments = null, [EnumeratorCancellation] CancellationToken cancellationToken = default) => throw null!;
+        public IAsyncEnumerable<TResult> InvokeStreamingAsync<TResult>(Kernel kernel, KernelArguments? arguments = null, CancellationToken cancellationToken = default) => throw null!;
 
         public abstract KernelFunction Clone(string? pluginName = null);
 
@@ -996,8 +995,10 @@ namespace Microsoft.SemanticKernel.Data
             CancellationToken cancellationToken = default);
     }
 
-    public sealed class KernelSearchResults<T>(IAsyncEnumerable<T> results, long? totalCount = null, IReadOnlyDictionary<string, object?>? metadata = null)
+    public sealed class KernelSearchResults<T>
     {
+        public KernelSearchResults(IAsyncEnumerable<T> results, long? totalCount = null, IReadOnlyDictionary<string, object?>? metadata = null) => throw null!;
+
         public long? TotalCount => throw null!;
 
         public IReadOnlyDictionary<string, object?>? Metadata => throw null!;
@@ -1018,8 +1019,10 @@ namespace Microsoft.SemanticKernel.Data
         public int Skip { get => throw null!; init => throw null!; }
     }
 
-    public sealed class TextSearchResult(string value)
+    public sealed class TextSearchResult
     {
+        public TextSearchResult(string value) => throw null!;
+
         public string? Name { get => throw null!; init => throw null!; }
 
         public string? Link { get => throw null!; init => throw null!; }
