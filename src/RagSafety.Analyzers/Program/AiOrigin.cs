@@ -17,14 +17,18 @@ namespace RagSafety.Analyzers.Program
         {
             switch (task.UnderlyingTask())
             {
-                case IInvocationOperation invocation:
-                    var method = invocation.TargetMethod;
-                    if (rag.Apis.IsAiCall(method))
-                    {
-                        return CallChain.Display(method);
-                    }
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" or "WhenAny" } combinator } whenAll
+                    when IsTaskType(combinator.ContainingType):
+                    // Task.WhenAll(a, b).Wait(): the combined task waits for its AI tasks.
+                    return whenAll.Arguments.SelectMany(a => a.Value.ListElements()).Select(e => Find(e, rag, hopsLeft)).FirstOrDefault(o => o is not null);
 
-                    return rag.Summaries.FindAiCall(method)?.Describe();
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Run" } run } taskRun
+                    when IsTaskType(run.ContainingType) && taskRun.Arguments.FirstOrDefault()?.Value.WithoutConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation work }:
+                    // Task.Run(() => client.GetResponseAsync(q)).Result: the work is the AI call.
+                    return work.Body.Descendants().OfType<IInvocationOperation>().Select(i => Describe(i, rag)).FirstOrDefault(o => o is not null);
+
+                case IInvocationOperation invocation:
+                    return Describe(invocation, rag);
 
                 case ILocalReferenceOperation local when hopsLeft > 0 && InitializerOf(local) is { } initializer:
                     // Only a local's initializer is followed: later assignments may hold any task.
@@ -34,6 +38,15 @@ namespace RagSafety.Analyzers.Program
                     return null;
             }
         }
+
+        private static string? Describe(IInvocationOperation invocation, RagSafetyContext rag)
+        {
+            var method = invocation.TargetMethod;
+            return rag.Apis.IsAiCall(method) ? CallChain.Display(method) : rag.Summaries.FindAiCall(method)?.Describe();
+        }
+
+        private static bool IsTaskType(INamedTypeSymbol? type) =>
+            type is { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
         private static IOperation? InitializerOf(ILocalReferenceOperation reference)
         {

@@ -724,5 +724,43 @@ namespace RagSafety.Analyzers.Tests.Rules
             };
             await test.RunAsync();
         }
+
+        [Fact]
+        public async Task Combined_and_offloaded_ai_tasks_are_reported()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                class Service
+                {
+                    async Task Run(IChatClient client, string[] questions)
+                    {
+                        var a = client.GetResponseAsync("a");
+                        var b = client.GetResponseAsync("b");
+                        {|#0:Task.WhenAll(a, b).Wait()|};
+                        var offloaded = {|#1:Task.Run(() => client.GetResponseAsync("c")).Result|};
+                        var notAi = Task.Run(() => questions.Length).Result;
+                        Task.WhenAll(Task.Delay(1), Task.Delay(2)).Wait();
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG010").WithLocation(0).WithArguments(".Wait()", "IChatClient.GetResponseAsync"),
+                    Verify.Diagnostic("RAG010").WithLocation(1).WithArguments(".Result", "IChatClient.GetResponseAsync"),
+                },
+                Usings + """
+                class Service
+                {
+                    async Task Run(IChatClient client, string[] questions)
+                    {
+                        var a = client.GetResponseAsync("a");
+                        var b = client.GetResponseAsync("b");
+                        await Task.WhenAll(a, b);
+                        var offloaded = await Task.Run(() => client.GetResponseAsync("c"));
+                        var notAi = Task.Run(() => questions.Length).Result;
+                        Task.WhenAll(Task.Delay(1), Task.Delay(2)).Wait();
+                    }
+                }
+                """);
+        }
     }
 }
