@@ -21,6 +21,7 @@ namespace RagSafety.Analyzers
             UserApis = UserApis.Read(reader);
             Apis = KnownApis.Create(compilation, ApiCatalog.Entries, UserApis);
             Handlers = new RequestHandlers(compilation);
+            TaskTypes = TaskTypes.Create(compilation);
             Summaries = new CallSummaries(
                 compilation,
                 Apis,
@@ -32,6 +33,9 @@ namespace RagSafety.Analyzers
         public UserApis UserApis { get; }
 
         public RequestHandlers Handlers { get; }
+
+        /// <summary>Task, ValueTask and their awaiters; null only for a compilation without them (no usable corlib).</summary>
+        public TaskTypes? TaskTypes { get; }
 
         public CallSummaries Summaries { get; }
 

@@ -18,12 +18,12 @@ namespace RagSafety.Analyzers.Program
             switch (task.UnderlyingTask())
             {
                 case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" or "WhenAny" } combinator } whenAll
-                    when IsTaskType(combinator.ContainingType):
+                    when IsTask(combinator.ContainingType, rag):
                     // Task.WhenAll(a, b).Wait(): the combined task waits for its AI tasks.
                     return whenAll.Arguments.SelectMany(a => a.Value.ListElements()).Select(e => Find(e, rag, hopsLeft)).FirstOrDefault(o => o is not null);
 
                 case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Run" } run } taskRun
-                    when IsTaskType(run.ContainingType) && taskRun.Arguments.FirstOrDefault()?.Value.WithoutConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation work }:
+                    when IsTask(run.ContainingType, rag) && taskRun.Arguments.FirstOrDefault()?.Value.WithoutConversions() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation work }:
                     // Task.Run(() => client.GetResponseAsync(q)).Result: the work is the AI call.
                     return work.Body.Descendants().OfType<IInvocationOperation>().Select(i => Describe(i, rag)).FirstOrDefault(o => o is not null);
 
@@ -45,8 +45,8 @@ namespace RagSafety.Analyzers.Program
             return rag.Apis.IsAiCall(method) ? CallChain.Display(method) : rag.Summaries.FindAiCall(method)?.Describe();
         }
 
-        private static bool IsTaskType(INamedTypeSymbol? type) =>
-            type is { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+        private static bool IsTask(INamedTypeSymbol? type, RagSafetyContext rag) =>
+            SymbolEqualityComparer.Default.Equals(type, rag.TaskTypes?.Task);
 
         private static IOperation? InitializerOf(ILocalReferenceOperation reference)
         {

@@ -28,8 +28,7 @@ namespace RagSafety.Analyzers.Rules
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RagSafetyContext rag)
         {
-            var taskTypes = TaskTypes.Create(context.Compilation);
-            if (taskTypes is null)
+            if (rag.TaskTypes is not { } taskTypes)
             {
                 return;
             }
