@@ -5,7 +5,45 @@ namespace RagSafety.Analyzers
     /// <summary>Every diagnostic the package reports. IDs are stable; families go by decade (see docs/rules).</summary>
     internal static class Descriptors
     {
+        public const string SharedStateCategory = "RagSafety.SharedState";
         public const string AsyncCategory = "RagSafety.Async";
+        public const string RequestPathCategory = "RagSafety.RequestPath";
+        public const string ClientsCategory = "RagSafety.Clients";
+        public const string ConcurrencyCategory = "RagSafety.Concurrency";
+        public const string CancellationCategory = "RagSafety.Cancellation";
+        public const string SecurityCategory = "RagSafety.Security";
+
+        // RAG001: conversation state shared across requests.
+        public static readonly DiagnosticDescriptor RAG001_ConversationStateShared = Create(
+            RuleIds.ConversationStateShared,
+            "Conversation state shared across requests",
+            "'{0}' holds per-conversation state ({1}) and is shared by every request",
+            SharedStateCategory,
+            DiagnosticSeverity.Warning,
+            "Chat histories, message lists, agent threads and kernel arguments belong to one conversation. Held in a "
+            + "static member or a DI singleton, every request reads and appends to the same object: answers leak between "
+            + "users and concurrent appends throw. Keep such state per request or per conversation.");
+
+        // RAG002: shared Kernel is mutated.
+        public static readonly DiagnosticDescriptor RAG002_SharedKernelMutated = Create(
+            RuleIds.SharedKernelMutated,
+            "Shared Kernel is mutated",
+            "'{0}' changes the Kernel shared through {1}; clone it before changing it",
+            SharedStateCategory,
+            DiagnosticSeverity.Warning,
+            "A Kernel shared by every request is safe only while nobody changes it. Adding plugins or filters, or writing "
+            + "Data or Culture, on a shared Kernel races with other requests. Clone the kernel first, or register it as "
+            + "transient.");
+
+        // RAG003: mutable request options shared.
+        public static readonly DiagnosticDescriptor RAG003_RequestOptionsShared = Create(
+            RuleIds.RequestOptionsShared,
+            "Mutable request options shared",
+            "'{0}' is a shared {1} passed to AI calls; build fresh options per call",
+            SharedStateCategory,
+            DiagnosticSeverity.Warning,
+            "Options objects are mutable and AI clients may change them while sending a request. One static instance used "
+            + "by parallel calls sends the wrong payloads. Build fresh options for each call.");
 
         public static readonly DiagnosticDescriptor RAG010_BlockingWaitOnAiCall = Create(
             RuleIds.BlockingWaitOnAiCall,
@@ -16,6 +54,106 @@ namespace RagSafety.Analyzers
             "Blocking on an AI call holds a thread-pool thread for the whole generation. Under load the pool starves and "
             + "requests time out. Await the call instead.");
 
+        // RAG011: synchronous AI API where it blocks a request.
+        public static readonly DiagnosticDescriptor RAG011_SynchronousAiApi = Create(
+            RuleIds.SynchronousAiApi,
+            "Synchronous AI API in async code or a request handler",
+            "'{0}' blocks a thread for the whole AI call; await '{1}' instead",
+            AsyncCategory,
+            DiagnosticSeverity.Warning,
+            "The synchronous overloads of AI and search clients hold a thread for the whole network call. In async code or "
+            + "a request handler that starves the thread pool under load. Call the asynchronous twin and await it.");
+
+        // RAG020: index write on the request path.
+        public static readonly DiagnosticDescriptor RAG020_IndexWriteOnRequestPath = Create(
+            RuleIds.IndexWriteOnRequestPath,
+            "Index write on the request path",
+            "Request handler '{0}' writes to the index through '{1}'; move the write to background ingestion",
+            RequestPathCategory,
+            DiagnosticSeverity.Warning,
+            "Upserts, deletes, collection creation and document import are slow and contend with the queries the same "
+            + "index serves. Done inside a request they time out under load. Queue the work and ingest in the background.");
+
+        // RAG021: index write that never completes.
+        public static readonly DiagnosticDescriptor RAG021_IndexWriteNeverCompletes = Create(
+            RuleIds.IndexWriteNeverCompletes,
+            "Index write that never completes",
+            "The index write '{0}' is never awaited or enumerated; its data may be lost",
+            RequestPathCategory,
+            DiagnosticSeverity.Warning,
+            "A write whose task is dropped may still be running, or fail unseen, when the caller goes on; a lazy batch "
+            + "writer that is never enumerated writes nothing at all. Await the task or enumerate the results.");
+
+        // RAG030: HttpClient without an explicit timeout.
+        public static readonly DiagnosticDescriptor RAG030_HttpClientTimeout = Create(
+            RuleIds.HttpClientTimeout,
+            "HttpClient without an explicit timeout, or with an infinite one",
+            "{0}{1}",
+            ClientsCategory,
+            DiagnosticSeverity.Warning,
+            "HttpClient's default 100-second timeout cuts long generations off, and an infinite one hangs requests forever. "
+            + "When the client is handed to an AI connector, its timeout is the model call's only timeout. Set it explicitly.");
+
+        // RAG031: AI SDK client without an explicit network timeout.
+        public static readonly DiagnosticDescriptor RAG031_AiClientNetworkTimeout = Create(
+            RuleIds.AiClientNetworkTimeout,
+            "AI SDK client without an explicit network timeout",
+            "'{0}' is created without an explicit network timeout; set {1}",
+            ClientsCategory,
+            DiagnosticSeverity.Info,
+            "AI SDK clients use a built-in network timeout (or none) that rarely fits a service's latency budget. Set it "
+            + "on the client's options.");
+
+        // RAG032: HttpClient or AI SDK client created per call.
+        public static readonly DiagnosticDescriptor RAG032_ClientCreatedPerCall = Create(
+            RuleIds.ClientCreatedPerCall,
+            "HttpClient or AI SDK client created per call",
+            "A new '{0}' is created {1}; share one instance",
+            ClientsCategory,
+            DiagnosticSeverity.Warning,
+            "Each new HttpClient (and each AI SDK client that owns one) opens its own connections. Created per request or "
+            + "per item, they exhaust sockets under load. Share one instance, or use IHttpClientFactory.");
+
+        // RAG040: unbounded fan-out of AI calls.
+        public static readonly DiagnosticDescriptor RAG040_UnboundedFanOut = Create(
+            RuleIds.UnboundedFanOut,
+            "Unbounded fan-out of AI calls",
+            "'{0}' starts '{1}' for every item of '{2}' at once; throttle it",
+            ConcurrencyCategory,
+            DiagnosticSeverity.Warning,
+            "Starting an AI call for every item at once floods a rate-limited endpoint: 429s, timeouts and 500s once the "
+            + "data grows. Bound the number of calls in flight.");
+
+        // RAG041: per-item embedding calls.
+        public static readonly DiagnosticDescriptor RAG041_PerItemEmbedding = Create(
+            RuleIds.PerItemEmbedding,
+            "Embeddings generated one item at a time",
+            "'{0}' embeds one item per request inside a loop; use the batch overload '{1}'",
+            ConcurrencyCategory,
+            DiagnosticSeverity.Info,
+            "Embedding endpoints accept batches. One request per item multiplies requests and rate-limit errors. Embed in "
+            + "bounded batches.");
+
+        // RAG050: request cancellation not forwarded.
+        public static readonly DiagnosticDescriptor RAG050_CancellationNotForwarded = Create(
+            RuleIds.CancellationNotForwarded,
+            "Request cancellation not forwarded to an AI call",
+            "'{0}' does not receive the cancellation token{1}",
+            CancellationCategory,
+            DiagnosticSeverity.Warning,
+            "When a client disconnects or a request times out, an AI call without the request's token keeps running and "
+            + "keeps costing tokens and capacity. Pass the token on.");
+
+        // RAG060: hard-coded AI service credential.
+        public static readonly DiagnosticDescriptor RAG060_HardCodedCredential = Create(
+            RuleIds.HardCodedCredential,
+            "Hard-coded AI service credential",
+            "'{0}' receives a hard-coded credential; read it from configuration or the environment",
+            SecurityCategory,
+            DiagnosticSeverity.Warning,
+            "API keys in source end up in version control, builds and logs. Read them from configuration, the environment "
+            + "or a secret store.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
             new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinks.For(id));
     }
@@ -23,7 +161,20 @@ namespace RagSafety.Analyzers
     /// <summary>Rule IDs, each named once.</summary>
     internal static class RuleIds
     {
+        public const string ConversationStateShared = "RAG001";
+        public const string SharedKernelMutated = "RAG002";
+        public const string RequestOptionsShared = "RAG003";
         public const string BlockingWaitOnAiCall = "RAG010";
+        public const string SynchronousAiApi = "RAG011";
+        public const string IndexWriteOnRequestPath = "RAG020";
+        public const string IndexWriteNeverCompletes = "RAG021";
+        public const string HttpClientTimeout = "RAG030";
+        public const string AiClientNetworkTimeout = "RAG031";
+        public const string ClientCreatedPerCall = "RAG032";
+        public const string UnboundedFanOut = "RAG040";
+        public const string PerItemEmbedding = "RAG041";
+        public const string CancellationNotForwarded = "RAG050";
+        public const string HardCodedCredential = "RAG060";
     }
 
     /// <summary>Help links: one docs page per rule.</summary>
