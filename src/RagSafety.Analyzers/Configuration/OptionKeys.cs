@@ -10,6 +10,11 @@ namespace RagSafety.Analyzers.Configuration
 
         public const int DefaultCallChainDepth = 5;
 
+        /// <summary>The timeout, in seconds, that the RAG030/RAG031/RAG032 fixes write (default 120, 1–3600).</summary>
+        public const string HttpTimeoutSeconds = Prefix + "http_timeout_seconds";
+
+        public const int DefaultHttpTimeoutSeconds = 120;
+
         /// <summary>The key that extends a role with documentation-comment IDs, e.g. <c>rag_safety.ai_call_apis</c>.</summary>
         public static string ApisKey(Knowledge.ApiRole role) => Prefix + SnakeCase(role.ToString()) + "_apis";
 
