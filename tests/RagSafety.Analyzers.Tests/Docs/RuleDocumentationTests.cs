@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RagSafety.Analyzers.Configuration;
 using RagSafety.Analyzers.Knowledge;
+using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
 
 namespace RagSafety.Analyzers.Tests.Docs
@@ -11,7 +12,7 @@ namespace RagSafety.Analyzers.Tests.Docs
     /// <summary>What a user meets first stays in step with the code: help links, rule pages, README, release tracking.</summary>
     public class RuleDocumentationTests
     {
-        private static readonly string Root = FindRepositoryRoot();
+        private static readonly string Root = RepositoryFiles.Root;
 
         public static TheoryData<string> AnalyzerTypes()
         {
@@ -72,18 +73,5 @@ namespace RagSafety.Analyzers.Tests.Docs
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToArray();
-
-        private static string FindRepositoryRoot()
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "RagSafety.Analyzers.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("RagSafety.Analyzers.sln not found above " + AppContext.BaseDirectory);
-        }
     }
 }
