@@ -12,6 +12,7 @@ namespace RagSafety.Analyzers
         public const string ConcurrencyCategory = "RagSafety.Concurrency";
         public const string CancellationCategory = "RagSafety.Cancellation";
         public const string SecurityCategory = "RagSafety.Security";
+        public const string ConfigurationCategory = "RagSafety.Configuration";
 
         // RAG001: conversation state shared across requests.
         public static readonly DiagnosticDescriptor RAG001_ConversationStateShared = Create(
@@ -154,6 +155,19 @@ namespace RagSafety.Analyzers
             "API keys in source end up in version control, builds and logs. Read them from configuration, the environment "
             + "or a secret store.");
 
+        // RAG900: invalid RagSafety option. Reported once per compilation, at its end.
+        public static readonly DiagnosticDescriptor RAG900_InvalidOption = new(
+            RuleIds.InvalidOption,
+            "Invalid RagSafety option",
+            "Option '{0}': {1}",
+            ConfigurationCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            "A rag_safety.* setting in .editorconfig or .globalconfig that the package cannot use: an unknown key, a value "
+            + "that is not valid for the key, or an API ID that matches no symbol. The package falls back to the default.",
+            HelpLinks.For(RuleIds.InvalidOption),
+            WellKnownDiagnosticTags.CompilationEnd);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
             new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinks.For(id));
     }
@@ -175,6 +189,7 @@ namespace RagSafety.Analyzers
         public const string PerItemEmbedding = "RAG041";
         public const string CancellationNotForwarded = "RAG050";
         public const string HardCodedCredential = "RAG060";
+        public const string InvalidOption = "RAG900";
     }
 
     /// <summary>Help links: one docs page per rule.</summary>

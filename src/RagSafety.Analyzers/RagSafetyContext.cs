@@ -25,7 +25,7 @@ namespace RagSafety.Analyzers
             Summaries = new CallSummaries(
                 compilation,
                 Apis,
-                reader.GetInt32(OptionKeys.CallChainDepth, OptionKeys.DefaultCallChainDepth, min: 1, max: 20));
+                OptionSpecs.CallChainDepth.Read(reader));
         }
 
         public KnownApis Apis { get; }

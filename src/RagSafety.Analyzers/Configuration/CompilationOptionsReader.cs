@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -80,8 +81,29 @@ namespace RagSafety.Analyzers.Configuration
             return items;
         }
 
+        /// <summary>Every distinct (key, value) under the package's prefix, from the global options and every file's sections.</summary>
+        public IReadOnlyList<(string Key, string Value)> PackageEntries()
+        {
+            var entries = new List<(string, string)>();
+            var seen = new HashSet<(string, string)>();
+            foreach (var options in new[] { _global }.Concat(_perTree))
+            {
+                foreach (var key in options.Keys)
+                {
+                    if (key.StartsWith(OptionKeys.Prefix, StringComparison.OrdinalIgnoreCase)
+                        && options.TryGetValue(key, out var value)
+                        && seen.Add((key.ToLowerInvariant(), value)))
+                    {
+                        entries.Add((key, value));
+                    }
+                }
+            }
+
+            return entries;
+        }
+
         /// <summary>Splits at ';' and at ',' outside parentheses: <c>M:A.B(System.String,System.Int32)</c> stays whole.</summary>
-        private static IEnumerable<string> SplitItems(string value)
+        internal static IEnumerable<string> SplitItems(string value)
         {
             var depth = 0;
             var start = 0;

@@ -32,19 +32,19 @@ namespace RagSafety.Analyzers.Knowledge
             return new UserApis(ids.ToImmutable());
         }
 
-        /// <summary>IDs that matched no symbol of the compilation, for the invalid-option report.</summary>
-        public ImmutableArray<string> Unresolved { get; private set; } = ImmutableArray<string>.Empty;
+        /// <summary>IDs that matched no symbol of the compilation, for the invalid-option report (RAG900).</summary>
+        public ImmutableArray<(ApiRole Role, string Id)> Unresolved { get; private set; } = ImmutableArray<(ApiRole, string)>.Empty;
 
         public IEnumerable<(ApiRole Role, ISymbol Symbol)> Resolve(Compilation compilation)
         {
-            var unresolved = ImmutableArray.CreateBuilder<string>();
+            var unresolved = ImmutableArray.CreateBuilder<(ApiRole, string)>();
             var resolved = new List<(ApiRole, ISymbol)>();
             foreach (var (role, id) in _ids)
             {
                 var symbols = DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation);
                 if (symbols.IsDefaultOrEmpty)
                 {
-                    unresolved.Add(id);
+                    unresolved.Add((role, id));
                     continue;
                 }
 

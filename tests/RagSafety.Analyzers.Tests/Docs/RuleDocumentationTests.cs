@@ -51,11 +51,22 @@ namespace RagSafety.Analyzers.Tests.Docs
         public void Every_option_key_is_documented()
         {
             var configuration = File.ReadAllText(Path.Combine(Root, "docs", "configuration.md"));
-            Assert.Contains(OptionKeys.CallChainDepth, configuration, StringComparison.Ordinal);
-            foreach (ApiRole role in Enum.GetValues(typeof(ApiRole)))
+            foreach (var key in OptionSpecs.All.Keys)
             {
-                Assert.Contains(OptionKeys.ApisKey(role), configuration, StringComparison.Ordinal);
+                Assert.Contains(key, configuration, StringComparison.OrdinalIgnoreCase);
             }
+        }
+
+        [Fact]
+        public void Every_option_key_has_a_spec_that_RAG900_checks()
+        {
+            var keys = typeof(OptionKeys).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(OptionKeys.Prefix))
+                .Select(f => (string)f.GetRawConstantValue()!)
+                .Concat(Enum.GetValues(typeof(ApiRole)).Cast<ApiRole>().Select(OptionKeys.ApisKey))
+                .ToList();
+            Assert.NotEmpty(keys);
+            Assert.All(keys, key => Assert.True(OptionSpecs.All.ContainsKey(key), $"{key} has no entry in OptionSpecs.All"));
         }
 
         [Theory]

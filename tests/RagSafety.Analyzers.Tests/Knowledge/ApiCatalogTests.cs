@@ -122,7 +122,7 @@ namespace RagSafety.Analyzers.Tests.Knowledge
             Assert.True(apis.IsIndexWrite(put.Single(m => m.Parameters[0].Type.SpecialType == SpecialType.System_String)));
             Assert.False(apis.IsIndexWrite(put.Single(m => m.Parameters[0].Type.SpecialType == SpecialType.System_Int32)));
             Assert.True(apis.TypeHasRole(compilation.GetTypeByMetadataName("MyCorp.Rag.Conversation"), ApiRole.ConversationState));
-            Assert.Equal(new[] { "M:MyCorp.Rag.Missing.Put" }, userApis.Unresolved.ToArray());
+            Assert.Equal(new[] { "M:MyCorp.Rag.Missing.Put" }, userApis.Unresolved.Select(u => u.Id).ToArray());
         }
 
         [Fact]
