@@ -1,4 +1,7 @@
+using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RagSafety.Analyzers.Configuration;
@@ -19,25 +22,31 @@ namespace RagSafety.Analyzers
         {
             var reader = new CompilationOptionsReader(compilation, options);
             UserApis = UserApis.Read(reader);
-            Apis = KnownApis.Create(compilation, ApiCatalog.Entries, UserApis);
-            Handlers = new RequestHandlers(compilation);
-            TaskTypes = TaskTypes.Create(compilation);
-            Summaries = new CallSummaries(
-                compilation,
-                Apis,
-                OptionSpecs.CallChainDepth.Read(reader));
+
+            // Without an AI library the catalog is not even resolved: the rules register nothing, so nothing else is built.
+            Apis = KnownApis.MayApply(compilation, UserApis)
+                ? KnownApis.Create(compilation, ApiCatalog.Entries, UserApis)
+                : KnownApis.Create(compilation, Enumerable.Empty<ApiEntry>(), UserApis.None);
+            _handlers = new Lazy<RequestHandlers>(() => new RequestHandlers(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _taskTypes = new Lazy<TaskTypes?>(() => TaskTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            var depth = OptionSpecs.CallChainDepth.Read(reader);
+            _summaries = new Lazy<CallSummaries>(() => new CallSummaries(compilation, Apis, depth), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        private readonly Lazy<RequestHandlers> _handlers;
+        private readonly Lazy<TaskTypes?> _taskTypes;
+        private readonly Lazy<CallSummaries> _summaries;
 
         public KnownApis Apis { get; }
 
         public UserApis UserApis { get; }
 
-        public RequestHandlers Handlers { get; }
+        public RequestHandlers Handlers => _handlers.Value;
 
         /// <summary>Task, ValueTask and their awaiters; null only for a compilation without them (no usable corlib).</summary>
-        public TaskTypes? TaskTypes { get; }
+        public TaskTypes? TaskTypes => _taskTypes.Value;
 
-        public CallSummaries Summaries { get; }
+        public CallSummaries Summaries => _summaries.Value;
 
         public static RagSafetyContext Get(Compilation compilation, AnalyzerOptions options) =>
             Cache.GetValue(compilation, c => new RagSafetyContext(c, options));

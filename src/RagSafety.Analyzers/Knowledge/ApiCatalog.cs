@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace RagSafety.Analyzers.Knowledge
 {
@@ -13,5 +14,9 @@ namespace RagSafety.Analyzers.Knowledge
 
         /// <summary>Every catalogued API (see ApiCatalog.Entries.cs).</summary>
         public static ImmutableArray<ApiEntry> Entries { get; } = CreateEntries();
+
+        /// <summary>The assemblies of the catalogued libraries other than .NET itself: referencing one means using AI.</summary>
+        public static ImmutableHashSet<string> LibraryNames { get; } =
+            Entries.Select(e => e.Library).Where(l => l != FrameworkLibrary).ToImmutableHashSet(System.StringComparer.Ordinal);
     }
 }

@@ -28,13 +28,21 @@ namespace RagSafety.Analyzers.Knowledge
         /// <summary>True when any catalogued library other than the .NET framework is referenced (or the user catalogued own APIs).</summary>
         public bool ReferencesAiLibrary { get; }
 
+        /// <summary>
+        /// Whether the package can have anything to say: a catalogued library is referenced, or the user catalogued own
+        /// APIs. Answered from assembly names alone, without loading any type, so projects without AI pay nothing.
+        /// </summary>
+        public static bool MayApply(Compilation compilation, UserApis userApis) =>
+            userApis.HasIds || compilation.ReferencedAssemblyNames.Any(name => ApiCatalog.LibraryNames.Contains(name.Name));
+
         public static KnownApis Create(Compilation compilation, IEnumerable<ApiEntry> entries, UserApis userApis)
         {
             var types = new Dictionary<INamedTypeSymbol, TypeRoles>(SymbolEqualityComparer.Default);
             var referencesAiLibrary = false;
+            var assemblies = ReferencedAssemblies(compilation);
             foreach (var entry in entries)
             {
-                foreach (var type in Resolve(compilation, entry))
+                foreach (var type in Resolve(compilation, assemblies, entry))
                 {
                     referencesAiLibrary |= entry.Library != ApiCatalog.FrameworkLibrary;
                     if (!types.TryGetValue(type, out var roles))
@@ -78,8 +86,24 @@ namespace RagSafety.Analyzers.Knowledge
         /// KernelMemoryBuilderExtensions), so the one from the catalogued assembly is taken; a name that only one
         /// reference declares is taken from wherever it is.
         /// </summary>
-        private static IEnumerable<INamedTypeSymbol> Resolve(Compilation compilation, ApiEntry entry)
+        private static IEnumerable<INamedTypeSymbol> Resolve(Compilation compilation, ILookup<string, IAssemblySymbol> assemblies, ApiEntry entry)
         {
+            // A library's own assembly is searched first: only that assembly's types load. Not referenced: nothing to find.
+            if (entry.Library != ApiCatalog.FrameworkLibrary)
+            {
+                if (!assemblies.Contains(entry.Library))
+                {
+                    return Enumerable.Empty<INamedTypeSymbol>();
+                }
+
+                var own = assemblies[entry.Library].Select(a => a.GetTypeByMetadataName(entry.TypeName)).OfType<INamedTypeSymbol>().ToImmutableArray();
+                if (!own.IsEmpty)
+                {
+                    return own;
+                }
+            }
+
+            // Framework types, and types a library forwards or moved elsewhere, are looked up over every reference.
             var candidates = compilation.GetTypesByMetadataName(entry.TypeName);
             if (candidates.Length <= 1)
             {
@@ -89,6 +113,12 @@ namespace RagSafety.Analyzers.Knowledge
             var fromLibrary = candidates.Where(t => t.ContainingAssembly?.Name == entry.Library).ToImmutableArray();
             return fromLibrary.IsEmpty ? candidates : fromLibrary;
         }
+
+        private static ILookup<string, IAssemblySymbol> ReferencedAssemblies(Compilation compilation) =>
+            compilation.References
+                .Select(compilation.GetAssemblyOrModuleSymbol)
+                .OfType<IAssemblySymbol>()
+                .ToLookup(a => a.Name, System.StringComparer.Ordinal);
 
         /// <summary>Whether the type itself (or a base type / interface of it) is catalogued with the role.</summary>
         public bool TypeHasRole(ITypeSymbol? type, ApiRole role)

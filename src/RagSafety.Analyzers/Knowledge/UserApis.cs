@@ -18,6 +18,9 @@ namespace RagSafety.Analyzers.Knowledge
 
         private UserApis(ImmutableArray<(ApiRole, string)> ids) => _ids = ids;
 
+        /// <summary>True when the options list at least one ID, whether or not it resolves.</summary>
+        public bool HasIds => !_ids.IsEmpty;
+
         public static UserApis Read(CompilationOptionsReader options)
         {
             var ids = ImmutableArray.CreateBuilder<(ApiRole, string)>();

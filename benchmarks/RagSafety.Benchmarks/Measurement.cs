@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using RagSafety.Analyzers.Tests.Verification;
+using RagSafety.Corpus;
+
+namespace RagSafety.Benchmarks
+{
+    /// <summary>What one run of one corpus cost: compiler time, and each analyzer set's execution time from telemetry.</summary>
+    public sealed record RunResult(TimeSpan Compile, IReadOnlyDictionary<string, TimeSpan> BySet, IReadOnlyDictionary<string, TimeSpan> ByRagSafetyFamily, IReadOnlyDictionary<string, int> DiagnosticsById, int RagSafetyActions);
+
+    /// <summary>A corpus, parsed once, and the references it compiles against.</summary>
+    public sealed class Corpus
+    {
+        public Corpus(int targetLines, bool withAi)
+        {
+            Files = RagAppGenerator.Generate(targetLines, withAi);
+            Lines = Files.Sum(f => f.Lines);
+            WithAi = withAi;
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+            Trees = Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToImmutableArray();
+            References = TestReferences.For(withAi ? TestLibraries.Default : TestLibraries.AspNetCore);
+        }
+
+        public IReadOnlyList<GeneratedFile> Files { get; }
+
+        public int Lines { get; }
+
+        public bool WithAi { get; }
+
+        public ImmutableArray<SyntaxTree> Trees { get; }
+
+        public ImmutableArray<MetadataReference> References { get; }
+
+        /// <summary>A fresh compilation each time, so no run reuses another's binding.</summary>
+        public CSharpCompilation Compile(ImmutableDictionary<string, ReportDiagnostic> ruleOptions) =>
+            CSharpCompilation.Create(
+                "Corpus",
+                Trees,
+                References,
+                new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable)
+                    .WithSpecificDiagnosticOptions(ruleOptions));
+    }
+
+    public static class Measurement
+    {
+        public static async Task<RunResult> RunAsync(Corpus corpus, IReadOnlyList<AnalyzerSet> sets)
+        {
+            var ruleOptions = sets.SelectMany(s => s.EnabledRules).GroupBy(p => p.Key).ToImmutableDictionary(g => g.Key, g => g.First().Value);
+
+            // The compiler's own share: binding and diagnostics of every method body, on its own compilation.
+            var clock = Stopwatch.StartNew();
+            var errors = corpus.Compile(ruleOptions).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var compile = clock.Elapsed;
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException($"The generated corpus does not compile: {errors.Count} errors, first: {errors[0]}");
+            }
+
+            var analyzers = sets.SelectMany(s => s.Analyzers).ToImmutableArray();
+            var exceptions = new List<string>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, analyzer, _) => { lock (exceptions) { exceptions.Add($"{analyzer}: {exception.Message}"); } },
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: true,
+                reportSuppressedDiagnostics: false);
+            var withAnalyzers = corpus.Compile(ruleOptions).WithAnalyzers(analyzers, options);
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+
+            var bySet = new Dictionary<string, TimeSpan>();
+            var byFamily = new Dictionary<string, TimeSpan>();
+            var ragSafetyActions = 0;
+            foreach (var set in sets)
+            {
+                var total = TimeSpan.Zero;
+                foreach (var analyzer in set.Analyzers)
+                {
+                    var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+                    var time = telemetry.ExecutionTime;
+                    total += time;
+                    if (set.Name == "RagSafety")
+                    {
+                        ragSafetyActions += RegisteredActions(telemetry);
+                        var family = analyzer.SupportedDiagnostics[0].Category;
+                        byFamily[family] = byFamily.TryGetValue(family, out var sum) ? sum + time : time;
+                    }
+                }
+
+                bySet[set.Name] = total;
+            }
+
+            var byId = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
+            if (exceptions.Count > 0)
+            {
+                byId["exceptions"] = exceptions.Count;
+            }
+
+            return new RunResult(compile, bySet, byFamily, byId, ragSafetyActions);
+        }
+
+        /// <summary>Every action an analyzer registered besides its compilation start action.</summary>
+        private static int RegisteredActions(AnalyzerTelemetryInfo t) =>
+            t.CompilationEndActionsCount + t.CompilationActionsCount + t.SyntaxTreeActionsCount + t.AdditionalFileActionsCount
+            + t.SemanticModelActionsCount + t.SymbolActionsCount + t.SymbolStartActionsCount + t.SymbolEndActionsCount
+            + t.SyntaxNodeActionsCount + t.CodeBlockStartActionsCount + t.CodeBlockEndActionsCount + t.CodeBlockActionsCount
+            + t.OperationActionsCount + t.OperationBlockStartActionsCount + t.OperationBlockEndActionsCount + t.OperationBlockActionsCount;
+    }
+}
