@@ -62,13 +62,15 @@ public sealed class LoadProofTests(ITestOutputHelper output)
         // Lets the last log lines of failed requests arrive before counting them.
         await Task.Delay(500, cancellationToken);
         SaveLog(sample, app.Log);
+        var (unhandled, unhandledRateLimited) = app.UnhandledExceptions();
         return new SampleRun(
             load,
             ModelRequests: model.Requests - before,
             ModelRateLimited: model.RateLimited,
             ModelPeakInFlight: model.PeakInFlight,
             CollectionModified: app.CountLogLines("Collection was modified"),
-            UnhandledExceptions: app.CountLogLines("An unhandled exception"),
+            UnhandledExceptions: unhandled,
+            UnhandledRateLimited: unhandledRateLimited,
             Exited: app.HasExited);
     }
 
@@ -77,13 +79,13 @@ public sealed class LoadProofTests(ITestOutputHelper output)
         var table = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Load proof: {Concurrency} concurrent x {Rounds} rounds of GET /ask per sample, {RequestTimeout.TotalSeconds:0} s cap per request; fake model: {ChatDelay.TotalMilliseconds:0} ms chat / {EmbeddingDelay.TotalMilliseconds:0} ms embeddings, 429 above {ModelConcurrencyLimit} in flight; safe sample's model gate {SafeModelConcurrency}; {Environment.ProcessorCount} cores; wall time {elapsed.TotalSeconds:0.0} s")
             .AppendLine()
-            .AppendLine("| Sample | Requests | 2xx | 5xx | Other status | Timeouts | Connection errors | p50 ms | p95 ms | Max ms | Load s | Model calls | Model 429s | Model peak in flight | Log: collection modified | Log: unhandled exceptions |")
-            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            .AppendLine("| Sample | Requests | 2xx | 5xx | Other status | Timeouts | Connection errors | p50 ms | p95 ms | Max ms | Load s | Model calls | Model 429s | Model peak in flight | Log: unhandled exceptions | of which model 429 | Log: collection modified |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var run in runs)
         {
             var load = run.Load;
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {load.Sample}{(run.Exited ? " (exited)" : string.Empty)} | {load.Total} | {load.Succeeded} | {load.ServerErrors} | {load.OtherStatus} | {load.TimedOut} | {load.ConnectionErrors} | {load.Percentile(50).TotalMilliseconds:0} | {load.Percentile(95).TotalMilliseconds:0} | {load.Percentile(100).TotalMilliseconds:0} | {load.Elapsed.TotalSeconds:0.0} | {run.ModelRequests} | {run.ModelRateLimited} | {run.ModelPeakInFlight} | {run.CollectionModified} | {run.UnhandledExceptions} |");
+                $"| {load.Sample}{(run.Exited ? " (exited)" : string.Empty)} | {load.Total} | {load.Succeeded} | {load.ServerErrors} | {load.OtherStatus} | {load.TimedOut} | {load.ConnectionErrors} | {load.Percentile(50).TotalMilliseconds:0} | {load.Percentile(95).TotalMilliseconds:0} | {load.Percentile(100).TotalMilliseconds:0} | {load.Elapsed.TotalSeconds:0.0} | {run.ModelRequests} | {run.ModelRateLimited} | {run.ModelPeakInFlight} | {run.UnhandledExceptions} | {run.UnhandledRateLimited} | {run.CollectionModified} |");
         }
 
         var text = table.ToString();
@@ -115,6 +117,7 @@ public sealed class LoadProofTests(ITestOutputHelper output)
         int ModelPeakInFlight,
         int CollectionModified,
         int UnhandledExceptions,
+        int UnhandledRateLimited,
         bool Exited)
     {
         /// <summary>Failed requests plus concurrency errors seen in the log.</summary>

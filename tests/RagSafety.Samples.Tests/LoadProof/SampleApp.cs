@@ -78,6 +78,33 @@ public sealed class SampleApp : IAsyncDisposable
 
     public int CountLogLines(string text) => _log.Count(line => line.Contains(text, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The unhandled request exceptions ASP.NET Core logged, and how many of them were the model's 429 surfacing as
+    /// an error (the exception text a few lines below the log entry names the status).
+    /// </summary>
+    public (int Total, int RateLimited) UnhandledExceptions()
+    {
+        var lines = _log.ToArray();
+        var total = 0;
+        var rateLimited = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].Contains("An unhandled exception", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            total++;
+            var detail = string.Join(" ", lines.Skip(i + 1).Take(3));
+            if (detail.Contains("429", StringComparison.Ordinal) || detail.Contains("Too Many Requests", StringComparison.Ordinal))
+            {
+                rateLimited++;
+            }
+        }
+
+        return (total, rateLimited);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
