@@ -18,15 +18,17 @@ public sealed partial class IngestionService(
     /// <summary>Documents ingested together when the queue holds several.</summary>
     private const int DocumentsPerRound = 32;
 
+    private volatile bool _isReady;
+
     /// <summary>True once the documents of the data directory are searchable.</summary>
-    public bool IsReady { get; private set; }
+    public bool IsReady => _isReady;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         var initial = await ReadDirectoryAsync(settings.DataDirectory, stoppingToken);
         await IngestSafelyAsync(initial, stoppingToken);
-        IsReady = true;
+        _isReady = true;
         LogReady(index.Current.DocumentCount, index.Current.Chunks.Length);
 
         var round = new List<SourceDocument>(DocumentsPerRound);

@@ -79,13 +79,13 @@ public sealed class LoadProofTests(ITestOutputHelper output)
         var table = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Load proof: {Concurrency} concurrent x {Rounds} rounds of GET /ask per sample, {RequestTimeout.TotalSeconds:0} s cap per request; fake model: {ChatDelay.TotalMilliseconds:0} ms chat / {EmbeddingDelay.TotalMilliseconds:0} ms embeddings, 429 above {ModelConcurrencyLimit} in flight; safe sample's model gate {SafeModelConcurrency}; {Environment.ProcessorCount} cores; wall time {elapsed.TotalSeconds:0.0} s")
             .AppendLine()
-            .AppendLine("| Sample | Requests | 2xx | 5xx | Other status | Timeouts | Connection errors | p50 ms | p95 ms | Max ms | Load s | Model calls | Model 429s | Model peak in flight | Log: unhandled exceptions | of which model 429 | Log: collection modified |")
-            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            .AppendLine("| Sample | Requests | 2xx | 5xx | Other status | Timeouts | Connection errors | p50 ms | p95 ms | Max ms | /health p95 ms | Load s | Model calls | Model 429s | Model peak in flight | Log: unhandled exceptions | of which model 429 | Log: collection modified |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var run in runs)
         {
             var load = run.Load;
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {load.Sample}{(run.Exited ? " (exited)" : string.Empty)} | {load.Total} | {load.Succeeded} | {load.ServerErrors} | {load.OtherStatus} | {load.TimedOut} | {load.ConnectionErrors} | {load.Percentile(50).TotalMilliseconds:0} | {load.Percentile(95).TotalMilliseconds:0} | {load.Percentile(100).TotalMilliseconds:0} | {load.Elapsed.TotalSeconds:0.0} | {run.ModelRequests} | {run.ModelRateLimited} | {run.ModelPeakInFlight} | {run.UnhandledExceptions} | {run.UnhandledRateLimited} | {run.CollectionModified} |");
+                $"| {load.Sample}{(run.Exited ? " (exited)" : string.Empty)} | {load.Total} | {load.Succeeded} | {load.ServerErrors} | {load.OtherStatus} | {load.TimedOut} | {load.ConnectionErrors} | {load.Percentile(50).TotalMilliseconds:0} | {load.Percentile(95).TotalMilliseconds:0} | {load.Percentile(100).TotalMilliseconds:0} | {load.HealthPercentile(95).TotalMilliseconds:0} | {load.Elapsed.TotalSeconds:0.0} | {run.ModelRequests} | {run.ModelRateLimited} | {run.ModelPeakInFlight} | {run.UnhandledExceptions} | {run.UnhandledRateLimited} | {run.CollectionModified} |");
         }
 
         var text = table.ToString();

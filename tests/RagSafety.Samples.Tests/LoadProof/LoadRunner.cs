@@ -6,7 +6,11 @@ namespace RagSafety.Samples.Tests.LoadProof;
 public readonly record struct RequestOutcome(int? Status, bool TimedOut, string? Error, TimeSpan Latency);
 
 /// <summary>What one sample did under the load.</summary>
-public sealed record LoadResult(string Sample, IReadOnlyList<RequestOutcome> Outcomes, TimeSpan Elapsed)
+/// <param name="HealthProbes">
+/// <c>GET /health</c> sent every 250 ms while the load runs: it touches no model, so its latency is the time a request
+/// waits for a thread, and shows thread-pool starvation directly.
+/// </param>
+public sealed record LoadResult(string Sample, IReadOnlyList<RequestOutcome> Outcomes, IReadOnlyList<RequestOutcome> HealthProbes, TimeSpan Elapsed)
 {
     public int Total => Outcomes.Count;
 
@@ -20,9 +24,13 @@ public sealed record LoadResult(string Sample, IReadOnlyList<RequestOutcome> Out
 
     public int ConnectionErrors => Outcomes.Count(o => o.Status is null && !o.TimedOut);
 
-    public TimeSpan Percentile(double p, bool successfulOnly = false)
+    public TimeSpan Percentile(double p) => Percentile(Outcomes, p);
+
+    public TimeSpan HealthPercentile(double p) => Percentile(HealthProbes, p);
+
+    private static TimeSpan Percentile(IEnumerable<RequestOutcome> outcomes, double p)
     {
-        var latencies = Outcomes.Where(o => !successfulOnly || o.Status is >= 200 and < 300).Select(o => o.Latency).Order().ToList();
+        var latencies = outcomes.Select(o => o.Latency).Order().ToList();
         if (latencies.Count == 0)
         {
             return TimeSpan.Zero;
@@ -35,7 +43,7 @@ public sealed record LoadResult(string Sample, IReadOnlyList<RequestOutcome> Out
 
 /// <summary>
 /// Fires <c>rounds</c> waves of <c>concurrency</c> simultaneous <c>GET /ask?q=…</c> requests, each with a hard time cap,
-/// and records status, timeout and latency of every one.
+/// and records status, timeout and latency of every one, while probing <c>GET /health</c>.
 /// </summary>
 public static class LoadRunner
 {
@@ -65,24 +73,47 @@ public static class LoadRunner
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
         var outcomes = new List<RequestOutcome>(concurrency * rounds);
         var total = Stopwatch.StartNew();
+        using var loadDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var probes = ProbeHealthAsync(http, requestTimeout, loadDone.Token);
         for (var round = 0; round < rounds; round++)
         {
             var wave = Enumerable.Range(0, concurrency)
-                .Select(i => SendAsync(http, Questions[(round * concurrency + i) % Questions.Length], requestTimeout, cancellationToken));
+                .Select(i => SendAsync(http, "ask?q=" + Uri.EscapeDataString(Questions[(round * concurrency + i) % Questions.Length]), requestTimeout, cancellationToken));
             outcomes.AddRange(await Task.WhenAll(wave));
         }
 
-        return new LoadResult(sample, outcomes, total.Elapsed);
+        var elapsed = total.Elapsed;
+        await loadDone.CancelAsync();
+        return new LoadResult(sample, outcomes, await probes, elapsed);
     }
 
-    private static async Task<RequestOutcome> SendAsync(HttpClient http, string question, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<RequestOutcome>> ProbeHealthAsync(HttpClient http, TimeSpan timeout, CancellationToken loadDone)
+    {
+        var probes = new List<RequestOutcome>();
+        while (!loadDone.IsCancellationRequested)
+        {
+            probes.Add(await SendAsync(http, "health", timeout, CancellationToken.None));
+            try
+            {
+                await Task.Delay(250, loadDone);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return probes;
+    }
+
+    private static async Task<RequestOutcome> SendAsync(HttpClient http, string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var cap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cap.CancelAfter(timeout);
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await http.GetAsync("ask?q=" + Uri.EscapeDataString(question), HttpCompletionOption.ResponseContentRead, cap.Token);
+            using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, cap.Token);
             return new RequestOutcome((int)response.StatusCode, TimedOut: false, Error: null, clock.Elapsed);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
