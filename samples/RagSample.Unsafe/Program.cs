@@ -1,16 +1,51 @@
 using Microsoft.Extensions.AI;
 using RagSample.Unsafe;
 
-// A RAG endpoint written the way that works for one user and fails for fifty.
+// The same RAG service as samples/RagSample, written the way that works for one user and fails for fifty.
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSingleton<IChatClient, ExtractiveChatClient>();
-builder.Services.AddSingleton<AnswerService>();
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5081");
+}
+
+builder.Services.AddSingleton<IChatClient>(_ => RagEngine.Chat);
+builder.Services.AddSingleton<AnswerService>(); // RAG001
+builder.Services.AddSingleton(new List<ChatMessage>()); // RAG001
 var app = builder.Build();
 
-// Blocks a thread-pool thread for the whole generation.
-app.MapGet("/ask", (IChatClient chat, string q) => chat.GetResponseAsync(q).Result.Text); // RAG010
+// Ingests the documents before serving, one embedding call per chunk.
+await RagEngine.LoadAsync(Path.Combine(AppContext.BaseDirectory, "data"));
+
+app.MapGet("/health", () => Results.Ok(new { chunks = RagEngine.Index.Chunks.Count }));
+
+// Blocks a thread-pool thread for the whole retrieval and generation, and writes the index on the way.
+app.MapGet("/ask", (string q) => RagEngine.AskAsync(q).Result); // RAG010 RAG020
+
+// Blocks a thread-pool thread for the whole generation; one conversation shared by every caller.
+app.MapGet("/chat", (IChatClient chat, List<ChatMessage> history, string q) =>
+{
+    history.Add(new ChatMessage(ChatRole.User, q));
+    var response = chat.GetResponseAsync(history).Result; // RAG010 RAG050
+    history.AddMessages(response);
+    return response.Text;
+});
 
 // Blocks on the app's own method, which reaches the model.
-app.MapGet("/answer", (AnswerService answers, string q) => answers.AnswerAsync(q).GetAwaiter().GetResult()); // RAG010
+app.MapGet("/answer", (AnswerService answers, string q) => answers.AnswerAsync(q).GetAwaiter().GetResult()); // RAG010 RAG050
+
+// Writes the live index inside the request, and never waits for the writes.
+app.MapPost("/documents", (DocumentUpload upload) =>
+{
+    foreach (var text in RagEngine.Split(upload.Text))
+    {
+        var vector = RagEngine.Embedder.GenerateVectorAsync(text).Result; // RAG010 RAG050
+        RagEngine.Index.UpsertAsync(new Chunk(upload.Id, text, vector.ToArray())); // RAG020 RAG021
+    }
+
+    return Results.Ok(new { id = upload.Id, chunks = RagEngine.Index.Chunks.Count });
+});
 
 app.Run();
+
+/// <summary>The body of <c>POST /documents</c>.</summary>
+public sealed record DocumentUpload(string Id, string Text);
