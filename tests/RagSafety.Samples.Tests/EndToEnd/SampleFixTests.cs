@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace RagSafety.Samples.Tests.EndToEnd;
+
+/// <summary>
+/// <c>dotnet format analyzers</c> over a copy of the unsafe sample that installs the packed analyzers: every fixable
+/// diagnostic is fixed in one pass, the project still compiles, and a second pass has nothing left to do.
+/// </summary>
+[Collection(DotnetBuilds.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed partial class SampleFixTests(PackedAnalyzers package, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Dotnet_format_fixes_the_unsafe_sample_and_it_still_compiles()
+    {
+        var project = CopyUnsafeSampleWithPackage();
+        var before = await BuildAsync(project, "before");
+        var fixableIds = FixableIds();
+        var fixable = before.Where(r => fixableIds.Contains(r.RuleId)).ToList();
+        Assert.NotEmpty(fixable);
+
+        (await DotnetCli.RunAsync(project, TimeSpan.FromMinutes(10), ["format", "analyzers", "--diagnostics", .. fixableIds.Order(), "--severity", "info", "--no-restore"]))
+            .AssertSucceeded("dotnet format analyzers");
+        var after = await BuildAsync(project, "after");
+
+        // Converged: what is left is what no fix was offered for.
+        (await DotnetCli.RunAsync(project, TimeSpan.FromMinutes(10), ["format", "analyzers", "--diagnostics", .. fixableIds.Order(), "--severity", "info", "--no-restore", "--verify-no-changes"]))
+            .AssertSucceeded("a second dotnet format analyzers (--verify-no-changes)");
+
+        var counts = before.Select(r => r.RuleId).Concat(after.Select(r => r.RuleId)).Distinct().Order()
+            .Select(id => $"{id}: {before.Count(r => r.RuleId == id)} → {after.Count(r => r.RuleId == id)}");
+        output.WriteLine(string.Join(Environment.NewLine, counts));
+        Assert.True(after.Count(r => fixableIds.Contains(r.RuleId)) < fixable.Count, "dotnet format fixed nothing");
+    }
+
+    /// <summary>The IDs the packaged fixers can fix.</summary>
+    private static IReadOnlySet<string> FixableIds() =>
+        typeof(RagSafety.Analyzers.CodeFixes.Rules.RAG010BlockingWaitOnAiCallFixer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t))
+            .SelectMany(t => ((Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
+            .ToHashSet();
+
+    private string CopyUnsafeSampleWithPackage()
+    {
+        var source = Path.Combine(DotnetCli.RepositoryRoot, "samples", "RagSample.Unsafe");
+        var target = Path.Combine(DotnetCli.NewTempFolder("format"), "RagSample.Unsafe");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        // Outside the repository: versions inline, the analyzers from the package instead of the project references.
+        var csproj = Path.Combine(target, "RagSample.Unsafe.csproj");
+        var text = File.ReadAllText(csproj);
+        text = AnalyzerProjectReference().Replace(text, string.Empty);
+        text = VersionlessPackageReference().Replace(text, m => $"<PackageReference Include=\"{m.Groups[1].Value}\" Version=\"{PackedAnalyzers.CentralVersion(m.Groups[1].Value)}\" />");
+        text = text.Replace("</Project>", $"""
+              <ItemGroup>
+                <PackageReference Include="RagSafety.Analyzers" Version="{package.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(csproj, text);
+        package.WriteNuGetConfig(target);
+        File.WriteAllText(Path.Combine(target, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(target, "Directory.Packages.props"), "<Project />");
+        return target;
+    }
+
+    private static async Task<IReadOnlyList<SarifResult>> BuildAsync(string project, string label)
+    {
+        var log = Path.Combine(project, $"{label}.sarif");
+        (await DotnetCli.RunAsync(project, TimeSpan.FromMinutes(5), "build", "--no-incremental", $"-p:ErrorLog={log}%2Cversion=2.1"))
+            .AssertSucceeded($"dotnet build ({label} dotnet format)");
+        return SarifResult.Read(log).Where(r => r.RuleId.StartsWith("RAG", StringComparison.Ordinal)).ToList();
+    }
+
+    [GeneratedRegex(@"<ProjectReference Include=""[^""]*RagSafety\.Analyzers[^""]*""[^>]*/>")]
+    private static partial Regex AnalyzerProjectReference();
+
+    [GeneratedRegex(@"<PackageReference Include=""([^""]+)"" />")]
+    private static partial Regex VersionlessPackageReference();
+}
