@@ -1,0 +1,175 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RagSafety.Analyzers.Program
+{
+    /// <summary>
+    /// Where a cancellation token comes from: the nearest enclosing function (a lambda or local function without one is
+    /// not crossed), its <c>CancellationToken</c> parameter or the token of an <c>HttpContext</c> / gRPC
+    /// <c>ServerCallContext</c> parameter; and which token argument a call left out. Types are resolved once per compilation.
+    /// </summary>
+    internal sealed class CancellationScope
+    {
+        private readonly INamedTypeSymbol _cancellationToken;
+        private readonly INamedTypeSymbol? _httpContext;
+        private readonly INamedTypeSymbol? _serverCallContext;
+        private readonly INamedTypeSymbol? _controllerBase;
+        private readonly INamedTypeSymbol? _pageModel;
+
+        private CancellationScope(Compilation compilation, INamedTypeSymbol cancellationToken)
+        {
+            _cancellationToken = cancellationToken;
+            _httpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
+            _serverCallContext = compilation.GetTypeByMetadataName("Grpc.Core.ServerCallContext");
+            _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            _pageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        }
+
+        public static CancellationScope? Create(Compilation compilation) =>
+            compilation.GetTypeByMetadataName("System.Threading.CancellationToken") is { } token ? new CancellationScope(compilation, token) : null;
+
+        public bool IsCancellationToken(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, _cancellationToken);
+
+        /// <summary>
+        /// The nearest function around the operation (lambda, anonymous method, local function, or the member) and its
+        /// handler kind (a lambda counts only when it is itself the minimal-API delegate; a local function never).
+        /// </summary>
+        public static (IMethodSymbol? Function, HandlerKind Kind) NearestFunction(IOperation operation, ISymbol? containingSymbol, RequestHandlers handlers)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return (lambda.Symbol, handlers.IsMinimalApiHandler(lambda) ? HandlerKind.MinimalApi : HandlerKind.None);
+
+                    case ILocalFunctionOperation localFunction:
+                        return (localFunction.Symbol, HandlerKind.None);
+                }
+            }
+
+            return containingSymbol is IMethodSymbol method ? (method, handlers.KindOf(method)) : (null, HandlerKind.None);
+        }
+
+        /// <summary>
+        /// The token expression a function has at hand: its <c>CancellationToken</c> parameter, else
+        /// <c>httpContext.RequestAborted</c> or <c>context.CancellationToken</c> of a parameter of those types.
+        /// </summary>
+        public string? TokenIn(IMethodSymbol function)
+        {
+            foreach (var parameter in function.Parameters)
+            {
+                if (parameter.RefKind is RefKind.None or RefKind.In && IsCancellationToken(parameter.Type))
+                {
+                    return Escape(parameter.Name);
+                }
+            }
+
+            foreach (var parameter in function.Parameters)
+            {
+                if (parameter.RefKind != RefKind.None)
+                {
+                    continue;
+                }
+
+                if (Is(parameter.Type, _httpContext))
+                {
+                    return Escape(parameter.Name) + ".RequestAborted";
+                }
+
+                if (Is(parameter.Type, _serverCallContext))
+                {
+                    return Escape(parameter.Name) + ".CancellationToken";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether an instance method can reach <c>HttpContext.RequestAborted</c> through its controller or page model.</summary>
+        public bool HasHttpContextProperty(IMethodSymbol method)
+        {
+            if (method.IsStatic)
+            {
+                return false;
+            }
+
+            for (var type = method.ContainingType?.BaseType; type is not null; type = type.BaseType)
+            {
+                if (Is(type, _controllerBase) || Is(type, _pageModel))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The optional <c>CancellationToken</c> parameter the call left to its default: its name, and whether the token can be
+        /// appended positionally (every earlier parameter has a positional argument and no argument is named).
+        /// </summary>
+        public (string Parameter, bool Positional)? OmittedToken(IInvocationOperation invocation)
+        {
+            IParameterSymbol? omitted = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && IsCancellationToken(parameter.Type))
+                {
+                    if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        // A token is passed already (never pass twice).
+                        return null;
+                    }
+
+                    omitted ??= parameter;
+                }
+            }
+
+            if (omitted is null || invocation.Syntax is not InvocationExpressionSyntax { ArgumentList: { } list })
+            {
+                return null;
+            }
+
+            // An extension method called on its receiver has one argument fewer in the list than parameters before the token.
+            var receiverForm = invocation.TargetMethod.IsExtensionMethod
+                && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { ArgumentKind: ArgumentKind.Explicit } first
+                && first.Syntax is not ArgumentSyntax;
+            var index = omitted.Ordinal - (receiverForm ? 1 : 0);
+            var positional = list.Arguments.Count == index && list.Arguments.All(a => a.NameColon is null);
+            return (omitted.Name, positional);
+        }
+
+        /// <summary>Whether the call's result is handed to <c>WithCancellation(token)</c>, which forwards a token to an async stream.</summary>
+        public static bool IsGivenTokenByWithCancellation(IInvocationOperation invocation)
+        {
+            var parent = invocation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is IArgumentOperation { Parent: IInvocationOperation extension })
+            {
+                parent = extension;
+            }
+            else if (parent is IInvocationOperation receiverOf && receiverOf.Instance is not null)
+            {
+                parent = receiverOf;
+            }
+
+            return parent is IInvocationOperation { TargetMethod.Name: "WithCancellation" };
+        }
+
+        private static string Escape(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.AwaitKeyword
+                ? "@" + name
+                : name;
+
+        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+            type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+    }
+}
