@@ -546,6 +546,100 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Azure_function_becomes_async_and_grpc_override_is_reported_without_fix()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Grpc.Core;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Azure.Functions.Worker;
+                using OpenAI.Chat;
+
+                public class AskFunction(ChatClient chat)
+                {
+                    [Function("Ask")]
+                    public IActionResult Run([HttpTrigger(AuthorizationLevel.Function, "get")] HttpRequest request) =>
+                        new OkObjectResult([|chat.CompleteChat(new UserChatMessage("q"))|].Value.Content[0].Text);
+                }
+
+                public static partial class Greeter
+                {
+                    [BindServiceMethod(typeof(Greeter), "BindService")]
+                    public abstract class GreeterBase
+                    {
+                        public virtual Task<string> Ask(string request, ServerCallContext context) => Task.FromResult(request);
+                    }
+                }
+
+                public partial class GreeterService(ChatClient chat) : Greeter.GreeterBase
+                {
+                    // Overrides keep their signature; it already returns a task without being async.
+                    public override Task<string> Ask(string request, ServerCallContext context) =>
+                        Task.FromResult([|chat.CompleteChat(new UserChatMessage(request))|].Value.Content[0].Text);
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Grpc.Core;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Azure.Functions.Worker;
+                using OpenAI.Chat;
+
+                public class AskFunction(ChatClient chat)
+                {
+                    [Function("Ask")]
+                    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get")] HttpRequest request) =>
+                        new OkObjectResult((await chat.CompleteChatAsync(new UserChatMessage("q"))).Value.Content[0].Text);
+                }
+
+                public static partial class Greeter
+                {
+                    [BindServiceMethod(typeof(Greeter), "BindService")]
+                    public abstract class GreeterBase
+                    {
+                        public virtual Task<string> Ask(string request, ServerCallContext context) => Task.FromResult(request);
+                    }
+                }
+
+                public partial class GreeterService(ChatClient chat) : Greeter.GreeterBase
+                {
+                    // Overrides keep their signature; it already returns a task without being async.
+                    public override Task<string> Ask(string request, ServerCallContext context) =>
+                        Task.FromResult({|RAG011:chat.CompleteChat(new UserChatMessage(request))|}.Value.Content[0].Text);
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Async_local_function_and_async_lambda_in_a_record()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                public record Answerer(ChatClient Chat)
+                {
+                    public async Task<string> AskAsync(string q)
+                    {
+                        async Task<string> Local() => [|Chat.CompleteChat(new UserChatMessage(q))|].Value.Content[0].Text;
+                        System.Func<Task<string>> lambda = async () => [|Chat.CompleteChat(new UserChatMessage(q))|].Value.Content[0].Text;
+                        return await Local() + await lambda();
+                    }
+                }
+                """,
+                Usings + """
+                public record Answerer(ChatClient Chat)
+                {
+                    public async Task<string> AskAsync(string q)
+                    {
+                        async Task<string> Local() => (await Chat.CompleteChatAsync(new UserChatMessage(q))).Value.Content[0].Text;
+                        System.Func<Task<string>> lambda = async () => (await Chat.CompleteChatAsync(new UserChatMessage(q))).Value.Content[0].Text;
+                        return await Local() + await lambda();
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Broken_code_does_not_throw()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """

@@ -614,6 +614,62 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Hub_method_with_a_token_and_partial_controller()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.AI;
+
+                public class ChatHub(IChatClient chat) : Hub
+                {
+                    public async Task<string> Ask(string q, CancellationToken ct) => (await {|#0:chat.GetResponseAsync(q)|}).Text;
+                }
+
+                public partial class AskController : ControllerBase
+                {
+                    private readonly IChatClient _chat = null!;
+                }
+
+                public partial class AskController
+                {
+                    [HttpGet("/ask")]
+                    public async Task<string> Get(string q, CancellationToken cancellationToken) => (await {|#1:_chat.GetResponseAsync(q)|}).Text;
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Warning),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("IChatClient.GetResponseAsync", "the cancellation token 'cancellationToken' in scope").WithSeverity(DiagnosticSeverity.Warning),
+                },
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.AI;
+
+                public class ChatHub(IChatClient chat) : Hub
+                {
+                    public async Task<string> Ask(string q, CancellationToken ct) => (await chat.GetResponseAsync(q, cancellationToken: ct)).Text;
+                }
+
+                public partial class AskController : ControllerBase
+                {
+                    private readonly IChatClient _chat = null!;
+                }
+
+                public partial class AskController
+                {
+                    [HttpGet("/ask")]
+                    public async Task<string> Get(string q, CancellationToken cancellationToken) => (await _chat.GetResponseAsync(q, cancellationToken: cancellationToken)).Text;
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Broken_code_does_not_throw()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """
