@@ -143,25 +143,44 @@ namespace RagSafety.Analyzers.Program
             return (omitted.Name, positional);
         }
 
-        /// <summary>Whether the call's result is handed to <c>WithCancellation(token)</c>, which forwards a token to an async stream.</summary>
+        /// <summary>
+        /// Whether the call's result is handed to <c>WithCancellation(token)</c>, which forwards a token to an async stream
+        /// (also after <c>ConfigureAwait(…)</c>).
+        /// </summary>
         public static bool IsGivenTokenByWithCancellation(IInvocationOperation invocation)
         {
-            var parent = invocation.Parent;
-            while (parent is IConversionOperation)
+            IOperation current = invocation;
+            for (var hops = 0; hops < 3; hops++)
             {
-                parent = parent.Parent;
+                var parent = current.Parent;
+                while (parent is IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                if (parent is IArgumentOperation { Parent: IInvocationOperation extension } argument && argument.Parameter?.Ordinal == 0 && extension.TargetMethod.IsExtensionMethod)
+                {
+                    parent = extension;
+                }
+                else if (parent is not IInvocationOperation { Instance: not null })
+                {
+                    return false;
+                }
+
+                var next = (IInvocationOperation)parent;
+                switch (next.TargetMethod.Name)
+                {
+                    case "WithCancellation":
+                        return true;
+                    case "ConfigureAwait":
+                        current = next;
+                        continue;
+                    default:
+                        return false;
+                }
             }
 
-            if (parent is IArgumentOperation { Parent: IInvocationOperation extension })
-            {
-                parent = extension;
-            }
-            else if (parent is IInvocationOperation receiverOf && receiverOf.Instance is not null)
-            {
-                parent = receiverOf;
-            }
-
-            return parent is IInvocationOperation { TargetMethod.Name: "WithCancellation" };
+            return false;
         }
 
         private static string Escape(string name) =>

@@ -640,6 +640,39 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Image_and_speech_generation_in_a_handler()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using Microsoft.AspNetCore.Builder;
+                using OpenAI.Audio;
+                using OpenAI.Images;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/image", (ImageClient images, string prompt) => [|images.GenerateImage(prompt)|].Value.ImageUri);
+                        app.MapGet("/speech", (AudioClient audio, string text) => [|audio.GenerateSpeech(text, GeneratedSpeechVoice.Alloy)|].Value.ToArray());
+                    }
+                }
+                """,
+                """
+                using Microsoft.AspNetCore.Builder;
+                using OpenAI.Audio;
+                using OpenAI.Images;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/image", async (ImageClient images, string prompt) => (await images.GenerateImageAsync(prompt)).Value.ImageUri);
+                        app.MapGet("/speech", async (AudioClient audio, string text) => (await audio.GenerateSpeechAsync(text, GeneratedSpeechVoice.Alloy)).Value.ToArray());
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Broken_code_does_not_throw()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """

@@ -455,6 +455,11 @@ namespace RagSafety.Analyzers.Tests.Rules
                         {
                             yield return update.Text;
                         }
+
+                        await foreach (var update in client.GetStreamingResponseAsync(q).ConfigureAwait(false).WithCancellation(ct))
+                        {
+                            yield return update.Text;
+                        }
                     }
                 }
                 """,
@@ -475,6 +480,11 @@ namespace RagSafety.Analyzers.Tests.Rules
                     async IAsyncEnumerable<string> StreamAsync(IChatClient client, string q, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
                     {
                         await foreach (var update in client.GetStreamingResponseAsync(q).WithCancellation(ct))
+                        {
+                            yield return update.Text;
+                        }
+
+                        await foreach (var update in client.GetStreamingResponseAsync(q).ConfigureAwait(false).WithCancellation(ct))
                         {
                             yield return update.Text;
                         }
@@ -667,6 +677,30 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public async Task<string> Get(string q, CancellationToken cancellationToken) => (await _chat.GetResponseAsync(q, cancellationToken: cancellationToken)).Text;
                 }
                 """);
+        }
+
+        [Fact]
+        public async Task Top_level_minimal_api_gets_a_parameter()
+        {
+            var test = Verify.Test("""
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                var app = WebApplication.Create(args);
+                app.MapGet("/ask", async (IChatClient chat, string q) => (await [|chat.GetResponseAsync(q)|]).Text);
+                app.Run();
+                """,
+                """
+                using System.Threading;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                var app = WebApplication.Create(args);
+                app.MapGet("/ask", async (IChatClient chat, string q, CancellationToken cancellationToken) => (await chat.GetResponseAsync(q, cancellationToken: cancellationToken)).Text);
+                app.Run();
+                """);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
         }
 
         [Fact]
