@@ -19,6 +19,51 @@ namespace RagSafety.Analyzers.CodeFixes.Editing
             return list.WithArguments(Append(list.Arguments, argument));
         }
 
+        /// <summary>
+        /// Gathers the expanded <c>params</c> arguments from <paramref name="from"/> on into one collection expression
+        /// (<c>M(a, b)</c> → <c>M([a, b])</c>, <c>M()</c> → <c>M([])</c>), for an overload that takes a sequence.
+        /// </summary>
+        public static ArgumentListSyntax CollectParams(ArgumentListSyntax list, int from)
+        {
+            var arguments = list.Arguments;
+            if (from >= arguments.Count)
+            {
+                var empty = SyntaxFactory.CollectionExpression();
+                return list.WithArguments(Append(arguments, SyntaxFactory.Argument(empty)));
+            }
+
+            var elements = new System.Collections.Generic.List<SyntaxNodeOrToken>();
+            for (var i = from; i < arguments.Count; i++)
+            {
+                var expression = arguments[i].Expression;
+                if (i == from)
+                {
+                    // The first argument's leading trivia stays in front of the collection.
+                    expression = expression.WithoutLeadingTrivia();
+                }
+
+                elements.Add(SyntaxFactory.ExpressionElement(i == arguments.Count - 1 ? expression.WithoutTrailingTrivia() : expression));
+                if (i < arguments.Count - 1)
+                {
+                    elements.Add(arguments.GetSeparator(i));
+                }
+            }
+
+            var collection = SyntaxFactory.CollectionExpression(SyntaxFactory.SeparatedList<CollectionElementSyntax>(elements));
+            var argument = SyntaxFactory.Argument(collection)
+                .WithLeadingTrivia(arguments[from].GetLeadingTrivia())
+                .WithTrailingTrivia(arguments[arguments.Count - 1].GetTrailingTrivia());
+            var nodes = new System.Collections.Generic.List<SyntaxNodeOrToken>();
+            for (var i = 0; i < from; i++)
+            {
+                nodes.Add(arguments[i]);
+                nodes.Add(arguments.GetSeparator(i));
+            }
+
+            nodes.Add(argument);
+            return list.WithArguments(SyntaxFactory.SeparatedList<ArgumentSyntax>(nodes));
+        }
+
         public static ParameterListSyntax Append(ParameterListSyntax list, ParameterSyntax parameter) =>
             list.WithParameters(Append(list.Parameters, parameter));
 

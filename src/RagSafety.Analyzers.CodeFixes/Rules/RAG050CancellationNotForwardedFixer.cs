@@ -54,6 +54,11 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 }
 
                 var properties = diagnostic.Properties;
+                if (!CanRewriteArguments(invocation, diagnostic))
+                {
+                    continue;
+                }
+
                 if (properties.TryGetValue(RAG050CancellationNotForwardedAnalyzer.TokenProperty, out var token) && token is not null)
                 {
                     Register(context, diagnostic, $"Pass '{token}'", PassTokenKey);
@@ -91,6 +96,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
             {
                 if (Find(root, diagnostic) is not { } invocation
+                    || !CanRewriteArguments(invocation, diagnostic)
                     || !diagnostic.Properties.TryGetValue(RAG050CancellationNotForwardedAnalyzer.TokenParameterProperty, out var parameter)
                     || parameter is null)
                 {
@@ -129,7 +135,17 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
 
                 var positional = properties.TryGetValue(RAG050CancellationNotForwardedAnalyzer.PositionalProperty, out var p) && p == "true";
                 var expression = SyntaxFactory.ParseExpression(token);
-                editor.ReplaceNode(invocation.ArgumentList, (current, _) => ArgumentEditing.Append((ArgumentListSyntax)current, expression, parameter, positional));
+                var collectFrom = ExpandedParamsIndex(diagnostic);
+                editor.ReplaceNode(invocation.ArgumentList, (current, _) =>
+                {
+                    var list = (ArgumentListSyntax)current;
+                    if (collectFrom is { } from)
+                    {
+                        list = ArgumentEditing.CollectParams(list, from);
+                    }
+
+                    return ArgumentEditing.Append(list, expression, parameter, positional);
+                });
             }
 
             var added = false;
@@ -151,6 +167,19 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             && invocation.Span == diagnostic.Location.SourceSpan
                 ? invocation
                 : null;
+
+        /// <summary>Where the expanded <c>params</c> arguments start when the token goes to the sequence overload.</summary>
+        private static int? ExpandedParamsIndex(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(RAG050CancellationNotForwardedAnalyzer.SequenceOverloadProperty, out var value)
+            && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                ? index
+                : null;
+
+        /// <summary>Gathering <c>params</c> arguments into a collection expression needs C# 12.</summary>
+        private static bool CanRewriteArguments(InvocationExpressionSyntax invocation, Diagnostic diagnostic) =>
+            ExpandedParamsIndex(diagnostic) is not { } index
+            || (index <= invocation.ArgumentList.Arguments.Count
+                && invocation.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp12 });
 
         /// <summary>The handler the call sits in directly: a lambda or anonymous method, or a method (never across another function).</summary>
         private static SyntaxNode? Handler(SyntaxNode node) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,6 +19,9 @@ namespace RagSafety.Analyzers.Program
         private readonly INamedTypeSymbol? _serverCallContext;
         private readonly INamedTypeSymbol? _controllerBase;
         private readonly INamedTypeSymbol? _pageModel;
+        private readonly INamedTypeSymbol? _enumerable;
+        private readonly INamedTypeSymbol? _obsolete;
+        private readonly ConcurrentDictionary<IMethodSymbol, string> _tokenOverloads = new(SymbolEqualityComparer.Default);
 
         private CancellationScope(Compilation compilation, INamedTypeSymbol cancellationToken)
         {
@@ -26,6 +30,8 @@ namespace RagSafety.Analyzers.Program
             _serverCallContext = compilation.GetTypeByMetadataName("Grpc.Core.ServerCallContext");
             _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
             _pageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            _enumerable = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
+            _obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
         }
 
         public static CancellationScope? Create(Compilation compilation) =>
@@ -134,13 +140,89 @@ namespace RagSafety.Analyzers.Program
                 return null;
             }
 
-            // An extension method called on its receiver has one argument fewer in the list than parameters before the token.
-            var receiverForm = invocation.TargetMethod.IsExtensionMethod
-                && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { ArgumentKind: ArgumentKind.Explicit } first
-                && first.Syntax is not ArgumentSyntax;
-            var index = omitted.Ordinal - (receiverForm ? 1 : 0);
+            var index = omitted.Ordinal - (IsReceiverForm(invocation) ? 1 : 0);
             var positional = list.Arguments.Count == index && list.Arguments.All(a => a.NameColon is null);
             return (omitted.Name, positional);
+        }
+
+        /// <summary>
+        /// For a call to a method that takes no token and ends with <c>params T[]</c> (OpenAI's
+        /// <c>CompleteChatAsync(params ChatMessage[])</c>): the token parameter's name of the overload that takes the same
+        /// leading parameters, an <c>IEnumerable&lt;T&gt;</c> in place of the array, then only optional parameters with a
+        /// token among them; and the index in the argument list where the expanded <c>params</c> arguments start (null
+        /// when the call passes an array, which converts as it is). Overloads are looked up once per method.
+        /// </summary>
+        public (string Parameter, int? ExpandedFrom)? TokenOverload(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Parameters.Length == 0 || !method.Parameters[method.Parameters.Length - 1].IsParams
+                || method.Parameters.Any(p => IsCancellationToken(p.Type))
+                || invocation.Syntax is not InvocationExpressionSyntax { ArgumentList: { } list } || list.Arguments.Any(a => a.NameColon is not null))
+            {
+                return null;
+            }
+
+            var name = _tokenOverloads.GetOrAdd(method.OriginalDefinition, FindTokenOverload);
+            if (name.Length == 0)
+            {
+                return null;
+            }
+
+            var paramsArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.IsParams == true);
+            if (paramsArgument is null || paramsArgument.ArgumentKind != ArgumentKind.ParamArray)
+            {
+                return (name, null);
+            }
+
+            // Expanded form: the params arguments are the list's last ones (no named arguments, checked above).
+            return (name, method.Parameters.Length - 1 - (IsReceiverForm(invocation) ? 1 : 0));
+        }
+
+        /// <summary>An extension method called on its receiver: the list has one argument fewer than the method has parameters.</summary>
+        private static bool IsReceiverForm(IInvocationOperation invocation) =>
+            invocation.TargetMethod.IsExtensionMethod
+            && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { ArgumentKind: ArgumentKind.Explicit } first
+            && first.Syntax is not ArgumentSyntax;
+
+        private string FindTokenOverload(IMethodSymbol method)
+        {
+            var last = method.Parameters.Length - 1;
+            if (_enumerable is null || method.Parameters[last].Type is not IArrayTypeSymbol { Rank: 1 } array || method.ContainingType is null)
+            {
+                return string.Empty;
+            }
+
+            foreach (var overload in method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>())
+            {
+                if (overload.IsStatic != method.IsStatic || overload.Arity != method.Arity || overload.Parameters.Length <= method.Parameters.Length
+                    || overload.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _obsolete)))
+                {
+                    continue;
+                }
+
+                var matches = true;
+                for (var i = 0; i < last && matches; i++)
+                {
+                    matches = overload.Parameters[i].RefKind == method.Parameters[i].RefKind
+                        && SymbolEqualityComparer.Default.Equals(overload.Parameters[i].Type, method.Parameters[i].Type);
+                }
+
+                if (!matches
+                    || overload.Parameters[last].Type is not INamedTypeSymbol { TypeArguments.Length: 1 } sequence
+                    || !SymbolEqualityComparer.Default.Equals(sequence.OriginalDefinition, _enumerable)
+                    || !SymbolEqualityComparer.Default.Equals(sequence.TypeArguments[0], array.ElementType))
+                {
+                    continue;
+                }
+
+                var rest = overload.Parameters.Skip(last + 1).ToList();
+                if (rest.All(p => p.IsOptional) && rest.FirstOrDefault(p => IsCancellationToken(p.Type)) is { } token)
+                {
+                    return token.Name;
+                }
+            }
+
+            return string.Empty;
         }
 
         /// <summary>

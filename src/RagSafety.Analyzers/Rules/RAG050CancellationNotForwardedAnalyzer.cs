@@ -24,6 +24,12 @@ namespace RagSafety.Analyzers.Rules
         /// <summary>Diagnostic property: "true" when the token can be appended as a positional argument.</summary>
         public const string PositionalProperty = "Positional";
 
+        /// <summary>
+        /// Diagnostic property: present when the token goes to the overload that takes a sequence instead of a <c>params</c>
+        /// array; its value is the argument index where the expanded <c>params</c> arguments start, or empty when the call passes an array.
+        /// </summary>
+        public const string SequenceOverloadProperty = "SequenceOverload";
+
         /// <summary>Diagnostic property: "true" when the enclosing handler may get a new <c>CancellationToken</c> parameter.</summary>
         public const string AddParameterProperty = "AddParameter";
 
@@ -46,7 +52,20 @@ namespace RagSafety.Analyzers.Rules
         private static void Analyze(OperationAnalysisContext context, RagSafetyContext rag, CancellationScope scope)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (scope.OmittedToken(invocation) is not { } omitted || CancellationScope.IsGivenTokenByWithCancellation(invocation))
+            string? sequenceOverload = null;
+            if (scope.OmittedToken(invocation) is not { } omitted)
+            {
+                // No token parameter: an AI API may have an overload that takes the params as a sequence, and a token.
+                if (!IsAiCallOrIndexWrite(invocation.TargetMethod, rag) || scope.TokenOverload(invocation) is not { } overload)
+                {
+                    return;
+                }
+
+                omitted = (overload.Parameter, false);
+                sequenceOverload = overload.ExpandedFrom?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            }
+
+            if (CancellationScope.IsGivenTokenByWithCancellation(invocation))
             {
                 return;
             }
@@ -78,6 +97,11 @@ namespace RagSafety.Analyzers.Rules
                 properties = properties.Add(TokenProperty, token);
             }
 
+            if (sequenceOverload is not null)
+            {
+                properties = properties.Add(SequenceOverloadProperty, sequenceOverload);
+            }
+
             if (canAddParameter)
             {
                 properties = properties.Add(AddParameterProperty, "true");
@@ -100,11 +124,16 @@ namespace RagSafety.Analyzers.Rules
                 what));
         }
 
+        private static bool IsAiCallOrIndexWrite(IMethodSymbol method, RagSafetyContext rag)
+        {
+            var roles = rag.Apis.RolesOf(method);
+            return roles.Contains(ApiRole.AiCall) || roles.Contains(ApiRole.IndexWrite);
+        }
+
         /// <summary>The called AI API, or the chain from the called app method to one; null for anything else.</summary>
         private static string? Target(IMethodSymbol method, IMethodSymbol function, RagSafetyContext rag)
         {
-            var roles = rag.Apis.RolesOf(method);
-            if (roles.Contains(ApiRole.AiCall) || roles.Contains(ApiRole.IndexWrite))
+            if (IsAiCallOrIndexWrite(method, rag))
             {
                 return CallChain.Display(method);
             }

@@ -704,6 +704,82 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task OpenAI_params_call_switches_to_the_sequence_overload_with_a_token()
+        {
+            const string OpenAIUsings = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using OpenAI.Chat;
+
+                """;
+            await Verify.VerifyCodeFixAsync(OpenAIUsings + """
+                class Answerer
+                {
+                    async Task<string> AskAsync(ChatClient client, string q, CancellationToken ct)
+                    {
+                        var a = await {|#0:client.CompleteChatAsync(new UserChatMessage(q))|};
+                        var b = await {|#1:client.CompleteChatAsync(
+                            new SystemChatMessage("Be brief."),
+                            new UserChatMessage(q))|};
+                        ChatMessage[] messages = [new UserChatMessage(q)];
+                        var c = await {|#2:client.CompleteChatAsync(messages)|};
+                        var d = {|#3:client.CompleteChat(new UserChatMessage(q), new UserChatMessage(q))|};
+                        return a.Value.Content[0].Text + b.Value.Content[0].Text + c.Value.Content[0].Text + d.Value.Content[0].Text;
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("ChatClient.CompleteChatAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("ChatClient.CompleteChatAsync", "the cancellation token 'ct' in scope"),
+                    Verify.Diagnostic("RAG050").WithLocation(2).WithArguments("ChatClient.CompleteChatAsync", "the cancellation token 'ct' in scope"),
+                    Verify.Diagnostic("RAG050").WithLocation(3).WithArguments("ChatClient.CompleteChat", "the cancellation token 'ct' in scope"),
+                },
+                OpenAIUsings + """
+                class Answerer
+                {
+                    async Task<string> AskAsync(ChatClient client, string q, CancellationToken ct)
+                    {
+                        var a = await client.CompleteChatAsync([new UserChatMessage(q)], cancellationToken: ct);
+                        var b = await client.CompleteChatAsync(
+                            [new SystemChatMessage("Be brief."),
+                            new UserChatMessage(q)], cancellationToken: ct);
+                        ChatMessage[] messages = [new UserChatMessage(q)];
+                        var c = await client.CompleteChatAsync(messages, cancellationToken: ct);
+                        var d = client.CompleteChat([new UserChatMessage(q), new UserChatMessage(q)], cancellationToken: ct);
+                        return a.Value.Content[0].Text + b.Value.Content[0].Text + c.Value.Content[0].Text + d.Value.Content[0].Text;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task OpenAI_params_call_in_a_minimal_api_handler_gets_a_parameter()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using Microsoft.AspNetCore.Builder;
+                using OpenAI.Chat;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapGet("/ask", async (ChatClient chat, string q) => (await [|chat.CompleteChatAsync(new UserChatMessage(q))|]).Value.Content[0].Text);
+                }
+                """,
+                """
+                using System.Threading;
+                using Microsoft.AspNetCore.Builder;
+                using OpenAI.Chat;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapGet("/ask", async (ChatClient chat, string q, CancellationToken cancellationToken) => (await chat.CompleteChatAsync([new UserChatMessage(q)], cancellationToken: cancellationToken)).Value.Content[0].Text);
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Broken_code_does_not_throw()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """
