@@ -59,7 +59,7 @@ namespace RagSafety.Analyzers
         public static readonly DiagnosticDescriptor RAG011_SynchronousAiApi = Create(
             RuleIds.SynchronousAiApi,
             "Synchronous AI API in async code or a request handler",
-            "'{0}' blocks a thread for the whole AI call; await '{1}' instead",
+            "'{0}' holds a thread for the whole service call; await '{1}' instead",
             AsyncCategory,
             DiagnosticSeverity.Warning,
             "The synchronous overloads of AI and search clients hold a thread for the whole network call. In async code or "
@@ -139,11 +139,12 @@ namespace RagSafety.Analyzers
         public static readonly DiagnosticDescriptor RAG050_CancellationNotForwarded = Create(
             RuleIds.CancellationNotForwarded,
             "Request cancellation not forwarded to an AI call",
-            "'{0}' does not receive the cancellation token{1}",
+            "'{0}' does not receive {1}",
             CancellationCategory,
             DiagnosticSeverity.Warning,
             "When a client disconnects or a request times out, an AI call without the request's token keeps running and "
-            + "keeps costing tokens and capacity. Pass the token on.");
+            + "keeps costing tokens and capacity. Pass the token on. Reported as a warning in request handlers and as "
+            + "information elsewhere.");
 
         // RAG060: hard-coded AI service credential.
         public static readonly DiagnosticDescriptor RAG060_HardCodedCredential = Create(

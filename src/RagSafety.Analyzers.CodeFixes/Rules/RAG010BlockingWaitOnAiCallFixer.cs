@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Simplification;
+using RagSafety.Analyzers.CodeFixes.Editing;
 using RagSafety.Analyzers.Rules;
 
 namespace RagSafety.Analyzers.CodeFixes.Rules
@@ -73,8 +73,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
 
                 editor.ReplaceNode(wait, (current, _) => AwaitedForm((ExpressionSyntax)current) ?? current);
                 if (fix == RAG010BlockingWaitOnAiCallAnalyzer.FixAwaitAndMakeAsync
-                    && wait.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MethodDeclarationSyntax) is { } function
-                    && function is not LocalFunctionStatementSyntax
+                    && AsyncRewriting.FunctionToMakeAsync(wait) is { } function
                     && !functionsToMakeAsync.Contains(function))
                 {
                     functionsToMakeAsync.Add(function);
@@ -83,13 +82,13 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
 
             foreach (var function in functionsToMakeAsync)
             {
-                editor.ReplaceNode(function, (current, _) => MakeAsync(current));
+                editor.ReplaceNode(function, (current, _) => AsyncRewriting.MakeAsync(current));
             }
 
             var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
             return functionsToMakeAsync.Count == 0
                 ? changed
-                : await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                : await AsyncRewriting.AddImportsAsync(changed, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The awaiting expression that replaces a blocking wait, or null for a shape this fix does not know.</summary>
@@ -126,48 +125,8 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 return null;
             }
 
-            // Parenthesized in case the wait sat inside a member access; the simplifier drops parentheses that are not needed.
-            return SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(awaited.WithoutTrivia()))
-                .WithTriviaFrom(wait)
-                .WithAdditionalAnnotations(Simplifier.Annotation);
-        }
-
-        private static SyntaxNode MakeAsync(SyntaxNode function)
-        {
-            var asyncKeyword = SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space);
-            switch (function)
-            {
-                case MethodDeclarationSyntax method when !method.Modifiers.Any(SyntaxKind.AsyncKeyword):
-                    var returnType = TaskOf(method.ReturnType).WithTriviaFrom(method.ReturnType);
-                    if (method.Modifiers.Count == 0)
-                    {
-                        // The declaration's leading trivia (indentation, comments) moves to the new first token.
-                        return method
-                            .WithModifiers(SyntaxFactory.TokenList(asyncKeyword.WithLeadingTrivia(method.ReturnType.GetLeadingTrivia())))
-                            .WithReturnType(returnType.WithLeadingTrivia());
-                    }
-
-                    return method.WithModifiers(method.Modifiers.Add(asyncKeyword)).WithReturnType(returnType);
-
-                case AnonymousFunctionExpressionSyntax lambda when !lambda.Modifiers.Any(SyntaxKind.AsyncKeyword):
-                    var leading = lambda.GetLeadingTrivia();
-                    return lambda.WithoutLeadingTrivia()
-                        .WithModifiers(lambda.Modifiers.Insert(0, asyncKeyword))
-                        .WithLeadingTrivia(leading);
-
-                default:
-                    return function;
-            }
-        }
-
-        /// <summary><c>void</c> → <c>Task</c>, <c>T</c> → <c>Task&lt;T&gt;</c>, qualified and left to the simplifier (adding the using when needed).</summary>
-        private static TypeSyntax TaskOf(TypeSyntax returnType)
-        {
-            var tasks = SyntaxFactory.ParseName("System.Threading.Tasks");
-            TypeSyntax task = returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
-                ? SyntaxFactory.QualifiedName(tasks, SyntaxFactory.IdentifierName("Task"))
-                : SyntaxFactory.QualifiedName(tasks, SyntaxFactory.GenericName(SyntaxFactory.Identifier("Task"), SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(returnType.WithoutTrivia()))));
-            return task.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+            // Parenthesized in case the wait sat inside a member access.
+            return AsyncRewriting.Await(awaited, wait);
         }
     }
 }

@@ -33,6 +33,19 @@ namespace RagSafety.Analyzers.Knowledge
                 yield return Member(ApiRole.AiCall, Responses, call, Lib);
             }
 
+            // Speech, transcription and image generation: generation calls that take seconds (RAG011 finds their sync forms).
+            foreach (var call in new[] { "GenerateSpeech", "TranscribeAudio", "TranslateAudio" })
+            {
+                yield return Member(ApiRole.AiCall, "OpenAI.Audio.AudioClient", call, Lib);
+                yield return Member(ApiRole.AiCall, "OpenAI.Audio.AudioClient", call + "Async", Lib);
+            }
+
+            foreach (var call in new[] { "GenerateImage", "GenerateImages" })
+            {
+                yield return Member(ApiRole.AiCall, "OpenAI.Images.ImageClient", call, Lib);
+                yield return Member(ApiRole.AiCall, "OpenAI.Images.ImageClient", call + "Async", Lib);
+            }
+
             yield return Type(ApiRole.ConversationMessage, "OpenAI.Chat.ChatMessage", Lib);
             yield return Type(ApiRole.RequestOptions, "OpenAI.Chat.ChatCompletionOptions", Lib);
             yield return Type(ApiRole.RequestOptions, "OpenAI.Embeddings.EmbeddingGenerationOptions", Lib);

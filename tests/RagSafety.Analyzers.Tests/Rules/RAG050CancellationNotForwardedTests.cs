@@ -1,0 +1,798 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using RagSafety.Analyzers.CodeFixes.Rules;
+using RagSafety.Analyzers.Tests.Verification;
+using Xunit;
+using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    RagSafety.Analyzers.Rules.RAG050CancellationNotForwardedAnalyzer,
+    RagSafety.Analyzers.CodeFixes.Rules.RAG050CancellationNotForwardedFixer>;
+
+namespace RagSafety.Analyzers.Tests.Rules
+{
+    public class RAG050CancellationNotForwardedTests
+    {
+        private const string Usings = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            """;
+
+        [Fact]
+        public async Task Token_in_scope_of_an_ordinary_method_is_passed_at_info_severity()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                class Answerer
+                {
+                    async Task<string> AnswerAsync(IChatClient client, string question, ChatOptions options, CancellationToken ct)
+                    {
+                        var first = await {|#0:client.GetResponseAsync(question)|};
+                        var second = await {|#1:client.GetResponseAsync(question, options)|};
+                        var third = await client.GetResponseAsync(question, options, ct);
+                        var fourth = await client.GetResponseAsync(question, cancellationToken: CancellationToken.None);
+                        return first.Text + second.Text + third.Text + fourth.Text;
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("IChatClient.GetResponseAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info),
+                },
+                Usings + """
+                class Answerer
+                {
+                    async Task<string> AnswerAsync(IChatClient client, string question, ChatOptions options, CancellationToken ct)
+                    {
+                        var first = await client.GetResponseAsync(question, cancellationToken: ct);
+                        var second = await client.GetResponseAsync(question, options, ct);
+                        var third = await client.GetResponseAsync(question, options, ct);
+                        var fourth = await client.GetResponseAsync(question, cancellationToken: CancellationToken.None);
+                        return first.Text + second.Text + third.Text + fourth.Text;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Multi_line_arguments_keep_their_layout()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                class Embedder
+                {
+                    async Task<int> EmbedAsync(IEmbeddingGenerator<string, Embedding<float>> generator, List<string> texts, CancellationToken cancellationToken)
+                    {
+                        var embeddings = await [|generator.GenerateAsync(
+                            texts,
+                            new EmbeddingGenerationOptions { Dimensions = 256 })|];
+                        return embeddings.Count;
+                    }
+                }
+                """,
+                Usings + """
+                class Embedder
+                {
+                    async Task<int> EmbedAsync(IEmbeddingGenerator<string, Embedding<float>> generator, List<string> texts, CancellationToken cancellationToken)
+                    {
+                        var embeddings = await generator.GenerateAsync(
+                            texts,
+                            new EmbeddingGenerationOptions { Dimensions = 256 },
+                            cancellationToken);
+                        return embeddings.Count;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Minimal_api_lambda_gets_a_token_parameter()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/ask", async (IChatClient client, string q) =>
+                        {
+                            var draft = await {|#0:client.GetResponseAsync(q)|};
+                            return (await {|#1:client.GetResponseAsync("Improve: " + draft.Text)|}).Text;
+                        });
+                        app.MapGet("/ping", async () => (await {|#2:Chat.Client.GetResponseAsync("ping")|}).Text);
+                    }
+                }
+
+                static class Chat
+                {
+                    public static IChatClient Client = null!;
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the request's cancellation token").WithSeverity(DiagnosticSeverity.Warning),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("IChatClient.GetResponseAsync", "the request's cancellation token"),
+                    Verify.Diagnostic("RAG050").WithLocation(2).WithArguments("IChatClient.GetResponseAsync", "the request's cancellation token"),
+                },
+                """
+                using System.Threading;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/ask", async (IChatClient client, string q, CancellationToken cancellationToken) =>
+                        {
+                            var draft = await client.GetResponseAsync(q, cancellationToken: cancellationToken);
+                            return (await client.GetResponseAsync("Improve: " + draft.Text, cancellationToken: cancellationToken)).Text;
+                        });
+                        app.MapGet("/ping", async (CancellationToken cancellationToken) => (await Chat.Client.GetResponseAsync("ping", cancellationToken: cancellationToken)).Text);
+                    }
+                }
+
+                static class Chat
+                {
+                    public static IChatClient Client = null!;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task HttpContext_parameter_of_a_minimal_api_lambda_is_a_token_in_scope()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.Extensions.AI;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapGet("/ask", async (HttpContext context, IChatClient client) => (await {|#0:client.GetResponseAsync("q")|}).Text);
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the cancellation token 'context.RequestAborted' in scope").WithSeverity(DiagnosticSeverity.Warning) },
+                """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.Extensions.AI;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapGet("/ask", async (HttpContext context, IChatClient client) => (await client.GetResponseAsync("q", cancellationToken: context.RequestAborted)).Text);
+                }
+                """);
+        }
+
+        private const string Controller = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.AI;
+
+            namespace Rag.Web;
+
+            [ApiController]
+            [Route("ask")]
+            public class AskController(IChatClient chat) : ControllerBase
+            {
+                [HttpGet]
+                public async Task<string> Get(string q)
+                {
+                    var response = await [|chat.GetResponseAsync(q)|];
+                    return response.Text;
+                }
+            }
+            """;
+
+        [Fact]
+        public async Task Controller_action_gets_a_token_parameter()
+        {
+            await Verify.VerifyCodeFixAsync(Controller, """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Rag.Web;
+
+                [ApiController]
+                [Route("ask")]
+                public class AskController(IChatClient chat) : ControllerBase
+                {
+                    [HttpGet]
+                    public async Task<string> Get(string q, CancellationToken cancellationToken)
+                    {
+                        var response = await chat.GetResponseAsync(q, cancellationToken: cancellationToken);
+                        return response.Text;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Controller_action_can_pass_RequestAborted()
+        {
+            var test = Verify.Test(Controller, """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                namespace Rag.Web;
+
+                [ApiController]
+                [Route("ask")]
+                public class AskController(IChatClient chat) : ControllerBase
+                {
+                    [HttpGet]
+                    public async Task<string> Get(string q)
+                    {
+                        var response = await chat.GetResponseAsync(q, cancellationToken: HttpContext.RequestAborted);
+                        return response.Text;
+                    }
+                }
+                """);
+            test.CodeActionEquivalenceKey = RAG050CancellationNotForwardedFixer.RequestAbortedKey;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Controller_action_with_a_token_passes_it_at_warning_severity()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                public class AskController : Controller
+                {
+                    private readonly IChatClient _chat;
+                    public AskController(IChatClient chat) => _chat = chat;
+
+                    public async Task<IActionResult> Index(string q, CancellationToken token) => Ok((await {|#0:_chat.GetResponseAsync(q)|}).Text);
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the cancellation token 'token' in scope").WithSeverity(DiagnosticSeverity.Warning) },
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                public class AskController : Controller
+                {
+                    private readonly IChatClient _chat;
+                    public AskController(IChatClient chat) => _chat = chat;
+
+                    public async Task<IActionResult> Index(string q, CancellationToken token) => Ok((await _chat.GetResponseAsync(q, cancellationToken: token)).Text);
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Razor_page_handler_and_method_group_handler_get_a_parameter()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Mvc.RazorPages;
+                using Microsoft.Extensions.AI;
+
+                public class AskModel(IChatClient chat) : PageModel
+                {
+                    public string? Answer { get; private set; }
+                    public async Task OnPostAsync(string q) => Answer = (await [|chat.GetResponseAsync(q)|]).Text;
+                }
+
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app) => app.MapGet("/ask", AskAsync);
+                    static async Task<string> AskAsync(IChatClient chat, string q) => (await [|chat.GetResponseAsync(q)|]).Text;
+                }
+                """,
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Mvc.RazorPages;
+                using Microsoft.Extensions.AI;
+
+                public class AskModel(IChatClient chat) : PageModel
+                {
+                    public string? Answer { get; private set; }
+                    public async Task OnPostAsync(string q, CancellationToken cancellationToken) => Answer = (await chat.GetResponseAsync(q, cancellationToken: cancellationToken)).Text;
+                }
+
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app) => app.MapGet("/ask", AskAsync);
+                    static async Task<string> AskAsync(IChatClient chat, string q, CancellationToken cancellationToken) => (await chat.GetResponseAsync(q, cancellationToken: cancellationToken)).Text;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task No_parameter_is_added_where_callers_or_signature_would_break()
+        {
+            var source = """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.AI;
+
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app) => app.MapGet("/ask", AskAsync);
+                    public static async Task<string> AskAsync(IChatClient chat, string q) => (await [|chat.GetResponseAsync(q)|]).Text;
+                    public static Task<string> Again(IChatClient chat) => AskAsync(chat, "again");
+                    public static void Optional(WebApplication app) =>
+                        app.MapGet("/opt", async (IChatClient chat, string q = "hi") => (await [|chat.GetResponseAsync(q)|]).Text);
+                }
+
+                public class ChatHub(IChatClient chat) : Hub
+                {
+                    // SignalR binds no token to ordinary hub methods: not reported.
+                    public async Task<string> Ask(string q) => (await chat.GetResponseAsync(q)).Text;
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task Grpc_ServerCallContext_token_is_passed()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Grpc.Core;
+                using Microsoft.Extensions.AI;
+
+                public static partial class Greeter
+                {
+                    [BindServiceMethod(typeof(Greeter), "BindService")]
+                    public abstract class GreeterBase
+                    {
+                        public virtual Task<string> Ask(string request, ServerCallContext context) => Task.FromResult(request);
+                    }
+                }
+
+                public class GreeterService(IChatClient chat) : Greeter.GreeterBase
+                {
+                    public override async Task<string> Ask(string request, ServerCallContext context) => (await [|chat.GetResponseAsync(request)|]).Text;
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Grpc.Core;
+                using Microsoft.Extensions.AI;
+
+                public static partial class Greeter
+                {
+                    [BindServiceMethod(typeof(Greeter), "BindService")]
+                    public abstract class GreeterBase
+                    {
+                        public virtual Task<string> Ask(string request, ServerCallContext context) => Task.FromResult(request);
+                    }
+                }
+
+                public class GreeterService(IChatClient chat) : Greeter.GreeterBase
+                {
+                    public override async Task<string> Ask(string request, ServerCallContext context) => (await chat.GetResponseAsync(request, cancellationToken: context.CancellationToken)).Text;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task App_method_that_reaches_an_AI_call_and_index_writes_are_reported()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                using Microsoft.Extensions.VectorData;
+
+                public record Chunk([property: VectorStoreKey] string Id, [property: VectorStoreData] string Text);
+
+                public class RagService(IChatClient chat, VectorStoreCollection<string, Chunk> chunks)
+                {
+                    public async Task<string> AnswerAsync(string question, CancellationToken cancellationToken = default) =>
+                        (await chat.GetResponseAsync(question, cancellationToken: cancellationToken)).Text;
+
+                    public async Task<string> HandleAsync(Chunk chunk, CancellationToken cancellationToken)
+                    {
+                        await {|#0:chunks.UpsertAsync(chunk)|};
+                        return await {|#1:AnswerAsync(chunk.Text)|};
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("VectorStoreCollection.UpsertAsync", "the cancellation token 'cancellationToken' in scope"),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("RagService.AnswerAsync → IChatClient.GetResponseAsync", "the cancellation token 'cancellationToken' in scope"),
+                },
+                Usings + """
+                using Microsoft.Extensions.VectorData;
+
+                public record Chunk([property: VectorStoreKey] string Id, [property: VectorStoreData] string Text);
+
+                public class RagService(IChatClient chat, VectorStoreCollection<string, Chunk> chunks)
+                {
+                    public async Task<string> AnswerAsync(string question, CancellationToken cancellationToken = default) =>
+                        (await chat.GetResponseAsync(question, cancellationToken: cancellationToken)).Text;
+
+                    public async Task<string> HandleAsync(Chunk chunk, CancellationToken cancellationToken)
+                    {
+                        await chunks.UpsertAsync(chunk, cancellationToken);
+                        return await AnswerAsync(chunk.Text, cancellationToken);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Lambdas_without_a_token_are_not_crossed_and_local_functions_use_their_own()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                class Batch
+                {
+                    async Task<int> RunAsync(IChatClient client, string[] questions, CancellationToken ct)
+                    {
+                        // The lambda has no token of its own: CA2016's rule, no report.
+                        var tasks = questions.Select(q => client.GetResponseAsync(q));
+                        await Task.WhenAll(tasks);
+
+                        async Task<string> Local(string q, CancellationToken inner) => (await [|client.GetResponseAsync(q)|]).Text;
+                        async Task<string> NoToken(string q) => (await client.GetResponseAsync(q)).Text;
+                        return (await Local("q", ct)).Length + (await NoToken("q")).Length;
+                    }
+
+                    async IAsyncEnumerable<string> StreamAsync(IChatClient client, string q, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+                    {
+                        await foreach (var update in client.GetStreamingResponseAsync(q).WithCancellation(ct))
+                        {
+                            yield return update.Text;
+                        }
+
+                        await foreach (var update in client.GetStreamingResponseAsync(q).ConfigureAwait(false).WithCancellation(ct))
+                        {
+                            yield return update.Text;
+                        }
+                    }
+                }
+                """,
+                Usings + """
+                class Batch
+                {
+                    async Task<int> RunAsync(IChatClient client, string[] questions, CancellationToken ct)
+                    {
+                        // The lambda has no token of its own: CA2016's rule, no report.
+                        var tasks = questions.Select(q => client.GetResponseAsync(q));
+                        await Task.WhenAll(tasks);
+
+                        async Task<string> Local(string q, CancellationToken inner) => (await client.GetResponseAsync(q, cancellationToken: inner)).Text;
+                        async Task<string> NoToken(string q) => (await client.GetResponseAsync(q)).Text;
+                        return (await Local("q", ct)).Length + (await NoToken("q")).Length;
+                    }
+
+                    async IAsyncEnumerable<string> StreamAsync(IChatClient client, string q, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+                    {
+                        await foreach (var update in client.GetStreamingResponseAsync(q).WithCancellation(ct))
+                        {
+                            yield return update.Text;
+                        }
+
+                        await foreach (var update in client.GetStreamingResponseAsync(q).ConfigureAwait(false).WithCancellation(ct))
+                        {
+                            yield return update.Text;
+                        }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Name_collision_picks_a_free_parameter_name()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapGet("/ask", async (IChatClient client, string cancellationToken) => (await [|client.GetResponseAsync(cancellationToken)|]).Text);
+                }
+                """,
+                """
+                using System.Threading;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapGet("/ask", async (IChatClient client, string cancellationToken, CancellationToken cancellationToken1) => (await client.GetResponseAsync(cancellationToken, cancellationToken: cancellationToken1)).Text);
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Editorconfig_severity_overrides_both_levels()
+        {
+            var source = Usings + """
+                using Microsoft.AspNetCore.Builder;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapGet("/ask", async (IChatClient client) => (await {|#0:client.GetResponseAsync("q")|}).Text);
+
+                    static async Task<string> Helper(IChatClient client, CancellationToken ct) => (await {|#1:client.GetResponseAsync("q")|}).Text;
+                }
+                """;
+            var error = Verify.Test(source);
+            error.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithSeverity(DiagnosticSeverity.Error));
+            error.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithSeverity(DiagnosticSeverity.Error));
+            error.Settings = new TestSettings { EditorConfig = "dotnet_diagnostic.RAG050.severity = error" };
+            await error.RunAsync();
+
+            var none = Verify.Test(source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty));
+            none.Settings = new TestSettings { EditorConfig = "dotnet_diagnostic.RAG050.severity = none" };
+            await none.RunAsync();
+
+            var category = Verify.Test(source);
+            category.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+            category.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithSeverity(DiagnosticSeverity.Warning));
+            category.Settings = new TestSettings { EditorConfig = "dotnet_analyzer_diagnostic.category-RagSafety.Cancellation.severity = warning" };
+            await category.RunAsync();
+
+            var defaults = Verify.Test(source);
+            defaults.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
+            defaults.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithSeverity(DiagnosticSeverity.Info));
+            await defaults.RunAsync();
+        }
+
+        [Fact]
+        public async Task User_catalogued_api_and_sync_openai_calls()
+        {
+            var source = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using OpenAI.Chat;
+
+                namespace MyCorp.Rag
+                {
+                    public class Index
+                    {
+                        public Task PutAsync(string text, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                    }
+
+                    class Ingest
+                    {
+                        async Task RunAsync(Index index, ChatClient chat, System.Collections.Generic.List<ChatMessage> messages, CancellationToken ct)
+                        {
+                            await {|#0:index.PutAsync("text")|};
+                            var completion = {|#1:chat.CompleteChat(messages)|};
+                        }
+                    }
+                }
+                """;
+            var test = Verify.Test(source, source
+                .Replace("{|#0:index.PutAsync(\"text\")|}", "index.PutAsync(\"text\", ct)")
+                .Replace("{|#1:chat.CompleteChat(messages)|}", "chat.CompleteChat(messages, cancellationToken: ct)"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("Index.PutAsync", "the cancellation token 'ct' in scope"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("ChatClient.CompleteChat", "the cancellation token 'ct' in scope"));
+            test.Settings = new TestSettings { EditorConfig = "rag_safety.index_write_apis = M:MyCorp.Rag.Index.PutAsync(System.String,System.Threading.CancellationToken)" };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Azure_function_gets_a_token_parameter()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Azure.Functions.Worker;
+                using Microsoft.Extensions.AI;
+
+                public class AskFunction(IChatClient chat)
+                {
+                    [Function("Ask")]
+                    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get")] HttpRequest request) =>
+                        new OkObjectResult((await [|chat.GetResponseAsync("q")|]).Text);
+                }
+                """,
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Azure.Functions.Worker;
+                using Microsoft.Extensions.AI;
+
+                public class AskFunction(IChatClient chat)
+                {
+                    [Function("Ask")]
+                    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "get")] HttpRequest request, CancellationToken cancellationToken) =>
+                        new OkObjectResult((await chat.GetResponseAsync("q", cancellationToken: cancellationToken)).Text);
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Hub_method_with_a_token_and_partial_controller()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.AI;
+
+                public class ChatHub(IChatClient chat) : Hub
+                {
+                    public async Task<string> Ask(string q, CancellationToken ct) => (await {|#0:chat.GetResponseAsync(q)|}).Text;
+                }
+
+                public partial class AskController : ControllerBase
+                {
+                    private readonly IChatClient _chat = null!;
+                }
+
+                public partial class AskController
+                {
+                    [HttpGet("/ask")]
+                    public async Task<string> Get(string q, CancellationToken cancellationToken) => (await {|#1:_chat.GetResponseAsync(q)|}).Text;
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Warning),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("IChatClient.GetResponseAsync", "the cancellation token 'cancellationToken' in scope").WithSeverity(DiagnosticSeverity.Warning),
+                },
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.AI;
+
+                public class ChatHub(IChatClient chat) : Hub
+                {
+                    public async Task<string> Ask(string q, CancellationToken ct) => (await chat.GetResponseAsync(q, cancellationToken: ct)).Text;
+                }
+
+                public partial class AskController : ControllerBase
+                {
+                    private readonly IChatClient _chat = null!;
+                }
+
+                public partial class AskController
+                {
+                    [HttpGet("/ask")]
+                    public async Task<string> Get(string q, CancellationToken cancellationToken) => (await _chat.GetResponseAsync(q, cancellationToken: cancellationToken)).Text;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Top_level_minimal_api_gets_a_parameter()
+        {
+            var test = Verify.Test("""
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                var app = WebApplication.Create(args);
+                app.MapGet("/ask", async (IChatClient chat, string q) => (await [|chat.GetResponseAsync(q)|]).Text);
+                app.Run();
+                """,
+                """
+                using System.Threading;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                var app = WebApplication.Create(args);
+                app.MapGet("/ask", async (IChatClient chat, string q, CancellationToken cancellationToken) => (await chat.GetResponseAsync(q, cancellationToken: cancellationToken)).Text);
+                app.Run();
+                """);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task OpenAI_params_call_switches_to_the_sequence_overload_with_a_token()
+        {
+            const string OpenAIUsings = """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using OpenAI.Chat;
+
+                """;
+            await Verify.VerifyCodeFixAsync(OpenAIUsings + """
+                class Answerer
+                {
+                    async Task<string> AskAsync(ChatClient client, string q, CancellationToken ct)
+                    {
+                        var a = await {|#0:client.CompleteChatAsync(new UserChatMessage(q))|};
+                        var b = await {|#1:client.CompleteChatAsync(
+                            new SystemChatMessage("Be brief."),
+                            new UserChatMessage(q))|};
+                        ChatMessage[] messages = [new UserChatMessage(q)];
+                        var c = await {|#2:client.CompleteChatAsync(messages)|};
+                        var d = {|#3:client.CompleteChat(new UserChatMessage(q), new UserChatMessage(q))|};
+                        return a.Value.Content[0].Text + b.Value.Content[0].Text + c.Value.Content[0].Text + d.Value.Content[0].Text;
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("ChatClient.CompleteChatAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("ChatClient.CompleteChatAsync", "the cancellation token 'ct' in scope"),
+                    Verify.Diagnostic("RAG050").WithLocation(2).WithArguments("ChatClient.CompleteChatAsync", "the cancellation token 'ct' in scope"),
+                    Verify.Diagnostic("RAG050").WithLocation(3).WithArguments("ChatClient.CompleteChat", "the cancellation token 'ct' in scope"),
+                },
+                OpenAIUsings + """
+                class Answerer
+                {
+                    async Task<string> AskAsync(ChatClient client, string q, CancellationToken ct)
+                    {
+                        var a = await client.CompleteChatAsync([new UserChatMessage(q)], cancellationToken: ct);
+                        var b = await client.CompleteChatAsync(
+                            [new SystemChatMessage("Be brief."),
+                            new UserChatMessage(q)], cancellationToken: ct);
+                        ChatMessage[] messages = [new UserChatMessage(q)];
+                        var c = await client.CompleteChatAsync(messages, cancellationToken: ct);
+                        var d = client.CompleteChat([new UserChatMessage(q), new UserChatMessage(q)], cancellationToken: ct);
+                        return a.Value.Content[0].Text + b.Value.Content[0].Text + c.Value.Content[0].Text + d.Value.Content[0].Text;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task OpenAI_params_call_in_a_minimal_api_handler_gets_a_parameter()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using Microsoft.AspNetCore.Builder;
+                using OpenAI.Chat;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapGet("/ask", async (ChatClient chat, string q) => (await [|chat.CompleteChatAsync(new UserChatMessage(q))|]).Value.Content[0].Text);
+                }
+                """,
+                """
+                using System.Threading;
+                using Microsoft.AspNetCore.Builder;
+                using OpenAI.Chat;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapGet("/ask", async (ChatClient chat, string q, CancellationToken cancellationToken) => (await chat.CompleteChatAsync([new UserChatMessage(q)], cancellationToken: cancellationToken)).Value.Content[0].Text);
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Broken_code_does_not_throw()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                class Broken
+                {
+                    async Task<string> AskAsync(IChatClient client, CancellationToken ct)
+                    {
+                        var a = await client.GetResponseAsync({|CS0103:missing|});
+                        var b = await client.{|CS1061:GetResponseAsyncc|}("q");
+                        return a.Text;
+                    }
+                }
+                """);
+        }
+    }
+}
