@@ -61,15 +61,16 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
 
             var editor = new SyntaxEditor(root, document.Project.Solution.Services);
             var endOfLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } eol ? eol : SyntaxFactory.LineFeed;
-            var takenNames = new Dictionary<TypeDeclarationSyntax, HashSet<string>>();
-            var newFields = new Dictionary<TypeDeclarationSyntax, List<SyntaxNode>>();
+            var takenNames = new Dictionary<SyntaxNode, HashSet<string>>();
+            var newFields = new Dictionary<SyntaxNode, List<SyntaxNode>>();
+            var indentation = SyntaxFactory.Whitespace("    ");
 
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
                 if (!diagnostic.Properties.TryGetValue(RAG032ClientCreatedPerCallAnalyzer.FixProperty, out var fix) || fix != RAG032ClientCreatedPerCallAnalyzer.FixHoist
                     || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation
                     || creation.Span != diagnostic.Location.SourceSpan
-                    || creation.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } type)
+                    || Target(creation, root) is not { } type)
                 {
                     continue;
                 }
@@ -77,14 +78,14 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 var seconds = diagnostic.Properties.TryGetValue(RAG032ClientCreatedPerCallAnalyzer.TimeoutSecondsProperty, out var text) && text is not null ? text : "120";
                 if (!takenNames.TryGetValue(type, out var taken))
                 {
-                    taken = NamesInScope(type, model, cancellationToken);
+                    taken = NamesInScope(type is TypeDeclarationSyntax declaration && !IsTopLevel(creation) ? declaration : root, model, cancellationToken);
                     takenNames.Add(type, taken);
                 }
 
                 var declarator = creation.Parent?.Parent as VariableDeclaratorSyntax;
                 var local = declarator is null ? null : model.GetDeclaredSymbol(declarator, cancellationToken) as ILocalSymbol;
                 var name = UniqueName(local is null ? "SharedHttpClient" : "Shared" + Pascal(local.Name), taken);
-                var field = Field(name, WithTimeout(creation, seconds), type, endOfLine);
+                var field = Field(name, WithTimeout(creation, seconds), type is TypeDeclarationSyntax { Members.Count: > 0 } withMembers ? IndentationOf(withMembers.Members[0]) : indentation, endOfLine);
 
                 if (local is null)
                 {
@@ -112,13 +113,17 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             // After the type's last field, or before its first member; one insertion per type keeps the fields in source order.
             foreach (var pair in newFields)
             {
-                if (pair.Key.Members.LastOrDefault(m => m is FieldDeclarationSyntax) is { } lastField)
+                if (pair.Key is CompilationUnitSyntax unit)
+                {
+                    editor.InsertAfter(unit.Members.Last(), ProgramPart(unit, pair.Value, endOfLine));
+                }
+                else if (((TypeDeclarationSyntax)pair.Key).Members.LastOrDefault(m => m is FieldDeclarationSyntax) is { } lastField)
                 {
                     editor.InsertAfter(lastField, pair.Value.Select(f => f.WithTrailingTrivia(endOfLine)));
                 }
                 else
                 {
-                    editor.InsertBefore(pair.Key.Members.First(), pair.Value.Take(pair.Value.Count - 1).Select(f => f.WithTrailingTrivia(endOfLine)).Append(pair.Value[pair.Value.Count - 1]));
+                    editor.InsertBefore(((TypeDeclarationSyntax)pair.Key).Members.First(), pair.Value.Take(pair.Value.Count - 1).Select(f => f.WithTrailingTrivia(endOfLine)).Append(pair.Value[pair.Value.Count - 1]));
                 }
             }
 
@@ -254,10 +259,49 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             return creation.WithoutTrivia().WithInitializer(initializer.WithExpressions(SyntaxFactory.SeparatedList<ExpressionSyntax>(nodes)));
         }
 
-        /// <summary><c>private static readonly HttpClient Name = …;</c>, indented like the type's first member, followed by a blank line.</summary>
-        private static MemberDeclarationSyntax Field(string name, ExpressionSyntax value, TypeDeclarationSyntax type, SyntaxTrivia endOfLine)
+        /// <summary>
+        /// Where the field goes: the innermost type declaration; for top-level statements, the file's own
+        /// <c>partial class Program</c>, or the compilation unit (a new <c>partial class Program</c> is appended to it).
+        /// </summary>
+        private static SyntaxNode? Target(SyntaxNode creation, SyntaxNode root)
         {
-            var indentation = type.Members.First().GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+            if (!IsTopLevel(creation))
+            {
+                return creation.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+            }
+
+            return root is CompilationUnitSyntax unit
+                ? unit.Members.OfType<ClassDeclarationSyntax>().FirstOrDefault(c => c.Identifier.ValueText == "Program" && c.Modifiers.Any(SyntaxKind.PartialKeyword) && c.TypeParameterList is null && c.Members.Count > 0) ?? (SyntaxNode)unit
+                : null;
+        }
+
+        private static bool IsTopLevel(SyntaxNode node) => node.Ancestors().Any(a => a is GlobalStatementSyntax);
+
+        private static SyntaxTrivia IndentationOf(MemberDeclarationSyntax member) =>
+            member.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+
+        /// <summary><c>partial class Program { fields }</c> after the last top-level statement, separated by a blank line.</summary>
+        private static ClassDeclarationSyntax ProgramPart(CompilationUnitSyntax unit, List<SyntaxNode> fields, SyntaxTrivia endOfLine)
+        {
+            var endsWithNewLine = unit.Members.Last().GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            var leading = endsWithNewLine ? SyntaxFactory.TriviaList(endOfLine) : SyntaxFactory.TriviaList(endOfLine, endOfLine);
+            return SyntaxFactory.ClassDeclaration(
+                SyntaxFactory.List<AttributeListSyntax>(),
+                SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithLeadingTrivia(leading).WithTrailingTrivia(SyntaxFactory.Space)),
+                SyntaxFactory.Token(SyntaxKind.ClassKeyword).WithTrailingTrivia(SyntaxFactory.Space),
+                SyntaxFactory.Identifier("Program").WithTrailingTrivia(endOfLine),
+                null,
+                null,
+                SyntaxFactory.List<TypeParameterConstraintClauseSyntax>(),
+                SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(endOfLine),
+                SyntaxFactory.List(fields.Select(f => (MemberDeclarationSyntax)f.WithTrailingTrivia(endOfLine))),
+                SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(endsWithNewLine ? SyntaxFactory.TriviaList(endOfLine) : SyntaxFactory.TriviaList()),
+                default);
+        }
+
+        /// <summary><c>private static readonly HttpClient Name = …;</c> with the given indentation, followed by a blank line.</summary>
+        private static MemberDeclarationSyntax Field(string name, ExpressionSyntax value, SyntaxTrivia indentation, SyntaxTrivia endOfLine)
+        {
             var httpClient = SyntaxFactory.ParseTypeName("System.Net.Http.HttpClient").WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
             var declarator = SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(name))
                 .WithInitializer(SyntaxFactory.EqualsValueClause(value.WithoutTrivia()).WithEqualsToken(SyntaxFactory.Token(SyntaxKind.EqualsToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space)));
@@ -271,10 +315,10 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
         }
 
         /// <summary>Names a new field must not take: the type's members (inherited ones included) and every identifier written in the type.</summary>
-        private static HashSet<string> NamesInScope(TypeDeclarationSyntax type, SemanticModel model, CancellationToken cancellationToken)
+        private static HashSet<string> NamesInScope(SyntaxNode scope, SemanticModel model, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var token in type.DescendantTokens())
+            foreach (var token in scope.DescendantTokens())
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken))
                 {
@@ -282,7 +326,10 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 }
             }
 
-            for (var symbol = model.GetDeclaredSymbol(type, cancellationToken) as INamedTypeSymbol; symbol is not null; symbol = symbol.BaseType)
+            var type = scope is TypeDeclarationSyntax declaration
+                ? model.GetDeclaredSymbol(declaration, cancellationToken) as INamedTypeSymbol
+                : model.Compilation.GetEntryPoint(cancellationToken)?.ContainingType;
+            for (var symbol = type; symbol is not null; symbol = symbol.BaseType)
             {
                 names.UnionWith(symbol.MemberNames);
             }

@@ -300,12 +300,14 @@ namespace RagSafety.Analyzers.Rules
         /// <summary>
         /// The creation can become a static field initializer: it reads no local, parameter or instance member and awaits
         /// nothing; a local holding it is declared alone and never assigned, passed by reference or disposed by hand; and the
-        /// containing type is a class or struct declaration (top-level statements have none).
+        /// containing type is a class, struct or record declaration, or the code is in top-level statements.
         /// </summary>
         private static bool CanHoist(IObjectCreationOperation creation, ILocalSymbol? local)
         {
+            // Top-level statements: the field goes into (a new part of) the partial Program class.
             var typeDeclaration = creation.Syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
-            if (typeDeclaration is not (ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax))
+            if (typeDeclaration is not (ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax)
+                && !creation.Syntax.Ancestors().Any(a => a is GlobalStatementSyntax))
             {
                 return false;
             }

@@ -167,7 +167,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task Minimal_api_lambda_and_sdk_clients_are_reported_without_fix()
+        public async Task Minimal_api_lambda_hoists_into_a_program_part_and_sdk_clients_get_no_fix()
         {
             var test = Verify.Test("""
                 using System.ClientModel;
@@ -180,21 +180,77 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     var chat = {|#0:new ChatClient("gpt-4o", new ApiKeyCredential(System.Environment.GetEnvironmentVariable("OPENAI_API_KEY")!))|};
                     using var http = {|#1:new HttpClient()|};
-                    return (await chat.CompleteChatAsync(q)).Value.Content[0].Text;
+                    var page = await http.GetStringAsync("https://example.test/" + q);
+                    return (await chat.CompleteChatAsync(page)).Value.Content[0].Text;
                 });
                 app.Run();
-                """);
-            var expected = new[]
-            {
-                Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("ChatClient", "in request handler 'MapPost(\"/ask\")'"),
-                Verify.Diagnostic("RAG032").WithLocation(1).WithArguments("HttpClient", "in request handler 'MapPost(\"/ask\")'"),
-            };
-            test.ExpectedDiagnostics.AddRange(expected);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """,
+                """
+                using System;
+                using System.ClientModel;
+                using System.Net.Http;
+                using Microsoft.AspNetCore.Builder;
+                using OpenAI.Chat;
 
-            // No fix: an SDK client is never hoisted, and top-level statements have no type to hold a field.
-            test.FixedCode = test.TestCode;
-            test.FixedDiagnostics.AddRange(expected);
+                var app = WebApplication.Create(args);
+                app.MapPost("/ask", async (string q) =>
+                {
+                    var chat = {|#0:new ChatClient("gpt-4o", new ApiKeyCredential(System.Environment.GetEnvironmentVariable("OPENAI_API_KEY")!))|};
+                    var page = await SharedHttp.GetStringAsync("https://example.test/" + q);
+                    return (await chat.CompleteChatAsync(page)).Value.Content[0].Text;
+                });
+                app.Run();
+
+                partial class Program
+                {
+                    private static readonly HttpClient SharedHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
+                }
+                """);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("ChatClient", "in request handler 'MapPost(\"/ask\")'"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(1).WithArguments("HttpClient", "in request handler 'MapPost(\"/ask\")'"));
+
+            // An SDK client is never hoisted: the docs show a DI registration instead.
+            test.FixedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("ChatClient", "in request handler 'MapPost(\"/ask\")'"));
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Top_level_statements_reuse_an_existing_program_part()
+        {
+            var test = Verify.Test("""
+                using System;
+                using System.Net.Http;
+                using Microsoft.AspNetCore.Builder;
+
+                var app = WebApplication.Create(args);
+                app.MapGet("/a", async () => await [|new HttpClient()|].GetStringAsync("https://example.test/a"));
+                app.MapGet("/b", async () => await [|new HttpClient()|].GetStringAsync("https://example.test/b"));
+                app.Run();
+
+                public partial class Program
+                {
+                    internal const string Name = "rag";
+                }
+                """,
+                """
+                using System;
+                using System.Net.Http;
+                using Microsoft.AspNetCore.Builder;
+
+                var app = WebApplication.Create(args);
+                app.MapGet("/a", async () => await SharedHttpClient.GetStringAsync("https://example.test/a"));
+                app.MapGet("/b", async () => await SharedHttpClient2.GetStringAsync("https://example.test/b"));
+                app.Run();
+
+                public partial class Program
+                {
+                    internal const string Name = "rag";
+                    private static readonly HttpClient SharedHttpClient = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
+                    private static readonly HttpClient SharedHttpClient2 = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
+                }
+                """);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
             await test.RunAsync();
         }
 
