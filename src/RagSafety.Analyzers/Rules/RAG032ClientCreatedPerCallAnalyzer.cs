@@ -62,7 +62,7 @@ namespace RagSafety.Analyzers.Rules
                 return;
             }
 
-            var where = Where(creation, member, rag, types, context.Compilation);
+            var where = Where(creation, member, rag, types, context.Compilation, context.CancellationToken);
             if (where is null)
             {
                 return;
@@ -209,7 +209,7 @@ namespace RagSafety.Analyzers.Rules
         }
 
         /// <summary>The message's "where" part, or null when the creation is not per call.</summary>
-        private static string? Where(IObjectCreationOperation creation, IMethodSymbol member, RagSafetyContext rag, WellKnown types, Compilation compilation)
+        private static string? Where(IObjectCreationOperation creation, IMethodSymbol member, RagSafetyContext rag, WellKnown types, Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
             if (rag.Handlers.EnclosingHandlerKind(creation, member) != HandlerKind.None)
             {
@@ -223,7 +223,7 @@ namespace RagSafety.Analyzers.Rules
 
             var outermost = Outermost(member);
             if (outermost.MethodKind == MethodKind.Ordinary
-                && !SymbolEqualityComparer.Default.Equals(outermost, compilation.GetEntryPoint(default))
+                && !SymbolEqualityComparer.Default.Equals(outermost, compilation.GetEntryPoint(cancellationToken))
                 && HandlerReachability.Get(compilation, rag).FindCallingHandler(outermost) is { } handler)
             {
                 return "in '" + CallChain.Display(outermost) + "', called from request handler '" + handler + "'";

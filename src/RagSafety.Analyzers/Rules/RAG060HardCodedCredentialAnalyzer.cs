@@ -120,7 +120,9 @@ namespace RagSafety.Analyzers.Rules
                 if (isCredential)
                 {
                     var api = definition.MethodKind == MethodKind.Constructor ? type.Name : CallChain.Display(method);
-                    Report(context, argument.Value, api, VariableFor(argument, type, definition));
+                    // Azure.AI.OpenAI 1.0's OpenAIClient(openAIApiKey) talks to OpenAI itself, not to Azure.
+                    var variable = parameter.Name == "openAIApiKey" ? "OPENAI_API_KEY" : VariableFor(argument, type, definition);
+                    Report(context, argument.Value, api, variable);
                 }
             }
         }

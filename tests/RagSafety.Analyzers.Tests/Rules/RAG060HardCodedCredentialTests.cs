@@ -396,6 +396,37 @@ namespace RagSafety.Analyzers.Tests.Rules
                 """);
         }
 
+        [Fact]
+        public async Task Legacy_azure_openai_client_with_an_openai_key()
+        {
+            var test = Verify.Test("""
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+
+                static class Clients
+                {
+                    public static OpenAIClient OpenAI() => new OpenAIClient({|#0:"sk-legacy-1"|});
+                    public static OpenAIClient Azure() => new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential({|#1:"azure-legacy-2"|}));
+                }
+                """,
+                """
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+
+                static class Clients
+                {
+                    public static OpenAIClient OpenAI() => new OpenAIClient(Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("OPENAI_API_KEY is not set"));
+                    public static OpenAIClient Azure() => new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential(Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? throw new InvalidOperationException("AZURE_OPENAI_API_KEY is not set")));
+                }
+                """);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("OpenAIClient"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("AzureKeyCredential"));
+            test.Settings = new TestSettings { Libraries = TestLibraries.Default | TestLibraries.LegacyAzureOpenAI };
+            await test.RunAsync();
+        }
+
         [Theory]
         [InlineData("new ChatClient(\"m\", \"sk-1\"")]
         [InlineData("new ChatClient(\"m\", )")]
