@@ -74,7 +74,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 }
 
                 var locations = diagnostic.AdditionalLocations;
-                var hasConst = fix is RAG060HardCodedCredentialAnalyzer.FixRemoveConst or RAG060HardCodedCredentialAnalyzer.FixConvertConst;
+                var hasConst = fix is RAG060HardCodedCredentialAnalyzer.FixRemoveConst or RAG060HardCodedCredentialAnalyzer.FixConvertConst or RAG060HardCodedCredentialAnalyzer.FixReplaceInitializer;
                 if (locations.Count != otherCount + (hasConst ? 1 : 0))
                 {
                     continue;
@@ -101,6 +101,11 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                             ConvertConst(editor, declarator, variable);
                         }
 
+                        break;
+
+                    case RAG060HardCodedCredentialAnalyzer.FixReplaceInitializer
+                        when root.FindNode(locations[0].SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax initializer && initializer.Span == locations[0].SourceSpan:
+                        Replace(editor, initializer, variable, edited);
                         break;
 
                     default:

@@ -33,6 +33,9 @@ namespace RagSafety.Analyzers.Rules
         /// <summary>The const (first additional location) has other uses: it becomes a non-const variable read from the environment.</summary>
         public const string FixConvertConst = "ConvertConst";
 
+        /// <summary>The location is a local whose initializer (first additional location) is the secret: replace the initializer.</summary>
+        public const string FixReplaceInitializer = "ReplaceInitializer";
+
         /// <summary>Diagnostic property: the environment variable the fix reads (OPENAI_API_KEY, …).</summary>
         public const string VariableProperty = "Variable";
 
@@ -164,14 +167,38 @@ namespace RagSafety.Analyzers.Rules
                 unwrapped = conversion.Operand;
             }
 
-            if (unwrapped.ConstantValue is not { HasValue: true, Value: string secret } || IsPlaceholder(secret) || unwrapped.Syntax is not ExpressionSyntax expression)
+            if (unwrapped.Syntax is not ExpressionSyntax expression)
+            {
+                return;
+            }
+
+            var additional = new List<Location>();
+            string? fix;
+            string? secret;
+            if (unwrapped.ConstantValue is { HasValue: true, Value: string constant })
+            {
+                secret = constant;
+                fix = IsPlaceholder(secret) ? null : FixFor(unwrapped, expression, context, additional);
+            }
+            else if (unwrapped is ILocalReferenceOperation { Local: { IsConst: false, IsRef: false } local }
+                && ConstantInitializer(local, unwrapped, context.CancellationToken) is { } initializer)
+            {
+                // var key = "sk-…"; … new ApiKeyCredential(key): the local's only value is a constant.
+                secret = (string)initializer.ConstantValue.Value!;
+                fix = initializer.Syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any() ? null : FixReplaceInitializer;
+                additional.Add(initializer.Syntax.GetLocation());
+            }
+            else
+            {
+                return;
+            }
+
+            if (IsPlaceholder(secret))
             {
                 return;
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty.Add(VariableProperty, variable);
-            var additional = new List<Location>();
-            var fix = FixFor(unwrapped, expression, context, additional);
             if (fix is not null && OtherLiterals(expression, secret, additional, context.CancellationToken) is { } others)
             {
                 properties = properties.Add(FixProperty, fix).Add(OtherLiteralsProperty, others.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -183,6 +210,45 @@ namespace RagSafety.Analyzers.Rules
             }
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.RAG060_HardCodedCredential, expression.GetLocation(), additional, properties, api));
+        }
+
+        /// <summary>
+        /// The constant string initializer of a local that is never written again (not assigned, not passed by reference),
+        /// declared in the same function tree as the use; null otherwise.
+        /// </summary>
+        private static IOperation? ConstantInitializer(ILocalSymbol local, IOperation reference, System.Threading.CancellationToken cancellationToken)
+        {
+            if (local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value }
+                || value.SyntaxTree != reference.Syntax.SyntaxTree
+                || reference.SemanticModel?.GetOperation(value, cancellationToken) is not { ConstantValue: { HasValue: true, Value: string } } initializer)
+            {
+                return null;
+            }
+
+            var root = reference;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var use in root.Descendants().OfType<ILocalReferenceOperation>())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(use.Local, local))
+                {
+                    continue;
+                }
+
+                if (use.Parent is IAssignmentOperation assignment && assignment.Target == use
+                    || use.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }
+                    || use.Parent is IAddressOfOperation
+                    || use.Parent is IIncrementOrDecrementOperation)
+                {
+                    return null;
+                }
+            }
+
+            return IsConstantContext(value) ? null : initializer;
         }
 
         /// <summary>Which rewrite keeps the build green and leaves no trace of the secret, or null for none.</summary>

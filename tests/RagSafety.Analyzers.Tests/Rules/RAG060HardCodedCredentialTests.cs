@@ -397,6 +397,67 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Local_holding_a_literal_gets_its_initializer_replaced()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System;
+                using System.ClientModel;
+                using OpenAI;
+
+                static class Clients
+                {
+                    public static OpenAIClient Create()
+                    {
+                        var apiKey = "sk-local-abc";
+                        var credential = new ApiKeyCredential([|apiKey|]);
+                        return new OpenAIClient(new ApiKeyCredential([|apiKey|]));
+                    }
+
+                    public static OpenAIClient Reassigned(bool fromEnvironment)
+                    {
+                        var key = "sk-fallback-1";
+                        if (fromEnvironment) key = Environment.GetEnvironmentVariable("K")!;
+                        return new OpenAIClient(new ApiKeyCredential(key));
+                    }
+
+                    public static OpenAIClient Placeholder()
+                    {
+                        var key = "<your-key>";
+                        return new OpenAIClient(new ApiKeyCredential(key));
+                    }
+                }
+                """,
+                """
+                using System;
+                using System.ClientModel;
+                using OpenAI;
+
+                static class Clients
+                {
+                    public static OpenAIClient Create()
+                    {
+                        var apiKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("OPENAI_API_KEY is not set");
+                        var credential = new ApiKeyCredential(apiKey);
+                        return new OpenAIClient(new ApiKeyCredential(apiKey));
+                    }
+
+                    public static OpenAIClient Reassigned(bool fromEnvironment)
+                    {
+                        var key = "sk-fallback-1";
+                        if (fromEnvironment) key = Environment.GetEnvironmentVariable("K")!;
+                        return new OpenAIClient(new ApiKeyCredential(key));
+                    }
+
+                    public static OpenAIClient Placeholder()
+                    {
+                        var key = "<your-key>";
+                        return new OpenAIClient(new ApiKeyCredential(key));
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Legacy_azure_openai_client_with_an_openai_key()
         {
             var test = Verify.Test("""
