@@ -139,7 +139,8 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 return false;
             }
 
-            var scope = owner.Parent ?? owner;
+            // The whole member (a switch section's local is in scope in the other sections too).
+            var scope = owner.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax) ?? owner.SyntaxTree.GetRoot(cancellationToken);
             foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
             {
                 if (identifier.Identifier.ValueText == local.Name

@@ -413,6 +413,13 @@ namespace RagSafety.Analyzers.Tests.Rules
                         return new OpenAIClient(new ApiKeyCredential([|apiKey|]));
                     }
 
+                    public static int ConstLocal()
+                    {
+                        const string key = "sk-const-local";
+                        var client = new OpenAI.Chat.ChatClient("gpt-4o", [|key|]);
+                        return key.Length;
+                    }
+
                     public static OpenAIClient Reassigned(bool fromEnvironment)
                     {
                         var key = "sk-fallback-1";
@@ -439,6 +446,13 @@ namespace RagSafety.Analyzers.Tests.Rules
                         var apiKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("OPENAI_API_KEY is not set");
                         var credential = new ApiKeyCredential(apiKey);
                         return new OpenAIClient(new ApiKeyCredential(apiKey));
+                    }
+
+                    public static int ConstLocal()
+                    {
+                        string key = Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("OPENAI_API_KEY is not set");
+                        var client = new OpenAI.Chat.ChatClient("gpt-4o", key);
+                        return key.Length;
                     }
 
                     public static OpenAIClient Reassigned(bool fromEnvironment)
