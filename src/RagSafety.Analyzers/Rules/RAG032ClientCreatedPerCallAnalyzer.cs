@@ -69,7 +69,7 @@ namespace RagSafety.Analyzers.Rules
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty;
-            if (SymbolEqualityComparer.Default.Equals(type, types.HttpClient) && CanHoist(creation, local))
+            if (SymbolEqualityComparer.Default.Equals(type, types.HttpClient) && CanHoist(creation, local, member.ContainingType))
             {
                 properties = properties
                     .Add(FixProperty, FixHoist)
@@ -298,11 +298,11 @@ namespace RagSafety.Analyzers.Rules
         }
 
         /// <summary>
-        /// The creation can become a static field initializer: it reads no local, parameter or instance member and awaits
-        /// nothing; a local holding it is declared alone and never assigned, passed by reference or disposed by hand; and the
+        /// The creation can become a static field initializer: it reads no local, parameter, instance member or static
+        /// property of the same type (whose initializer may run later) and awaits nothing; a local holding it is declared alone and never assigned, passed by reference or disposed by hand; and the
         /// containing type is a class, struct or record declaration, or the code is in top-level statements.
         /// </summary>
-        private static bool CanHoist(IObjectCreationOperation creation, ILocalSymbol? local)
+        private static bool CanHoist(IObjectCreationOperation creation, ILocalSymbol? local, INamedTypeSymbol? containingType)
         {
             // Top-level statements: the field goes into (a new part of) the partial Program class.
             var typeDeclaration = creation.Syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
@@ -320,6 +320,11 @@ namespace RagSafety.Analyzers.Rules
                     case IInstanceReferenceOperation { ReferenceKind: not InstanceReferenceKind.ImplicitReceiver }:
                     case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction }:
                     case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction }:
+                        return false;
+
+                    // The new field goes after the type's fields, but a static property of the type may be initialized after it.
+                    case IPropertyReferenceOperation { Property.IsStatic: true } property
+                        when SymbolEqualityComparer.Default.Equals(property.Property.ContainingType.OriginalDefinition, containingType?.OriginalDefinition):
                         return false;
                 }
             }

@@ -371,6 +371,15 @@ namespace RagSafety.Analyzers.Tests.Rules
                         return await client.GetStringAsync("/");
                     }
 
+                    private static Uri BaseUri { get; } = new("https://example.test/");
+
+                    [HttpGet]
+                    public async Task<string> FromStaticProperty()
+                    {
+                        using var client = [|new HttpClient { BaseAddress = BaseUri }|];
+                        return await client.GetStringAsync("/");
+                    }
+
                     [HttpGet]
                     public async Task<string> Reassigned(string url)
                     {
