@@ -655,6 +655,40 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Azure_function_and_user_client_types()
+        {
+            var test = Verify.Test("""
+                using System.Threading.Tasks;
+                using Microsoft.Azure.Functions.Worker;
+                using Microsoft.Azure.Functions.Worker.Http;
+                using Qdrant.Client;
+
+                namespace MyCorp.Rag
+                {
+                    public sealed class LlmGateway
+                    {
+                        public Task<string> CompleteAsync(string prompt) => Task.FromResult(prompt);
+                    }
+
+                    public class AskFunction
+                    {
+                        [Function("Ask")]
+                        public async Task<string> Run([HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequestData request)
+                        {
+                            var qdrant = {|#0:new QdrantClient("localhost")|};
+                            var gateway = {|#1:new LlmGateway()|};
+                            return await gateway.CompleteAsync("q");
+                        }
+                    }
+                }
+                """);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("QdrantClient", "in request handler 'AskFunction.Run'"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(1).WithArguments("LlmGateway", "in request handler 'AskFunction.Run'"));
+            test.Settings = new TestSettings { EditorConfig = "rag_safety.thread_safe_client_apis = T:MyCorp.Rag.LlmGateway" };
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task Nothing_is_registered_without_an_ai_library()
         {
             var test = Verify.Test(Usings + """
