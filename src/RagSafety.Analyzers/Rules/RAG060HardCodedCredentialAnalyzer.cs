@@ -105,9 +105,18 @@ namespace RagSafety.Analyzers.Rules
             }
 
             var memberName = definition.MethodKind == MethodKind.Constructor ? ".ctor" : definition.Name;
-            var catalogued = rag.Apis.MemberEntries(type, memberName, ApiRole.CredentialParameter).Select(e => e.Parameter).Where(p => p is not null).ToList();
+            // Runs for every call of the compilation: no allocation unless the member takes a credential.
+            List<string>? catalogued = null;
+            foreach (var entry in rag.Apis.MemberEntries(type, memberName, ApiRole.CredentialParameter))
+            {
+                if (entry.Parameter is { } name)
+                {
+                    (catalogued ??= new List<string>()).Add(name);
+                }
+            }
+
             var userApi = rag.Apis.RolesOf(method).Contains(ApiRole.CredentialParameter);
-            if (catalogued.Count == 0 && !userApi)
+            if (catalogued is null && !userApi)
             {
                 return;
             }
@@ -119,7 +128,7 @@ namespace RagSafety.Analyzers.Rules
                     continue;
                 }
 
-                var isCredential = catalogued.Contains(parameter.Name) || (userApi && parameter.Type.SpecialType == SpecialType.System_String && LooksLikeCredential(parameter.Name));
+                var isCredential = (catalogued?.Contains(parameter.Name) ?? false) || (userApi && parameter.Type.SpecialType == SpecialType.System_String && LooksLikeCredential(parameter.Name));
                 if (isCredential)
                 {
                     var api = definition.MethodKind == MethodKind.Constructor ? type.Name : CallChain.Display(method);
