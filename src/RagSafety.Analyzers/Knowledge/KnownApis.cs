@@ -147,6 +147,10 @@ namespace RagSafety.Analyzers.Knowledge
             return false;
         }
 
+        /// <summary>Whether the type's own definition is catalogued with the role (not through a base type or an interface).</summary>
+        public bool IsCataloguedType(INamedTypeSymbol type, ApiRole role) =>
+            _types.TryGetValue(type.OriginalDefinition, out var roles) && roles.TypeRoleSet.Contains(role);
+
         /// <summary>The roles of a method: catalogued directly (incl. extension methods in reduced form), or by what it overrides or implements.</summary>
         public ApiRoleSet RolesOf(IMethodSymbol method)
         {

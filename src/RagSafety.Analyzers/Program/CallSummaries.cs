@@ -44,6 +44,13 @@ namespace RagSafety.Analyzers.Program
         /// <summary>The chain from an app method to an index write, or null when none is reached within the depth.</summary>
         public CallChain? FindIndexWrite(IMethodSymbol method) => Find(method, _writeChains, facts => facts.FirstIndexWrite);
 
+        /// <summary>The app's own methods that a method, local function or lambda of this compilation calls directly (empty for library code).</summary>
+        public ImmutableArray<IMethodSymbol> CalleesOf(IMethodSymbol method)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            return IsInSource(method) ? FactsOf(method).Callees : ImmutableArray<IMethodSymbol>.Empty;
+        }
+
         private CallChain? Find(IMethodSymbol method, ConcurrentDictionary<IMethodSymbol, object> cache, System.Func<MethodFacts, IMethodSymbol?> target)
         {
             method = (method.ReducedFrom ?? method).OriginalDefinition;
