@@ -38,9 +38,11 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 if (diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.FixProperty, out var fix)
                     && diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.SecondsProperty, out var seconds))
                 {
-                    var title = fix == RAG030HttpClientTimeoutAnalyzer.FixReplaceValue
-                        ? $"Use a {seconds}-second timeout"
-                        : $"Set a {seconds}-second timeout";
+                    var title = IsInfinite(diagnostic)
+                        ? "Set an infinite timeout (the options' NetworkTimeout applies)"
+                        : fix == RAG030HttpClientTimeoutAnalyzer.FixReplaceValue
+                            ? $"Use a {seconds}-second timeout"
+                            : $"Set a {seconds}-second timeout";
                     context.RegisterCodeFix(
                         CodeAction.Create(title, c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c), EquivalenceKey),
                         diagnostic);
@@ -81,7 +83,8 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 switch (fix)
                 {
                     case RAG030HttpClientTimeoutAnalyzer.FixAddToInitializer when node is BaseObjectCreationExpressionSyntax:
-                        editor.ReplaceNode(node, (current, _) => TimeoutSyntax.WithMember((BaseObjectCreationExpressionSyntax)current, new[] { "Timeout" }, TimeoutSyntax.FromSeconds(seconds)));
+                        var value = IsInfinite(diagnostic) ? InfiniteTimeSpan() : TimeoutSyntax.FromSeconds(seconds);
+                        editor.ReplaceNode(node, (current, _) => TimeoutSyntax.WithMember((BaseObjectCreationExpressionSyntax)current, new[] { "Timeout" }, value));
                         changed = true;
                         break;
 
@@ -116,6 +119,16 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             var result = document.WithSyntaxRoot(editor.GetChangedRoot());
             return await ImportAdder.AddImportsAsync(result, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+
+        private static bool IsInfinite(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.ValueProperty, out var value) && value == RAG030HttpClientTimeoutAnalyzer.InfiniteValue;
+
+        /// <summary><c>System.Threading.Timeout.InfiniteTimeSpan</c>, left to the simplifier.</summary>
+        private static ExpressionSyntax InfiniteTimeSpan() =>
+            SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                TimeoutSyntax.Simplifiable(SyntaxFactory.ParseName("System.Threading.Timeout")),
+                SyntaxFactory.IdentifierName("InfiniteTimeSpan"));
 
         /// <summary>The name of the lambda's HttpClient parameter: the only one, or the second of (services, client).</summary>
         private static string? ClientParameter(LambdaExpressionSyntax lambda) => lambda switch

@@ -39,6 +39,13 @@ namespace RagSafety.Analyzers.Rules
         /// <summary>Diagnostic property: the timeout in seconds the fix writes (<c>rag_safety.http_timeout_seconds</c>).</summary>
         public const string SecondsProperty = "Seconds";
 
+        /// <summary>Diagnostic property: <see cref="InfiniteValue"/> when the fix writes <c>Timeout.InfiniteTimeSpan</c> (absent: the seconds).</summary>
+        public const string ValueProperty = "Value";
+
+        /// <summary>The client is the transport of options whose NetworkTimeout is set: the SDK's documented infinite client timeout.</summary>
+        public const string InfiniteValue = "Infinite";
+
+        private const string NeverSetUnderNetworkTimeout = "never sets Timeout, so its 100-second default cuts calls off before the NetworkTimeout of the options whose transport it is";
         private const string NeverSet = "never sets Timeout, so the 100-second default applies";
         private const string Infinite = "sets an infinite Timeout";
         private const string RegistrationNeverSets = "sets no Timeout and adds no resilience handler, so the 100-second default applies";
@@ -138,6 +145,19 @@ namespace RagSafety.Analyzers.Rules
                 var suffix = sink is null ? string.Empty : $"; it flows into '{sink}', so this timeout is the model call's only timeout";
                 if (timeouts.Count == 0)
                 {
+                    if (sinks.Any(IsTransportWithNetworkTimeout))
+                    {
+                        // The SDK's pattern with the client's timeout forgotten: the default cuts calls off before NetworkTimeout does.
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.RAG030_HttpClientTimeout,
+                            creation.Syntax.GetLocation(),
+                            _properties.Add(FixProperty, FixAddToInitializer).Add(ValueProperty, InfiniteValue),
+                            name,
+                            NeverSetUnderNetworkTimeout,
+                            string.Empty));
+                        return;
+                    }
+
                     Report(context, creation.Syntax, FixAddToInitializer, name, NeverSet, suffix);
                     return;
                 }

@@ -12,6 +12,7 @@ namespace RagSafety.Analyzers.Tests.Rules
     {
         private const string NeverSet = "never sets Timeout, so the 100-second default applies";
         private const string Infinite = "sets an infinite Timeout";
+        private const string NeverSetUnderNetworkTimeout = "never sets Timeout, so its 100-second default cuts calls off before the NetworkTimeout of the options whose transport it is";
         private const string RegistrationNeverSets = "sets no Timeout and adds no resilience handler, so the 100-second default applies";
 
         private const string Usings = """
@@ -139,6 +140,41 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
 
                     void Later(HttpClient client) => client.Timeout = TimeSpan.FromSeconds(10);
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Field_assigned_in_the_constructor_and_using_locals_are_reported()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                using System.Threading.Tasks;
+
+                class Api
+                {
+                    private readonly HttpClient _http;
+                    public Api() => _http = [|new HttpClient()|];
+
+                    async Task<string> Once()
+                    {
+                        using var client = [|new HttpClient()|];
+                        return await client.GetStringAsync("https://llm");
+                    }
+                }
+                """,
+                Usings + """
+                using System.Threading.Tasks;
+
+                class Api
+                {
+                    private readonly HttpClient _http;
+                    public Api() => _http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
+
+                    async Task<string> Once()
+                    {
+                        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
+                        return await client.GetStringAsync("https://llm");
+                    }
                 }
                 """);
         }
@@ -312,6 +348,63 @@ namespace RagSafety.Analyzers.Tests.Rules
                         options.NetworkTimeout = TimeSpan.FromMinutes(5);
                         return new ChatClient("gpt-4o", new ApiKeyCredential(key), options);
                     }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Default_client_timeout_under_a_network_timeout_becomes_infinite()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System;
+                using System.ClientModel.Primitives;
+                using System.Net.Http;
+                using Azure.Core.Pipeline;
+                using Azure.Search.Documents;
+                using OpenAI;
+
+                class Setup
+                {
+                    OpenAIClientOptions OpenAI() => new OpenAIClientOptions
+                    {
+                        Transport = new HttpClientPipelineTransport({|#0:new HttpClient()|}),
+                        NetworkTimeout = TimeSpan.FromMinutes(10),
+                    };
+
+                    SearchClientOptions Search() => new SearchClientOptions
+                    {
+                        Transport = new HttpClientTransport({|#1:new HttpClient()|}),
+                        Retry = { NetworkTimeout = TimeSpan.FromMinutes(2) },
+                    };
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient()", NeverSetUnderNetworkTimeout, ""),
+                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("new HttpClient()", NeverSetUnderNetworkTimeout, ""),
+                },
+                """
+                using System;
+                using System.ClientModel.Primitives;
+                using System.Net.Http;
+                using System.Threading;
+                using Azure.Core.Pipeline;
+                using Azure.Search.Documents;
+                using OpenAI;
+
+                class Setup
+                {
+                    OpenAIClientOptions OpenAI() => new OpenAIClientOptions
+                    {
+                        Transport = new HttpClientPipelineTransport(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }),
+                        NetworkTimeout = TimeSpan.FromMinutes(10),
+                    };
+
+                    SearchClientOptions Search() => new SearchClientOptions
+                    {
+                        Transport = new HttpClientTransport(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }),
+                        Retry = { NetworkTimeout = TimeSpan.FromMinutes(2) },
+                    };
                 }
                 """);
         }
