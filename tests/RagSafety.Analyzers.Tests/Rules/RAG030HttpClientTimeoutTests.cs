@@ -471,6 +471,54 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task AddHttpClient_typed_factories_and_builder_locals()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System.Net.Http;
+                using Microsoft.Extensions.DependencyInjection;
+
+                interface IRagApi { }
+                class RagApi : IRagApi { public RagApi(HttpClient http) { } }
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        {|#0:services.AddHttpClient<IRagApi, RagApi>()|};
+                        {|#1:services.AddHttpClient<IRagApi, RagApi>(http => { return new RagApi(http); })|};
+                        var builder = {|#2:services.AddHttpClient("kept")|};
+                        builder.SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("AddHttpClient<IRagApi, RagApi>()", RegistrationNeverSets, ""),
+                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("AddHttpClient<IRagApi, RagApi>(…)", RegistrationNeverSets, ""),
+                    Verify.Diagnostic("RAG030").WithLocation(2).WithArguments("AddHttpClient(…)", RegistrationNeverSets, ""),
+                },
+                """
+                using System;
+                using System.Net.Http;
+                using Microsoft.Extensions.DependencyInjection;
+
+                interface IRagApi { }
+                class RagApi : IRagApi { public RagApi(HttpClient http) { } }
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        services.AddHttpClient<IRagApi, RagApi>().ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(120));
+                        services.AddHttpClient<IRagApi, RagApi>(http => { return new RagApi(http); }).ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(120));
+                        var builder = services.AddHttpClient("kept").ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(120));
+                        builder.SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task AddHttpClient_configure_lambda_gets_the_timeout()
         {
             await Verify.VerifyCodeFixAsync("""
