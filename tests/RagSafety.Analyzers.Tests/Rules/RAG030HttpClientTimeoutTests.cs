@@ -263,6 +263,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                     IKernelMemory Memory() => new MemoryWebClient("http://km", {|#2:new HttpClient()|});
 
                     void Builder(MemoryBuilder builder) => builder.WithHttpClient({|#3:new HttpClient()|});
+
+                    void Embeddings(IKernelBuilder builder, string key) =>
+                        builder.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", key, httpClient: {|#4:new HttpClient()|});
                 }
                 """,
                 new[]
@@ -271,6 +274,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                     Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("new HttpClient()", Infinite, FlowsInto("AddAzureOpenAIChatCompletion")),
                     Verify.Diagnostic("RAG030").WithLocation(2).WithArguments("new HttpClient()", NeverSet, FlowsInto("MemoryWebClient")),
                     Verify.Diagnostic("RAG030").WithLocation(3).WithArguments("new HttpClient()", NeverSet, FlowsInto("WithHttpClient")),
+                    Verify.Diagnostic("RAG030").WithLocation(4).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddAzureOpenAIEmbeddingGenerator")),
                 },
                 """
                 #pragma warning disable SKEXP0001, SKEXP0010, SKEXP0050
@@ -293,6 +297,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                     IKernelMemory Memory() => new MemoryWebClient("http://km", new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
 
                     void Builder(MemoryBuilder builder) => builder.WithHttpClient(new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
+
+                    void Embeddings(IKernelBuilder builder, string key) =>
+                        builder.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", key, httpClient: new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
                 }
                 """);
         }
