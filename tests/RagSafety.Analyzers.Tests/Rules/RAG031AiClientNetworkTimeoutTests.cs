@@ -274,6 +274,33 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Legacy_Azure_OpenAI_client_sets_Retry_NetworkTimeout()
+        {
+            var test = Verify.Test("""
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+
+                class Clients
+                {
+                    OpenAIClient Create(string key) => {|#0:new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential(key))|};
+                }
+                """, """
+                using System;
+                using Azure;
+                using Azure.AI.OpenAI;
+
+                class Clients
+                {
+                    OpenAIClient Create(string key) => new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential(key), new OpenAIClientOptions { Retry = { NetworkTimeout = TimeSpan.FromSeconds(120) } });
+                }
+                """);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG031").WithLocation(0).WithArguments("OpenAIClient", "OpenAIClientOptions.Retry.NetworkTimeout"));
+            test.Settings = new TestSettings { Libraries = TestLibraries.AspNetCore | TestLibraries.Facades | TestLibraries.LegacyAzureOpenAI };
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task Qdrant_client_gets_a_grpc_timeout()
         {
             await Verify.VerifyCodeFixAsync("""
