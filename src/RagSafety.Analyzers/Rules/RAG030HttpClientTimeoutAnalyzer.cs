@@ -135,7 +135,7 @@ namespace RagSafety.Analyzers.Rules
                         ScanType(holder, timeouts, sinks, context.CancellationToken);
                     }
                 }
-                else if (parent is ISimpleAssignmentOperation)
+                else if (parent is IAssignmentOperation)
                 {
                     // Stored in another object's member (x.Client = new HttpClient()): its timeout may be set through x later.
                     return;
@@ -233,15 +233,15 @@ namespace RagSafety.Analyzers.Rules
 
             private bool IsTimeout(IPropertySymbol property) => property.Name == "Timeout" && IsHttpClient(property.ContainingType);
 
-            /// <summary>The local, field or property that receives the new client (declaration, initializer or assignment).</summary>
+            /// <summary>The local, field or property that receives the new client (declaration, initializer, assignment or <c>??=</c>).</summary>
             private static ISymbol? Holder(IOperation? parent) => parent switch
             {
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
                 IFieldInitializerOperation { InitializedFields.Length: 1 } field => field.InitializedFields[0],
                 IPropertyInitializerOperation { InitializedProperties.Length: 1 } property => property.InitializedProperties[0],
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } => local.Local,
-                ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } when IsHolderTarget(field) => field.Field.OriginalDefinition,
-                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } when IsHolderTarget(property) => property.Property.OriginalDefinition,
+                IAssignmentOperation { Target: ILocalReferenceOperation local } => local.Local,
+                IAssignmentOperation { Target: IFieldReferenceOperation field } when IsHolderTarget(field) => field.Field.OriginalDefinition,
+                IAssignmentOperation { Target: IPropertyReferenceOperation property } when IsHolderTarget(property) => property.Property.OriginalDefinition,
                 _ => null,
             };
 

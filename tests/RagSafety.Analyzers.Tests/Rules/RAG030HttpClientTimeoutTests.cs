@@ -123,6 +123,15 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
 
                     HttpClient Initialized() => new HttpClient { Timeout = TimeSpan.FromSeconds(45) };
+
+                    private HttpClient? _lazy;
+
+                    HttpClient Lazy()
+                    {
+                        _lazy ??= new HttpClient();
+                        _lazy.Timeout = TimeSpan.FromMinutes(2);
+                        return _lazy;
+                    }
                 }
                 """);
         }
