@@ -89,7 +89,7 @@ namespace RagSafety.Analyzers
         public static readonly DiagnosticDescriptor RAG030_HttpClientTimeout = Create(
             RuleIds.HttpClientTimeout,
             "HttpClient without an explicit timeout, or with an infinite one",
-            "{0}{1}",
+            "'{0}' {1}{2}",
             ClientsCategory,
             DiagnosticSeverity.Warning,
             "HttpClient's default 100-second timeout cuts long generations off, and an infinite one hangs requests forever. "

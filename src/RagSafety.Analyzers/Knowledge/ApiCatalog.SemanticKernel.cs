@@ -123,6 +123,10 @@ namespace RagSafety.Analyzers.Knowledge
                 yield return Parameter(ApiRole.ConnectorSink, type, member, "httpClient", AzureOpenAI);
                 yield return Parameter(ApiRole.CredentialParameter, type, member, "apiKey", AzureOpenAI);
             }
+
+            // The IEmbeddingGenerator registrations (SK 1.5x+) hand their HttpClient to the connector too.
+            yield return Parameter(ApiRole.ConnectorSink, AzureBuilder, "AddAzureOpenAIEmbeddingGenerator", "httpClient", AzureOpenAI);
+            yield return Parameter(ApiRole.ConnectorSink, AzureServices, "AddAzureOpenAIEmbeddingGenerator", "httpClient", AzureOpenAI);
         }
     }
 }

@@ -2,7 +2,8 @@
 // Assembly: Microsoft.SemanticKernel.Connectors.AzureOpenAI, Version=1.66.0.0
 // References: Microsoft.SemanticKernel.Abstractions, Microsoft.SemanticKernel.Connectors.OpenAI
 // Left out (their signatures need Azure.Core / Azure.AI.OpenAI or OpenTelemetry types of Microsoft.Extensions.AI): the TokenCredential and
-// AzureOpenAIClient overloads, AddAzureOpenAIChatClient, AddAzureOpenAIEmbeddingGenerator, and the settings' UserSecurityContext and AzureChatDataSource.
+// AzureOpenAIClient overloads, AddAzureOpenAIChatClient, the TokenCredential and AzureOpenAIClient overloads of AddAzureOpenAIEmbeddingGenerator,
+// and the settings' UserSecurityContext and AzureChatDataSource.
 #nullable enable
 #pragma warning disable CS0618 // obsolete SK embedding types are used by these declarations, as in the library
 #pragma warning disable SKEXP0001
@@ -106,6 +107,18 @@ namespace Microsoft.SemanticKernel
             HttpClient? httpClient = null,
             int? dimensions = null,
             string? apiVersion = null) => throw null!;
+
+        [Experimental("SKEXP0010")]
+        public static IKernelBuilder AddAzureOpenAIEmbeddingGenerator(
+            this IKernelBuilder builder,
+            string deploymentName,
+            string endpoint,
+            string apiKey,
+            string? serviceId = null,
+            string? modelId = null,
+            int? dimensions = null,
+            string? apiVersion = null,
+            HttpClient? httpClient = null) => throw null!;
     }
 
     public static partial class AzureOpenAIServiceCollectionExtensions
@@ -123,6 +136,18 @@ namespace Microsoft.SemanticKernel
         [Experimental("SKEXP0010")]
         [Obsolete("Use AddAzureOpenAIEmbeddingGenerator instead.")]
         public static IServiceCollection AddAzureOpenAITextEmbeddingGeneration(
+            this IServiceCollection services,
+            string deploymentName,
+            string endpoint,
+            string apiKey,
+            string? serviceId = null,
+            string? modelId = null,
+            int? dimensions = null,
+            string? apiVersion = null,
+            HttpClient? httpClient = null) => throw null!;
+
+        [Experimental("SKEXP0010")]
+        public static IServiceCollection AddAzureOpenAIEmbeddingGenerator(
             this IServiceCollection services,
             string deploymentName,
             string endpoint,

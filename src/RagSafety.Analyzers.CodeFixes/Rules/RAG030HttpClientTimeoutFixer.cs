@@ -1,0 +1,203 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using RagSafety.Analyzers.Rules;
+
+namespace RagSafety.Analyzers.CodeFixes.Rules
+{
+    /// <summary>
+    /// RAG030: writes <c>Timeout = TimeSpan.FromSeconds(N)</c> into the client's object initializer, replaces an infinite
+    /// value, or sets <c>client.Timeout</c> in the configure delegate of an <c>AddHttpClient</c> registration (appending
+    /// <c>.ConfigureHttpClient(…)</c> when it has none). N is <c>rag_safety.http_timeout_seconds</c>.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAG030HttpClientTimeoutFixer))]
+    [Shared]
+    public sealed class RAG030HttpClientTimeoutFixer : CodeFixProvider
+    {
+        private const string EquivalenceKey = "RAG030.SetTimeout";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HttpClientTimeout);
+
+        public override FixAllProvider GetFixAllProvider() =>
+            FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken)!);
+
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.FixProperty, out var fix)
+                    && diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.SecondsProperty, out var seconds))
+                {
+                    var title = IsInfinite(diagnostic)
+                        ? "Set an infinite timeout (the options' NetworkTimeout applies)"
+                        : fix == RAG030HttpClientTimeoutAnalyzer.FixReplaceValue
+                            ? $"Use a {seconds}-second timeout"
+                            : $"Set a {seconds}-second timeout";
+                    context.RegisterCodeFix(
+                        CodeAction.Create(title, c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c), EquivalenceKey),
+                        diagnostic);
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            var editor = new SyntaxEditor(root, document.Project.Solution.Services);
+            var changed = false;
+            var newLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            if (!newLine.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                newLine = SyntaxFactory.CarriageReturnLineFeed;
+            }
+
+
+            // Innermost first, so nested fixes are applied before their containers.
+            foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start).ThenBy(d => d.Location.SourceSpan.Length))
+            {
+                if (!diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.FixProperty, out var fix)
+                    || !diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.SecondsProperty, out var seconds)
+                    || seconds is null
+                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
+                {
+                    continue;
+                }
+
+                switch (fix)
+                {
+                    case RAG030HttpClientTimeoutAnalyzer.FixAddToInitializer when node is BaseObjectCreationExpressionSyntax:
+                        var value = IsInfinite(diagnostic) ? InfiniteTimeSpan() : TimeoutSyntax.FromSeconds(seconds);
+                        editor.ReplaceNode(node, (current, _) => TimeoutSyntax.WithMember((BaseObjectCreationExpressionSyntax)current, new[] { "Timeout" }, value));
+                        changed = true;
+                        break;
+
+                    case RAG030HttpClientTimeoutAnalyzer.FixReplaceValue when node is ExpressionSyntax:
+                        editor.ReplaceNode(node, (current, _) => TimeoutSyntax.FromSeconds(seconds).WithTriviaFrom(current));
+                        changed = true;
+                        break;
+
+                    case RAG030HttpClientTimeoutAnalyzer.FixConfigureClient when node is InvocationExpressionSyntax invocation:
+                        if (diagnostic.AdditionalLocations.FirstOrDefault() is { } lambdaLocation
+                            && root.FindNode(lambdaLocation.SourceSpan, getInnermostNodeForTie: true) is LambdaExpressionSyntax lambda
+                            && ClientParameter(lambda) is { } parameter)
+                        {
+                            var indentation = LineIndentation(lambda);
+                            editor.ReplaceNode(lambda, (current, _) => WithTimeoutStatement((LambdaExpressionSyntax)current, parameter, seconds, indentation, newLine));
+                        }
+                        else
+                        {
+                            editor.ReplaceNode(invocation, (current, _) => WithConfigureCall((InvocationExpressionSyntax)current, seconds));
+                        }
+
+                        changed = true;
+                        break;
+                }
+            }
+
+            if (!changed)
+            {
+                return document;
+            }
+
+            var result = document.WithSyntaxRoot(editor.GetChangedRoot());
+            return await ImportAdder.AddImportsAsync(result, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        private static bool IsInfinite(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.ValueProperty, out var value) && value == RAG030HttpClientTimeoutAnalyzer.InfiniteValue;
+
+        /// <summary><c>System.Threading.Timeout.InfiniteTimeSpan</c>, left to the simplifier.</summary>
+        private static ExpressionSyntax InfiniteTimeSpan() =>
+            SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                TimeoutSyntax.Simplifiable(SyntaxFactory.ParseName("System.Threading.Timeout")),
+                SyntaxFactory.IdentifierName("InfiniteTimeSpan"));
+
+        /// <summary>The name of the lambda's HttpClient parameter: the only one, or the second of (services, client).</summary>
+        private static string? ClientParameter(LambdaExpressionSyntax lambda) => lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: { Count: 1 or 2 } parameters } => parameters[parameters.Count - 1].Identifier.ValueText,
+            _ => null,
+        };
+
+        /// <summary>The whitespace that starts the line on which the node starts.</summary>
+        private static string LineIndentation(SyntaxNode node)
+        {
+            var text = node.SyntaxTree.GetText();
+            var line = text.Lines.GetLineFromPosition(node.SpanStart).ToString();
+            return line.Substring(0, line.Length - line.TrimStart().Length);
+        }
+
+        /// <summary>
+        /// <c>c => c.X = 1</c> → a block lambda with <c>c.X = 1;</c> and <c>c.Timeout = …;</c>, laid out one statement per line
+        /// under the line the lambda starts on; a block lambda gets the statement appended.
+        /// </summary>
+        private static SyntaxNode WithTimeoutStatement(LambdaExpressionSyntax lambda, string parameter, string seconds, string indentation, SyntaxTrivia newLine)
+        {
+            var statement = SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
+                SyntaxKind.SimpleAssignmentExpression,
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(parameter), SyntaxFactory.IdentifierName("Timeout")),
+                SyntaxFactory.Token(SyntaxKind.EqualsToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space),
+                TimeoutSyntax.FromSeconds(seconds)));
+            if (lambda.Block is { } block)
+            {
+                return lambda.WithBlock(block.AddStatements(statement.WithAdditionalAnnotations(Formatter.Annotation)));
+            }
+
+            if (lambda.ExpressionBody is not { } body)
+            {
+                return lambda;
+            }
+
+            var inner = SyntaxFactory.TriviaList(SyntaxFactory.Whitespace(indentation + "    "));
+            var newBlock = SyntaxFactory.Block(
+                    SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(SyntaxFactory.Whitespace(indentation)).WithTrailingTrivia(newLine),
+                    SyntaxFactory.List<StatementSyntax>(new[]
+                    {
+                        SyntaxFactory.ExpressionStatement(body.WithoutTrivia()).WithLeadingTrivia(inner).WithTrailingTrivia(newLine),
+                        statement.WithLeadingTrivia(inner).WithTrailingTrivia(newLine),
+                    }),
+                    SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Whitespace(indentation)))
+                .WithTrailingTrivia(body.GetTrailingTrivia());
+            return lambda
+                .WithArrowToken(lambda.ArrowToken.WithTrailingTrivia(newLine))
+                .WithExpressionBody(null)
+                .WithBlock(newBlock);
+        }
+
+        /// <summary><c>services.AddHttpClient&lt;T&gt;()</c> → <c>services.AddHttpClient&lt;T&gt;().ConfigureHttpClient(client =&gt; client.Timeout = …)</c>.</summary>
+        private static SyntaxNode WithConfigureCall(InvocationExpressionSyntax invocation, string seconds)
+        {
+            var lambda = SyntaxFactory.SimpleLambdaExpression(
+                SyntaxFactory.Parameter(SyntaxFactory.Identifier("client")),
+                SyntaxFactory.AssignmentExpression(
+                    SyntaxKind.SimpleAssignmentExpression,
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("client"), SyntaxFactory.IdentifierName("Timeout")),
+                    SyntaxFactory.Token(SyntaxKind.EqualsToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space),
+                    TimeoutSyntax.FromSeconds(seconds)))
+                .WithArrowToken(SyntaxFactory.Token(SyntaxKind.EqualsGreaterThanToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space));
+            return SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, invocation.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("ConfigureHttpClient")),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(lambda))))
+                .WithTrailingTrivia(invocation.GetTrailingTrivia());
+        }
+    }
+}
