@@ -1,0 +1,318 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using RagSafety.Analyzers.Tests.Verification;
+using Xunit;
+using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    RagSafety.Analyzers.Rules.RAG020IndexWriteOnRequestPathAnalyzer,
+    RagSafety.Analyzers.CodeFixes.Rules.RAG020IndexWriteOnRequestPathFixer>;
+
+namespace RagSafety.Analyzers.Tests.Rules
+{
+    public class RAG020IndexWriteOnRequestPathTests
+    {
+        private const string Usings = """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.VectorData;
+
+            """;
+
+        private const string Types = """
+
+            public sealed class Doc
+            {
+                public string Id { get; set; } = "";
+                public string Text { get; set; } = "";
+            }
+
+            public sealed class IngestService
+            {
+                private readonly VectorStoreCollection<string, Doc> _collection;
+                public IngestService(VectorStoreCollection<string, Doc> collection) => _collection = collection;
+                public Task AddAsync(Doc doc, CancellationToken cancellationToken = default) => _collection.UpsertAsync(doc, cancellationToken);
+                public Task<int> CountAsync() => Task.FromResult(0);
+            }
+            """;
+
+        [Fact]
+        public async Task Write_in_a_minimal_api_lambda_is_reported_with_the_route()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/documents", async (Doc doc, VectorStoreCollection<string, Doc> collection) =>
+                        {
+                            await {|#0:collection.UpsertAsync(doc)|};
+                            return Results.Accepted();
+                        });
+                        app.MapDelete("/documents/{id}", (string id, VectorStoreCollection<string, Doc> collection) => {|#1:collection.DeleteAsync(id)|});
+                    }
+                }
+                """ + Types,
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapDelete(\"/documents/{id}\")", "VectorStoreCollection.DeleteAsync"));
+        }
+
+        [Fact]
+        public async Task Write_through_app_methods_is_reported_at_the_handler_call_with_the_chain()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public interface IIngest { Task AddAsync(Doc doc); }
+
+                public sealed class Ingest : IIngest
+                {
+                    private readonly IngestService _service;
+                    public Ingest(IngestService service) => _service = service;
+                    public Task AddAsync(Doc doc) => _service.AddAsync(doc);
+                }
+
+                [ApiController]
+                [Route("api/[controller]")]
+                public class DocumentsController : ControllerBase
+                {
+                    private readonly IIngest _ingest;
+                    private readonly IngestService _service;
+                    public DocumentsController(IIngest ingest, IngestService service) { _ingest = ingest; _service = service; }
+
+                    [HttpPost]
+                    public async Task<IActionResult> Post(Doc doc)
+                    {
+                        await {|#0:_ingest.AddAsync(doc)|};
+                        var count = await _service.CountAsync();
+                        return Accepted(count);
+                    }
+
+                    [HttpPut]
+                    public Task Put(Doc doc) => {|#1:_service.AddAsync(doc)|};
+                }
+                """ + Types,
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("DocumentsController.Post", "IIngest.AddAsync → Ingest.AddAsync → IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("DocumentsController.Put", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+        }
+
+        [Fact]
+        public async Task Every_handler_kind_and_every_index_library_is_covered()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                #pragma warning disable SKEXP0001
+                using System.Threading.Tasks;
+                using Azure.Search.Documents;
+                using Grpc.Core;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.Mvc.RazorPages;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Azure.Functions.Worker;
+                using Microsoft.KernelMemory;
+                using Microsoft.SemanticKernel.Memory;
+                using Qdrant.Client;
+                using Qdrant.Client.Grpc;
+
+                public class UploadModel : PageModel
+                {
+                    private readonly IKernelMemory _memory;
+                    public UploadModel(IKernelMemory memory) => _memory = memory;
+                    public async Task OnPostAsync(string text) => await {|#0:_memory.ImportTextAsync(text)|};
+                }
+
+                public class NotesHub : Hub
+                {
+                    private readonly ISemanticTextMemory _memory;
+                    public NotesHub(ISemanticTextMemory memory) => _memory = memory;
+                    public Task Remember(string text) => {|#1:_memory.SaveInformationAsync("notes", text, "id")|};
+                }
+
+                public static partial class Indexer
+                {
+                    [BindServiceMethod(typeof(Indexer), "BindService")]
+                    public abstract class IndexerBase
+                    {
+                        public virtual Task<string> Put(string request, ServerCallContext context) => Task.FromResult(request);
+                    }
+                }
+
+                public class IndexerService : Indexer.IndexerBase
+                {
+                    private readonly QdrantClient _qdrant;
+                    public IndexerService(QdrantClient qdrant) => _qdrant = qdrant;
+                    public override async Task<string> Put(string request, ServerCallContext context)
+                    {
+                        await {|#2:_qdrant.DeleteCollectionAsync(request)|};
+                        return request;
+                    }
+                }
+
+                public class Functions
+                {
+                    private readonly SearchClient _search;
+                    public Functions(SearchClient search) => _search = search;
+
+                    [Function("Upload")]
+                    public async Task<IActionResult> Upload([HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequest request)
+                    {
+                        await {|#3:_search.UploadDocumentsAsync(new[] { new { id = "1" } })|};
+                        return new OkResult();
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadModel.OnPostAsync", "IKernelMemory.ImportTextAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("NotesHub.Remember", "ISemanticTextMemory.SaveInformationAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("IndexerService.Put", "QdrantClient.DeleteCollectionAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(3).WithArguments("Functions.Upload", "SearchClient.UploadDocumentsAsync"));
+        }
+
+        [Fact]
+        public async Task Start_up_code_hosted_services_and_read_only_handlers_are_not_reported()
+        {
+            var test = Verify.Test(Usings + """
+                using Microsoft.Extensions.Hosting;
+
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                var collection = app.Services.GetRequiredService<VectorStoreCollection<string, Doc>>();
+                await collection.EnsureCollectionExistsAsync();
+                await collection.UpsertAsync(new Doc { Id = "seed" });
+                app.MapGet("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> c) => await c.GetAsync(id));
+                app.MapGet("/count", (IngestService service) => service.CountAsync());
+                app.Run();
+
+                public sealed class IngestionWorker(IngestService service) : BackgroundService
+                {
+                    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                    {
+                        while (!stoppingToken.IsCancellationRequested)
+                        {
+                            await service.AddAsync(new Doc(), stoppingToken);
+                        }
+                    }
+                }
+
+                public class ReadController : ControllerBase
+                {
+                    [NonAction]
+                    public Task Seed(IngestService service) => service.AddAsync(new Doc());
+                }
+                """ + Types);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Console_programs_are_not_reported()
+        {
+            var test = Verify.Test("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.VectorData;
+
+                var collection = default(VectorStoreCollection<string, Doc>)!;
+                await collection.UpsertAsync(new Doc());
+                """ + Types);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication, Libraries = TestLibraries.Facades | TestLibraries.ExtensionsAI };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Writes_in_nested_lambdas_and_local_functions_of_a_handler_are_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public class BatchController(IngestService service) : ControllerBase
+                {
+                    [HttpPost("batch")]
+                    public async Task<IActionResult> Post(List<Doc> docs)
+                    {
+                        await Task.WhenAll(docs.ConvertAll(d => {|#0:service.AddAsync(d)|}));
+                        await Local();
+                        return Ok();
+
+                        Task Local() => {|#1:service.AddAsync(docs[0])|};
+                    }
+                }
+                """ + Types,
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("BatchController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("BatchController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+        }
+
+        [Fact]
+        public async Task Allowed_handlers_by_route_group_wildcard_and_documentation_id_are_silent()
+        {
+            var source = Usings + """
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        var admin = app.MapGroup("/admin");
+                        admin.MapPost("/reindex", (IngestService s) => s.AddAsync(new Doc()));
+                        app.MapGroup("/ops").MapPost("reset/", (IngestService s) => s.AddAsync(new Doc()));
+                        app.MapPost("/documents", (IngestService s) => {|#0:s.AddAsync(new Doc())|});
+                    }
+                }
+
+                [Route("api/[controller]")]
+                public class MaintenanceController(IngestService service) : ControllerBase
+                {
+                    [HttpPost("rebuild")]
+                    public Task Rebuild() => service.AddAsync(new Doc());
+
+                    [HttpPost]
+                    public Task Seed() => service.AddAsync(new Doc());
+
+                    [HttpPost("other")]
+                    public Task Other() => {|#1:service.AddAsync(new Doc())|};
+                }
+                """ + Types;
+            var test = Verify.Test(source);
+            test.Settings = new TestSettings
+            {
+                EditorConfig = "rag_safety.RAG020.allowed_handlers = /admin/*, /OPS/reset, /api/Maintenance/rebuild, M:MaintenanceController.Seed",
+            };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MaintenanceController.Other", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task User_added_index_write_apis_are_reported()
+        {
+            var test = Verify.Test(Usings + """
+                namespace MyCorp.Rag
+                {
+                    public sealed class ChunkIndex { public Task PutAsync(string chunk) => Task.CompletedTask; }
+
+                    public class ChunksController(ChunkIndex index) : ControllerBase
+                    {
+                        [HttpPost]
+                        public Task Post(string chunk) => {|#0:index.PutAsync(chunk)|};
+                    }
+                }
+                """);
+            test.Settings = new TestSettings { EditorConfig = "rag_safety.index_write_apis = M:MyCorp.Rag.ChunkIndex.PutAsync(System.String)" };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("ChunksController.Post", "ChunkIndex.PutAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Code_being_typed_does_not_throw()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public class BrokenController : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task Post(VectorStoreCollection<string, Doc> c)
+                    {
+                        await c.{|CS1501:UpsertAsync|}();
+                        await {|CS0103:missing|}.UpsertAsync(new Doc());
+                        await c.UpsertAsync({|CS0103:undefinedDoc|});
+                    }
+                }
+                """ + Types);
+        }
+    }
+}
