@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
+using RagSafety.Analyzers.CodeFixes.Rewriting;
 using RagSafety.Analyzers.Rules;
 
 namespace RagSafety.Analyzers.CodeFixes.Rules
@@ -73,8 +74,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
 
                 editor.ReplaceNode(wait, (current, _) => AwaitedForm((ExpressionSyntax)current) ?? current);
                 if (fix == RAG010BlockingWaitOnAiCallAnalyzer.FixAwaitAndMakeAsync
-                    && wait.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MethodDeclarationSyntax) is { } function
-                    && function is not LocalFunctionStatementSyntax
+                    && AsyncFunctions.FunctionToMakeAsync(wait) is { } function
                     && !functionsToMakeAsync.Contains(function))
                 {
                     functionsToMakeAsync.Add(function);
@@ -83,7 +83,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
 
             foreach (var function in functionsToMakeAsync)
             {
-                editor.ReplaceNode(function, (current, _) => MakeAsync(current));
+                editor.ReplaceNode(function, (current, _) => AsyncFunctions.MakeAsync(current));
             }
 
             var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
@@ -130,44 +130,6 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             return SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(awaited.WithoutTrivia()))
                 .WithTriviaFrom(wait)
                 .WithAdditionalAnnotations(Simplifier.Annotation);
-        }
-
-        private static SyntaxNode MakeAsync(SyntaxNode function)
-        {
-            var asyncKeyword = SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space);
-            switch (function)
-            {
-                case MethodDeclarationSyntax method when !method.Modifiers.Any(SyntaxKind.AsyncKeyword):
-                    var returnType = TaskOf(method.ReturnType).WithTriviaFrom(method.ReturnType);
-                    if (method.Modifiers.Count == 0)
-                    {
-                        // The declaration's leading trivia (indentation, comments) moves to the new first token.
-                        return method
-                            .WithModifiers(SyntaxFactory.TokenList(asyncKeyword.WithLeadingTrivia(method.ReturnType.GetLeadingTrivia())))
-                            .WithReturnType(returnType.WithLeadingTrivia());
-                    }
-
-                    return method.WithModifiers(method.Modifiers.Add(asyncKeyword)).WithReturnType(returnType);
-
-                case AnonymousFunctionExpressionSyntax lambda when !lambda.Modifiers.Any(SyntaxKind.AsyncKeyword):
-                    var leading = lambda.GetLeadingTrivia();
-                    return lambda.WithoutLeadingTrivia()
-                        .WithModifiers(lambda.Modifiers.Insert(0, asyncKeyword))
-                        .WithLeadingTrivia(leading);
-
-                default:
-                    return function;
-            }
-        }
-
-        /// <summary><c>void</c> → <c>Task</c>, <c>T</c> → <c>Task&lt;T&gt;</c>, qualified and left to the simplifier (adding the using when needed).</summary>
-        private static TypeSyntax TaskOf(TypeSyntax returnType)
-        {
-            var tasks = SyntaxFactory.ParseName("System.Threading.Tasks");
-            TypeSyntax task = returnType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.VoidKeyword }
-                ? SyntaxFactory.QualifiedName(tasks, SyntaxFactory.IdentifierName("Task"))
-                : SyntaxFactory.QualifiedName(tasks, SyntaxFactory.GenericName(SyntaxFactory.Identifier("Task"), SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(returnType.WithoutTrivia()))));
-            return task.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
         }
     }
 }
