@@ -136,9 +136,9 @@ namespace RagSafety.Analyzers.Program
                 }
 
                 current = receiver is IInvocationOperation { TargetMethod.Name: "MapGroup" } group ? group : null;
-                if (receiver is not null && current is null && receiver is IInvocationOperation)
+                if (current is null && receiver?.Type?.Name == "RouteGroupBuilder")
                 {
-                    // Hangs on something else than a MapGroup (e.g. WithTags(…)): the prefix is unknown.
+                    // A group whose MapGroup call is out of sight (a parameter, a field, WithTags(…)): the prefix is unknown.
                     return ImmutableArray<string>.Empty;
                 }
             }

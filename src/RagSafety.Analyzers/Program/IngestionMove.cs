@@ -221,7 +221,6 @@ namespace RagSafety.Analyzers.Program
 
                     return !named.IsAbstract && !named.IsStatic && named.DeclaringSyntaxReferences.Length > 0
                         && named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public)
-                        && rag.Handlers.KindOf(named.InstanceConstructors[0]) == HandlerKind.None
                         && !InheritsFromFrameworkBase(named);
                 default:
                     return false;
@@ -244,7 +243,8 @@ namespace RagSafety.Analyzers.Program
         /// <summary>A local the work item can capture: not a for-loop variable, not disposed with the request, never assigned again.</summary>
         private static bool IsStableLocal(ILocalSymbol local, IOperation function)
         {
-            if (local.IsRef || local.IsUsing || local.IsConst is false && local.DeclaringSyntaxReferences.Any(r => r.GetSyntax().Ancestors().Any(a => a is ForStatementSyntax f && f.Declaration is not null && f.Declaration.Span.Contains(r.Span))))
+            var forLoopVariable = local.DeclaringSyntaxReferences.Any(r => r.GetSyntax().Parent?.Parent is ForStatementSyntax);
+            if (local.IsRef || local.IsUsing || forLoopVariable)
             {
                 return false;
             }

@@ -63,7 +63,7 @@ namespace RagSafety.Analyzers.Rules
                 return;
             }
 
-            if (IsInNameOf(invocation) || HandlerSite.Find(invocation, context.ContainingSymbol, rag.Handlers) is not { } handler
+            if (IsInNameOf(invocation) || IsQueuedWork(invocation) || HandlerSite.Find(invocation, context.ContainingSymbol, rag.Handlers) is not { } handler
                 || allowed.Any(handler.IsNamedBy))
             {
                 return;
@@ -76,6 +76,36 @@ namespace RagSafety.Analyzers.Rules
             }
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.RAG020_IndexWriteOnRequestPath, invocation.Syntax.GetLocation(), properties, handler.Name, chain));
+        }
+
+        /// <summary>
+        /// Inside a lambda handed to a background queue (<c>queue.EnqueueAsync(…)</c>, <c>QueueBackgroundWorkItem(…)</c>):
+        /// the work runs after the request, which is what this rule asks for.
+        /// </summary>
+        private static bool IsQueuedWork(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is not IAnonymousFunctionOperation)
+                {
+                    continue;
+                }
+
+                var parent = current.Parent;
+                while (parent is IDelegateCreationOperation or IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                if (parent is IArgumentOperation { Parent: IInvocationOperation queue }
+                    && (queue.TargetMethod.Name.StartsWith("Enqueue", System.StringComparison.Ordinal)
+                        || queue.TargetMethod.Name.StartsWith("QueueBackgroundWorkItem", System.StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsInNameOf(IOperation operation)

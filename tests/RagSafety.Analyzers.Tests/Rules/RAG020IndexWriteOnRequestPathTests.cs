@@ -298,6 +298,304 @@ namespace RagSafety.Analyzers.Tests.Rules
             await test.RunAsync();
         }
 
+        // The document the fix adds, written out here so that a change to the template is a visible test change.
+        private const string IngestionUsings = """
+            // Added by the RAG020 code fix: index writes leave the request path and run here, one at a time, in the background.
+            #nullable enable
+
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+            using Microsoft.Extensions.Logging;
+
+
+            """;
+
+        private const string IngestionBody = """
+            /// <summary>Index writes queued by request handlers; <see cref="IngestionWorker"/> runs them in the background.</summary>
+            public sealed class IngestionQueue
+            {
+                // Bounded: when ingestion falls behind, EnqueueAsync waits instead of letting memory grow without limit.
+                private readonly Channel<Func<IServiceProvider, CancellationToken, Task>> _channel =
+                    Channel.CreateBounded<Func<IServiceProvider, CancellationToken, Task>>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.Wait });
+
+                /// <summary>Queues <paramref name="work"/>; it runs later in its own DI scope, with <typeparamref name="TService"/> resolved from that scope.</summary>
+                public ValueTask EnqueueAsync<TService>(Func<TService, CancellationToken, Task> work, CancellationToken cancellationToken = default)
+                    where TService : notnull =>
+                    _channel.Writer.WriteAsync((services, token) => work(services.GetRequiredService<TService>(), token), cancellationToken);
+
+                internal IAsyncEnumerable<Func<IServiceProvider, CancellationToken, Task>> ReadAllAsync(CancellationToken cancellationToken) =>
+                    _channel.Reader.ReadAllAsync(cancellationToken);
+            }
+
+            /// <summary>Runs the queued index writes, each in a fresh DI scope; a failed write is logged and the next one runs.</summary>
+            public sealed class IngestionWorker : BackgroundService
+            {
+                private readonly IngestionQueue _queue;
+                private readonly IServiceScopeFactory _scopes;
+                private readonly ILogger<IngestionWorker> _logger;
+
+                public IngestionWorker(IngestionQueue queue, IServiceScopeFactory scopes, ILogger<IngestionWorker> logger)
+                {
+                    _queue = queue;
+                    _scopes = scopes;
+                    _logger = logger;
+                }
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    await foreach (var work in _queue.ReadAllAsync(stoppingToken))
+                    {
+                        try
+                        {
+                            await using var scope = _scopes.CreateAsyncScope();
+                            await work(scope.ServiceProvider, stoppingToken);
+                        }
+                        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                        {
+                            _logger.LogError(exception, "A background index write failed.");
+                        }
+                    }
+                }
+            }
+
+            public static class IngestionQueueServiceCollectionExtensions
+            {
+                /// <summary>Registers the <see cref="IngestionQueue"/> and the hosted <see cref="IngestionWorker"/> that drains it.</summary>
+                public static IServiceCollection AddIngestionQueue(this IServiceCollection services)
+                {
+                    services.AddSingleton<IngestionQueue>();
+                    services.AddHostedService<IngestionWorker>();
+                    return services;
+                }
+            }
+
+            """;
+
+        private static string IngestionFile(string? namespaceName) =>
+            IngestionUsings + (namespaceName is null ? "" : "namespace " + namespaceName + ";\n\n") + IngestionBody;
+
+        [Fact]
+        public async Task Fix_moves_minimal_api_writes_to_a_queue_added_once_and_registered_after_CreateBuilder()
+        {
+            var test = Verify.Test(Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddSingleton<IngestService>();
+                var app = builder.Build();
+                app.MapPost("/documents", async (Doc doc, VectorStoreCollection<string, Doc> collection, CancellationToken cancellationToken) =>
+                {
+                    // Store it.
+                    await {|#0:collection.UpsertAsync(doc, cancellationToken)|};
+                    return Results.Accepted();
+                });
+                app.MapPost("/documents/batch", async (List<Doc> docs, IngestService ingest) =>
+                {
+                    foreach (var doc in docs)
+                    {
+                        await {|#1:ingest.AddAsync(doc)|}.ConfigureAwait(false);
+                    }
+
+                    return Results.Accepted();
+                });
+                app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection) => await {|#2:collection.DeleteAsync(id)|});
+                app.Run();
+                """ + Types, Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddIngestionQueue();
+                builder.Services.AddSingleton<IngestService>();
+                var app = builder.Build();
+                app.MapPost("/documents", async (Doc doc, VectorStoreCollection<string, Doc> collection, CancellationToken cancellationToken, [FromServices] IngestionQueue ingestionQueue) =>
+                {
+                    // Store it.
+                    await ingestionQueue.EnqueueAsync<VectorStoreCollection<string, Doc>>(async (collection, cancellationToken) => await collection.UpsertAsync(doc, cancellationToken));
+                    return Results.Accepted();
+                });
+                app.MapPost("/documents/batch", async (List<Doc> docs, IngestService ingest, [FromServices] IngestionQueue ingestionQueue) =>
+                {
+                    foreach (var doc in docs)
+                    {
+                        await ingestionQueue.EnqueueAsync<IngestService>(async (ingest, cancellationToken) => await ingest.AddAsync(doc).ConfigureAwait(false));
+                    }
+
+                    return Results.Accepted();
+                });
+                app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection, [FromServices] IngestionQueue ingestionQueue) => await ingestionQueue.EnqueueAsync<VectorStoreCollection<string, Doc>>(async (collection, cancellationToken) => await collection.DeleteAsync(id)));
+                app.Run();
+                """ + Types);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile(null);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapPost(\"/documents/batch\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("MapDelete(\"/documents/{id}\")", "VectorStoreCollection.DeleteAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Fix_injects_the_queue_into_controller_actions_and_imports_its_namespace()
+        {
+            var test = Verify.Test("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace MyApp.Controllers;
+
+                [ApiController]
+                [Route("api/documents")]
+                public class DocumentsController : ControllerBase
+                {
+                    private readonly MyApp.IngestService _ingest;
+
+                    public DocumentsController(MyApp.IngestService ingest) => _ingest = ingest;
+
+                    [HttpPost]
+                    public async Task<IActionResult> Post(MyApp.Doc doc, CancellationToken cancellationToken = default)
+                    {
+                        await {|#0:this._ingest.AddAsync(doc, cancellationToken)|};
+                        return Accepted();
+                    }
+                }
+                """, """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace MyApp.Controllers;
+
+                [ApiController]
+                [Route("api/documents")]
+                public class DocumentsController : ControllerBase
+                {
+                    private readonly MyApp.IngestService _ingest;
+
+                    public DocumentsController(MyApp.IngestService ingest) => _ingest = ingest;
+
+                    [HttpPost]
+                    public async Task<IActionResult> Post(MyApp.Doc doc, [FromServices] IngestionQueue ingestionQueue, CancellationToken cancellationToken = default)
+                    {
+                        await ingestionQueue.EnqueueAsync<IngestService>(async (_ingest, cancellationToken) => await _ingest.AddAsync(doc, cancellationToken));
+                        return Accepted();
+                    }
+                }
+                """);
+            var program = """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.DependencyInjection;
+
+                namespace MyApp
+                {
+                    public static class Program
+                    {
+                        public static void Main(string[] args)
+                        {
+                            var builder = WebApplication.CreateBuilder(args);
+                            builder.Services.AddControllers();
+                            var app = builder.Build();
+                            app.MapControllers();
+                            app.Run();
+                        }
+                    }
+                }
+
+                """;
+            test.AdditionalSources.Add(program + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
+            test.FixedAdditionalSources.Add(program.Replace(
+                "var builder = WebApplication.CreateBuilder(args);\n",
+                "var builder = WebApplication.CreateBuilder(args);\n            builder.Services.AddIngestionQueue();\n") + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile("MyApp");
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("DocumentsController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task No_fix_where_the_work_would_capture_request_objects_services_or_unstable_values()
+        {
+            var source = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapPost("/a", async (HttpRequest request, VectorStoreCollection<string, Doc> c) =>
+                {
+                    await {|#0:c.UpsertAsync(new Doc { Id = request.Path })|};
+                });
+                app.MapPost("/b", async (VectorStore store) =>
+                {
+                    var c = store.GetCollection<string, Doc>("docs");
+                    await {|#1:c.UpsertAsync(new Doc())|};
+                });
+                app.MapPost("/c", async (List<Doc> docs, VectorStoreCollection<string, Doc> c) =>
+                {
+                    for (var i = 0; i < docs.Count; i++)
+                    {
+                        await {|#2:c.UpsertAsync(docs[i])|};
+                    }
+                });
+                app.MapPost("/d", async (string id, VectorStoreCollection<string, Doc> c) =>
+                {
+                    var done = {|#3:c.DeleteAsync(id)|};
+                    await done;
+                });
+                app.MapPost("/e", (string id, VectorStoreCollection<string, Doc> c) => {|#4:c.DeleteAsync(id)|});
+                app.MapPost("/g", async (Doc doc, IngestService ingest, VectorStoreCollection<string, Doc> c) =>
+                {
+                    await {|#7:ingest.AddAsync(await Enrich(doc, c))|};
+                });
+                app.Run();
+
+                static Task<Doc> Enrich(Doc doc, VectorStoreCollection<string, Doc> c) => Task.FromResult(doc);
+
+                public class NotesHub(IngestService ingest) : Microsoft.AspNetCore.SignalR.Hub
+                {
+                    public async Task Remember(Doc doc) => await {|#8:ingest.AddAsync(doc)|};
+                }
+
+                public class AdminController(IngestService ingest) : ControllerBase
+                {
+                    [HttpPost("/admin/seed")]
+                    public async Task Seed(Doc doc) => await {|#9:ingest.AddAsync(doc)|};
+
+                    [HttpPost("/admin/seed-twice")]
+                    public async Task SeedTwice(Doc doc) { await Seed(doc); await Seed(doc); }
+                }
+                """ + Types;
+            var test = Verify.Test(source, source);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            var write = "VectorStoreCollection.UpsertAsync";
+            var chain = "IngestService.AddAsync → VectorStoreCollection.UpsertAsync";
+            test.ExpectedDiagnostics.AddRange(new[]
+            {
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/a\")", write),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapPost(\"/b\")", write),
+                Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("MapPost(\"/c\")", write),
+                Verify.Diagnostic("RAG020").WithLocation(3).WithArguments("MapPost(\"/d\")", "VectorStoreCollection.DeleteAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(4).WithArguments("MapPost(\"/e\")", "VectorStoreCollection.DeleteAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(7).WithArguments("MapPost(\"/g\")", chain),
+                Verify.Diagnostic("RAG020").WithLocation(8).WithArguments("NotesHub.Remember", chain),
+                Verify.Diagnostic("RAG020").WithLocation(9).WithArguments("AdminController.Seed", chain),
+                Verify.Diagnostic("RAG020").WithSpan(52, 50, 52, 59).WithArguments("AdminController.SeedTwice", "AdminController.Seed → IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
+                Verify.Diagnostic("RAG020").WithSpan(52, 67, 52, 76).WithArguments("AdminController.SeedTwice", "AdminController.Seed → IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
+            });
+            test.FixedDiagnostics.AddRange(test.ExpectedDiagnostics);
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task No_fix_without_a_WebApplication_builder_to_register_the_queue()
+        {
+            var source = Usings + """
+                public class DocsController(IngestService ingest) : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task Post(Doc doc) => await [|ingest.AddAsync(doc)|];
+                }
+                """ + Types;
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
         [Fact]
         public async Task Code_being_typed_does_not_throw()
         {
