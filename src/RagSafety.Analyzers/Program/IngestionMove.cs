@@ -92,21 +92,65 @@ namespace RagSafety.Analyzers.Program
             }
         }
 
-        /// <summary>A field or auto-property without an initializer, declared in source: a constructor sets it (from DI in a controller or page).</summary>
+        /// <summary>
+        /// A field or auto-property that a constructor sets from one of its parameters (<c>_x = x;</c>, <c>_x = x ?? throw …</c>),
+        /// or initialized from a primary-constructor parameter: in a controller or page those parameters come from DI.
+        /// </summary>
         private static bool IsInjected(ISymbol member)
         {
-            if (member.DeclaringSyntaxReferences.Length != 1)
+            if (member.DeclaringSyntaxReferences.Length != 1 || member.ContainingType is not { } type)
             {
                 return false;
             }
 
-            return member.DeclaringSyntaxReferences[0].GetSyntax() switch
+            var declaration = member.DeclaringSyntaxReferences[0].GetSyntax();
+            var initializer = declaration switch
             {
-                VariableDeclaratorSyntax declarator => declarator.Initializer is null,
-                PropertyDeclarationSyntax property => property.Initializer is null && property.ExpressionBody is null
-                    && property.AccessorList is { } accessors && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null),
-                _ => false,
+                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value,
+                _ => null,
             };
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is TypeDeclarationSyntax { ParameterList: { } primary }
+                    && initializer is not null && IsParameter(initializer, primary))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is not ConstructorDeclarationSyntax syntax)
+                    {
+                        continue;
+                    }
+
+                    foreach (var assignment in syntax.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                    {
+                        var target = assignment.Left is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access ? access.Name : assignment.Left;
+                        if (target is IdentifierNameSyntax name && name.Identifier.ValueText == member.Name && IsParameter(assignment.Right, syntax.ParameterList))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsParameter(ExpressionSyntax value, ParameterListSyntax parameters)
+        {
+            if (value is BinaryExpressionSyntax coalesce && coalesce.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CoalesceExpression))
+            {
+                value = coalesce.Left;
+            }
+
+            return value is IdentifierNameSyntax identifier && parameters.Parameters.Any(p => p.Identifier.ValueText == identifier.Identifier.ValueText);
         }
 
         private static bool CapturesAreSafe(IOperation awaited, IOperation receiver, IOperation function, RagSafetyContext rag)

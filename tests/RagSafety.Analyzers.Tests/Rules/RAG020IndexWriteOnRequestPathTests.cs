@@ -584,6 +584,69 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Fix_in_a_razor_page_with_a_primary_constructor_but_not_for_members_the_class_creates_itself()
+        {
+            var test = Verify.Test(Usings + """
+                using Microsoft.AspNetCore.Mvc.RazorPages;
+
+                public class UploadModel(IngestService ingest) : PageModel
+                {
+                    public async Task<IActionResult> OnPostAsync(Doc doc)
+                    {
+                        await {|#0:ingest.AddAsync(doc)|};
+                        return RedirectToPage();
+                    }
+                }
+
+                public class LocalIndexController : ControllerBase
+                {
+                    private readonly IngestService _own;
+
+                    public LocalIndexController(VectorStoreCollection<string, Doc> collection) => _own = new IngestService(collection);
+
+                    [HttpPost("/local")]
+                    public async Task Post(Doc doc) => await {|#1:_own.AddAsync(doc)|};
+                }
+                """ + Types, Usings + """
+                using Microsoft.AspNetCore.Mvc.RazorPages;
+
+                public class UploadModel(IngestService ingest) : PageModel
+                {
+                    public async Task<IActionResult> OnPostAsync(Doc doc, [FromServices] IngestionQueue ingestionQueue)
+                    {
+                        await ingestionQueue.EnqueueAsync<IngestService>(async (ingest, cancellationToken) => await ingest.AddAsync(doc));
+                        return RedirectToPage();
+                    }
+                }
+
+                public class LocalIndexController : ControllerBase
+                {
+                    private readonly IngestService _own;
+
+                    public LocalIndexController(VectorStoreCollection<string, Doc> collection) => _own = new IngestService(collection);
+
+                    [HttpPost("/local")]
+                    public async Task Post(Doc doc) => await {|#1:_own.AddAsync(doc)|};
+                }
+                """ + Types);
+            var program = """
+                var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder(args);
+                var app = builder.Build();
+                app.Run();
+
+                """;
+            test.AdditionalSources.Add(program);
+            test.FixedAdditionalSources.Add(program.Replace("var app", "builder.Services.AddIngestionQueue();\nvar app"));
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile(null);
+            var chain = "IngestService.AddAsync → VectorStoreCollection.UpsertAsync";
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadModel.OnPostAsync", chain));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("LocalIndexController.Post", chain));
+            test.FixedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("LocalIndexController.Post", chain));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task No_fix_without_a_WebApplication_builder_to_register_the_queue()
         {
             var source = Usings + """
