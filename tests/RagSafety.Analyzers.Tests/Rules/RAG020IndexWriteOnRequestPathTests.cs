@@ -152,12 +152,14 @@ namespace RagSafety.Analyzers.Tests.Rules
                 public class Functions
                 {
                     private readonly SearchClient _search;
-                    public Functions(SearchClient search) => _search = search;
+                    private readonly Pinecone.IndexClient _pinecone;
+                    public Functions(SearchClient search, Pinecone.IndexClient pinecone) { _search = search; _pinecone = pinecone; }
 
                     [Function("Upload")]
                     public async Task<IActionResult> Upload([HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequest request)
                     {
                         await {|#3:_search.UploadDocumentsAsync(new[] { new { id = "1" } })|};
+                        await {|#4:_pinecone.DeleteAsync(new Pinecone.DeleteRequest { DeleteAll = true })|};
                         return new OkResult();
                     }
                 }
@@ -165,7 +167,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                 Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadModel.OnPostAsync", "IKernelMemory.ImportTextAsync"),
                 Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("NotesHub.Remember", "ISemanticTextMemory.SaveInformationAsync"),
                 Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("IndexerService.Put", "QdrantClient.DeleteCollectionAsync"),
-                Verify.Diagnostic("RAG020").WithLocation(3).WithArguments("Functions.Upload", "SearchClient.UploadDocumentsAsync"));
+                Verify.Diagnostic("RAG020").WithLocation(3).WithArguments("Functions.Upload", "SearchClient.UploadDocumentsAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(4).WithArguments("Functions.Upload", "IndexClient.DeleteAsync"));
         }
 
         [Fact]
