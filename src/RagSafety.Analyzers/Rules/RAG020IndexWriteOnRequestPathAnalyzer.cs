@@ -49,6 +49,12 @@ namespace RagSafety.Analyzers.Rules
                 return;
             }
 
+            // Cheap test first: most calls are not in a handler, and their call summaries are never needed.
+            if (rag.Handlers.EnclosingHandlerKind(invocation, context.ContainingSymbol) == HandlerKind.None)
+            {
+                return;
+            }
+
             string chain;
             if (rag.Apis.IsIndexWrite(target))
             {

@@ -650,6 +650,67 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Fix_in_a_partial_controller_capturing_records_arrays_and_a_stable_local()
+        {
+            var test = Verify.Test(Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapControllers();
+                app.Run();
+
+                public sealed record Upload(string Id, string[] Tags);
+
+                public partial class UploadsController
+                {
+                    private IngestService Ingest { get; }
+
+                    public UploadsController(IngestService ingest) => Ingest = ingest;
+                }
+
+                public partial class UploadsController : ControllerBase
+                {
+                    [HttpPost("/uploads")]
+                    public async Task<IActionResult> Post(Upload upload)
+                    {
+                        var doc = new Doc { Id = upload.Id, Text = string.Join(",", upload.Tags) };
+                        await {|#0:Ingest.AddAsync(doc, HttpContext.RequestAborted)|};
+                        return Accepted();
+                    }
+                }
+                """ + Types, Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddIngestionQueue();
+                var app = builder.Build();
+                app.MapControllers();
+                app.Run();
+
+                public sealed record Upload(string Id, string[] Tags);
+
+                public partial class UploadsController
+                {
+                    private IngestService Ingest { get; }
+
+                    public UploadsController(IngestService ingest) => Ingest = ingest;
+                }
+
+                public partial class UploadsController : ControllerBase
+                {
+                    [HttpPost("/uploads")]
+                    public async Task<IActionResult> Post(Upload upload, [FromServices] IngestionQueue ingestionQueue)
+                    {
+                        var doc = new Doc { Id = upload.Id, Text = string.Join(",", upload.Tags) };
+                        await ingestionQueue.EnqueueAsync<IngestService>(async (Ingest, cancellationToken) => await Ingest.AddAsync(doc, cancellationToken));
+                        return Accepted();
+                    }
+                }
+                """ + Types);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile(null);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadsController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task No_fix_without_a_WebApplication_builder_to_register_the_queue()
         {
             var source = Usings + """
