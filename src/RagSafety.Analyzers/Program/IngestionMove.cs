@@ -13,7 +13,7 @@ namespace RagSafety.Analyzers.Program
     internal static class IngestionMove
     {
         /// <summary>The name the receiver takes as the work item's parameter, or null when the move is not safe.</summary>
-        public static string? ReceiverName(IInvocationOperation invocation, HandlerSite handler, RagSafetyContext rag)
+        public static string? ReceiverName(IInvocationOperation invocation, HandlerSite handler)
         {
             if (!IsFixableHandler(handler) || invocation.Instance is not { } instance || invocation.TargetMethod.IsStatic)
             {
@@ -35,13 +35,13 @@ namespace RagSafety.Analyzers.Program
 
             var receiver = instance.WithoutConversions();
             var name = ReceiverNameOf(receiver, handler);
-            if (name is null || receiver.Type is null || receiver.Type.TypeKind == TypeKind.Error || IsRequestValue(receiver.Type, rag))
+            if (name is null || receiver.Type is null || receiver.Type.TypeKind == TypeKind.Error || IsRequestValue(receiver.Type))
             {
                 return null;
             }
 
             var function = await.EnclosingFunction() ?? await.Root();
-            return CapturesAreSafe(awaited, receiver, function, rag) ? name : null;
+            return CapturesAreSafe(awaited, receiver, function) ? name : null;
         }
 
         private static bool IsFixableHandler(HandlerSite handler) => handler.Kind switch
@@ -153,7 +153,7 @@ namespace RagSafety.Analyzers.Program
             return value is IdentifierNameSyntax identifier && parameters.Parameters.Any(p => p.Identifier.ValueText == identifier.Identifier.ValueText);
         }
 
-        private static bool CapturesAreSafe(IOperation awaited, IOperation receiver, IOperation function, RagSafetyContext rag)
+        private static bool CapturesAreSafe(IOperation awaited, IOperation receiver, IOperation function)
         {
             foreach (var operation in awaited.DescendantsAndSelf())
             {
@@ -183,14 +183,14 @@ namespace RagSafety.Analyzers.Program
                     case IDelegateCreationOperation:
                         return false;
                     case ILocalReferenceOperation local when !IsInsideTokenArgument(operation):
-                        if (local.Local.Type is not { } localType || !IsRequestValue(localType, rag) || !IsStableLocal(local.Local, function))
+                        if (local.Local.Type is not { } localType || !IsRequestValue(localType) || !IsStableLocal(local.Local, function))
                         {
                             return false;
                         }
 
                         break;
                     case IParameterReferenceOperation parameter when !IsInsideTokenArgument(operation):
-                        if (!IsRequestValue(parameter.Parameter.Type, rag) || parameter.Parameter.RefKind != RefKind.None || IsAssigned(parameter.Parameter, function))
+                        if (!IsRequestValue(parameter.Parameter.Type) || parameter.Parameter.RefKind != RefKind.None || IsAssigned(parameter.Parameter, function))
                         {
                             return false;
                         }
@@ -236,7 +236,7 @@ namespace RagSafety.Analyzers.Program
         /// other non-ref-like structs, arrays and List/Dictionary/HashSet of those, records, and the app's own classes that
         /// have a parameterless constructor (binding models).
         /// </summary>
-        public static bool IsRequestValue(ITypeSymbol type, RagSafetyContext rag, int depth = 0)
+        public static bool IsRequestValue(ITypeSymbol type, int depth = 0)
         {
             if (depth > 4 || type.TypeKind == TypeKind.Error || IsCancellationToken(type))
             {
@@ -246,16 +246,16 @@ namespace RagSafety.Analyzers.Program
             switch (type)
             {
                 case IArrayTypeSymbol array:
-                    return IsRequestValue(array.ElementType, rag, depth + 1);
+                    return IsRequestValue(array.ElementType, depth + 1);
                 case INamedTypeSymbol { SpecialType: SpecialType.System_String or SpecialType.System_Object }:
                     return type.SpecialType == SpecialType.System_String;
                 case INamedTypeSymbol { IsValueType: true } valueType:
-                    return !valueType.IsRefLikeType && valueType.TypeArguments.All(t => IsRequestValue(t, rag, depth + 1));
+                    return !valueType.IsRefLikeType && valueType.TypeArguments.All(t => IsRequestValue(t, depth + 1));
                 case INamedTypeSymbol { TypeKind: TypeKind.Class } named:
                     if (named.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
                         && named.Name is "List" or "Dictionary" or "HashSet" or "SortedDictionary")
                     {
-                        return named.TypeArguments.All(t => IsRequestValue(t, rag, depth + 1));
+                        return named.TypeArguments.All(t => IsRequestValue(t, depth + 1));
                     }
 
                     if (named.IsRecord)

@@ -76,7 +76,7 @@ namespace RagSafety.Analyzers.Rules
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty;
-            if (IngestionMove.ReceiverName(invocation, handler, rag) is { } receiverName)
+            if (IngestionMove.ReceiverName(invocation, handler) is { } receiverName)
             {
                 properties = properties.Add(FixProperty, FixEnqueue).Add(ReceiverNameProperty, receiverName);
             }

@@ -84,8 +84,10 @@ namespace RagSafety.Analyzers.Rules
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty.Add(FormProperty, lazy ? FormLazy : FormTask);
-            if (AsyncContext.FixFor(result, context.ContainingSymbol, rag.Handlers, taskTypes) is { } fix
-                && (!lazy || !unusedLocal || result.Parent?.Parent?.Parent?.Parent is IVariableDeclarationGroupOperation { Declarations.Length: 1 } group && group.Declarations[0].Declarators.Length == 1))
+            // An unused local is replaced by the loop only when its statement declares nothing else.
+            var replaceable = !unusedLocal
+                || (result.Parent?.Parent?.Parent?.Parent is IVariableDeclarationGroupOperation { Declarations.Length: 1 } group && group.Declarations[0].Declarators.Length == 1);
+            if (replaceable && AsyncContext.FixFor(result, context.ContainingSymbol, rag.Handlers, taskTypes) is { } fix)
             {
                 properties = properties.Add(FixProperty, fix);
             }
