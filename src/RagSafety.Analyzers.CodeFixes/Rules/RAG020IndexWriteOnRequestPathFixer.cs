@@ -359,7 +359,22 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                         : null;
                 }
 
-                return registration is { } found ? new Infrastructure(project.Id, found.Namespace, false, registered, found.Id) : null;
+                if (registration is not { } found)
+                {
+                    return null;
+                }
+
+                // The added document must not collide with the app's own types of the same names in that namespace.
+                foreach (var name in new[] { "IngestionWorker", "IngestionQueueServiceCollectionExtensions" })
+                {
+                    if (compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken).Any(t =>
+                        (t.ContainingNamespace is not { IsGlobalNamespace: false } ns ? null : ns.ToDisplayString()) == found.Namespace))
+                    {
+                        return null;
+                    }
+                }
+
+                return new Infrastructure(project.Id, found.Namespace, false, registered, found.Id);
             }
 
             /// <summary><c>var builder = WebApplication.CreateBuilder(…);</c> (or CreateSlimBuilder / CreateEmptyBuilder).</summary>

@@ -711,6 +711,22 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task No_fix_when_the_app_already_has_a_type_named_like_the_added_ones()
+        {
+            var source = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapPost("/documents", async (Doc doc, IngestService ingest) => await [|ingest.AddAsync(doc)|]);
+                app.Run();
+
+                public sealed class IngestionWorker { }
+                """ + Types;
+            var test = Verify.Test(source, source);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task No_fix_without_a_WebApplication_builder_to_register_the_queue()
         {
             var source = Usings + """
