@@ -15,6 +15,9 @@ namespace RagSafety.Analyzers.Configuration
 
         public const int DefaultHttpTimeoutSeconds = 120;
 
+        /// <summary>RAG020: route templates or handler-method documentation IDs of deliberate admin endpoints that may write to the index.</summary>
+        public const string AllowedHandlers = Prefix + "RAG020.allowed_handlers";
+
         /// <summary>The key that extends a role with documentation-comment IDs, e.g. <c>rag_safety.ai_call_apis</c>.</summary>
         public static string ApisKey(Knowledge.ApiRole role) => Prefix + SnakeCase(role.ToString()) + "_apis";
 

@@ -62,8 +62,15 @@ namespace RagSafety.Analyzers.Knowledge
             yield return Parameter(ApiRole.TimeoutOption, "Qdrant.Client.QdrantClient", ".ctor", "grpcTimeout", Qdrant);
             yield return Parameter(ApiRole.CredentialParameter, "Qdrant.Client.QdrantClient", ".ctor", "apiKey", Qdrant);
 
-            // Pinecone.Client and Microsoft.Extensions.DataIngestion (VectorStoreWriter<T>.WriteAsync): not catalogued until
-            // their public surface is verified against the packages' source.
+            // Pinecone.Client (assembly "Pinecone", 4.x): the data-plane writes of IndexClient.
+            const string Pinecone = "Pinecone";
+            foreach (var write in new[] { "UpsertAsync", "DeleteAsync", "UpdateAsync" })
+            {
+                yield return Member(ApiRole.IndexWrite, "Pinecone.IndexClient", write, Pinecone);
+            }
+
+            // Microsoft.Extensions.DataIngestion (VectorStoreWriter<T>.WriteAsync): not catalogued until the assemblies of its
+            // types are verified against the package.
         }
     }
 }

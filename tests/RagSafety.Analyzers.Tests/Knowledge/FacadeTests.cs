@@ -26,6 +26,7 @@ namespace RagSafety.Analyzers.Tests.Knowledge
         [InlineData("Microsoft.Extensions.VectorData.IVectorStoreRecordCollection`2")]
         [InlineData("Microsoft.KernelMemory.IKernelMemory")]
         [InlineData("Qdrant.Client.QdrantClient")]
+        [InlineData("Pinecone.IndexClient")]
         [InlineData("Azure.Search.Documents.SearchClient")]
         [InlineData("Azure.AI.OpenAI.AzureOpenAIClient")]
         [InlineData("Grpc.Core.BindServiceMethodAttribute")]

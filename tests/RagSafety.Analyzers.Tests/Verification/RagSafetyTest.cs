@@ -41,6 +41,15 @@ namespace RagSafety.Analyzers.Tests.Verification
         /// <summary>The expected first file after fixes (markup marks diagnostics that remain); null: no fix test.</summary>
         public string? FixedCode { get; set; }
 
+        /// <summary>
+        /// Documents a fix is expected to add to the project, by file name (e.g. <c>BackgroundIngestion.cs</c>), with their exact
+        /// text. A fix that adds a document not listed here fails the test.
+        /// </summary>
+        public Dictionary<string, string> FixedAddedSources { get; } = new();
+
+        /// <summary>The expected <see cref="AdditionalSources"/> after fixes, when a fix changes them too; empty: unchanged.</summary>
+        public List<string> FixedAdditionalSources { get; } = new();
+
         /// <summary>Diagnostics expected to remain after the fixes, beyond those marked in <see cref="FixedCode"/>.</summary>
         public List<DiagnosticResult> FixedDiagnostics { get; } = new();
 
@@ -83,7 +92,8 @@ namespace RagSafety.Analyzers.Tests.Verification
                 throw new InvalidOperationException("FixedCode is set but the test has no code fix provider.");
             }
 
-            var (fixedSources, fixedExpected) = Expand(new[] { FixedCode }.Concat(AdditionalSources.Select(s => TestMarkup.Parse(s).Source)).ToList(), FixedDiagnostics);
+            var fixedAdditional = FixedAdditionalSources.Count > 0 ? FixedAdditionalSources : AdditionalSources.Select(s => TestMarkup.Parse(s).Source).ToList();
+            var (fixedSources, fixedExpected) = Expand(new[] { FixedCode }.Concat(fixedAdditional).ToList(), FixedDiagnostics);
             var fixableCount = actual.Count(d => CodeFix.FixableDiagnosticIds.Contains(d.Id));
 
             var iterated = await FixIterativelyAsync(project, analyzers, maxIterations: fixableCount + 1, cancellationToken).ConfigureAwait(false);
@@ -252,18 +262,35 @@ namespace RagSafety.Analyzers.Tests.Verification
 
         private async Task AssertFixedAsync(string context, Project project, List<string> expectedSources, List<DiagnosticResult> expected, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
         {
-            var documents = project.Documents.OrderBy(d => d.FilePath, StringComparer.Ordinal).ToList();
+            // The test's own files are matched by path; documents the fix added, by name.
             var actualSources = new List<string>();
-            foreach (var document in documents)
-            {
-                actualSources.Add((await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString());
-            }
-
             for (var i = 0; i < expectedSources.Count; i++)
             {
+                var document = project.Documents.Single(d => d.FilePath == TestProject.SourcePath(i));
+                actualSources.Add((await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString());
                 if (expectedSources[i] != actualSources[i])
                 {
                     throw new VerificationException($"{context}: {TestProject.SourcePath(i)} differs from the expected fixed code.{Environment.NewLine}{TextDiff.Describe(expectedSources[i], actualSources[i])}");
+                }
+            }
+
+            var added = project.Documents
+                .Where(d => !Enumerable.Range(0, expectedSources.Count).Any(i => d.FilePath == TestProject.SourcePath(i)))
+                .OrderBy(d => d.Name, StringComparer.Ordinal)
+                .ToList();
+            var unexpected = added.Select(d => d.Name).Except(FixedAddedSources.Keys).ToList();
+            var missing = FixedAddedSources.Keys.Except(added.Select(d => d.Name)).ToList();
+            if (unexpected.Count > 0 || missing.Count > 0)
+            {
+                throw new VerificationException($"{context}: the fix added [{string.Join(", ", added.Select(d => d.Name))}], expected [{string.Join(", ", FixedAddedSources.Keys)}].");
+            }
+
+            foreach (var document in added)
+            {
+                var text = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+                if (FixedAddedSources[document.Name] != text)
+                {
+                    throw new VerificationException($"{context}: the added {document.Name} differs from the expected text.{Environment.NewLine}{TextDiff.Describe(FixedAddedSources[document.Name], text)}");
                 }
             }
 

@@ -1,0 +1,459 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+using RagSafety.Analyzers.CodeFixes.Rewriting;
+using RagSafety.Analyzers.Rules;
+
+namespace RagSafety.Analyzers.CodeFixes.Rules
+{
+    /// <summary>
+    /// RAG020: "Move write to background ingestion". Replaces <c>await receiver.Write(…);</c> in a handler by
+    /// <c>await ingestionQueue.EnqueueAsync&lt;TReceiver&gt;(async (receiver, cancellationToken) =&gt; await receiver.Write(…));</c>,
+    /// injects the queue as a <c>[FromServices]</c> parameter of the handler, and, once per project, adds
+    /// <c>BackgroundIngestion.cs</c> and registers it after <c>WebApplication.CreateBuilder</c>. The analyzer decides
+    /// whether the captured values are safe; this fixer checks the project-level preconditions.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAG020IndexWriteOnRequestPathFixer))]
+    [Shared]
+    public sealed class RAG020IndexWriteOnRequestPathFixer : CodeFixProvider
+    {
+        private const string EquivalenceKey = "RAG020.MoveToBackgroundIngestion";
+        private const string Title = "Move write to background ingestion";
+        private const string QueueParameterName = "ingestionQueue";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.IndexWriteOnRequestPath);
+
+        public override FixAllProvider GetFixAllProvider() => new FixAll();
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var document = context.Document;
+            var infrastructure = await Infrastructure.FindAsync(document.Project, context.CancellationToken).ConfigureAwait(false);
+            if (infrastructure is null)
+            {
+                return;
+            }
+
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (root is null || model is null || Site.Find(root, model, diagnostic) is not { } site
+                    || await HasCallersAsync(document, model, site, context.CancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, c => FixAsync(document.Project.Solution, ImmutableArray.Create((document.Id, ImmutableArray.Create(diagnostic))), c), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        /// <summary>A handler method called by the app itself would break when it gains a parameter.</summary>
+        private static async Task<bool> HasCallersAsync(Document document, SemanticModel model, Site site, CancellationToken cancellationToken)
+        {
+            if (site.Function is not MethodDeclarationSyntax method || model.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
+            {
+                return false;
+            }
+
+            var references = await SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+            return references.Any(r => r.Locations.Any());
+        }
+
+        private static async Task<Solution> FixAsync(Solution solution, ImmutableArray<(DocumentId Id, ImmutableArray<Diagnostic> Diagnostics)> work, CancellationToken cancellationToken)
+        {
+            var projectId = work.Length > 0 ? work[0].Id.ProjectId : null;
+            var project = projectId is null ? null : solution.GetProject(projectId);
+            if (project is null || await Infrastructure.FindAsync(project, cancellationToken).ConfigureAwait(false) is not { } infrastructure)
+            {
+                return solution;
+            }
+
+            foreach (var (id, diagnostics) in work)
+            {
+                if (solution.GetDocument(id) is { } document)
+                {
+                    var changed = await RewriteHandlersAsync(document, diagnostics, infrastructure, cancellationToken).ConfigureAwait(false);
+                    solution = changed.Project.Solution;
+                }
+            }
+
+            return await infrastructure.EnsureAsync(solution, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static async Task<Document> RewriteHandlersAsync(Document document, ImmutableArray<Diagnostic> diagnostics, Infrastructure infrastructure, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return document;
+            }
+
+            var editor = new SyntaxEditor(root, document.Project.Solution.Services);
+            var parameterLists = new Dictionary<ParameterListSyntax, string>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (Site.Find(root, model, diagnostic) is not { } site
+                    || await HasCallersAsync(document, model, site, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                var queueName = parameterLists.TryGetValue(site.Parameters, out var name) ? name : QueueNameFor(site, model, infrastructure, cancellationToken);
+                if (queueName is null)
+                {
+                    continue;
+                }
+
+                if (!site.Parameters.Parameters.Any(p => p.Identifier.ValueText == queueName))
+                {
+                    parameterLists[site.Parameters] = queueName;
+                }
+
+                editor.ReplaceNode(site.Await, site.Enqueue(queueName, model).WithTriviaFrom(site.Await));
+            }
+
+            foreach (var pair in parameterLists)
+            {
+                editor.ReplaceNode(pair.Key, (current, _) => WithQueueParameter((ParameterListSyntax)current, pair.Value, infrastructure.QueueTypeSyntax()));
+            }
+
+            var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+            changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The handler's existing queue parameter, or a free name for a new one; null when the name is taken.</summary>
+        private static string? QueueNameFor(Site site, SemanticModel model, Infrastructure infrastructure, CancellationToken cancellationToken)
+        {
+            foreach (var parameter in site.Parameters.Parameters)
+            {
+                if (parameter.Type is { } type && model.GetTypeInfo(type, cancellationToken).Type is { Name: BackgroundIngestionTemplate.QueueTypeName })
+                {
+                    return parameter.Identifier.ValueText;
+                }
+            }
+
+            var taken = model.LookupSymbols(site.Await.SpanStart).Any(s => s.Name == QueueParameterName)
+                || site.Function.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(v => v.Identifier.ValueText == QueueParameterName);
+            return taken ? null : QueueParameterName;
+        }
+
+        /// <summary>Adds <c>[FromServices] IngestionQueue ingestionQueue</c> before any optional or params parameter.</summary>
+        private static ParameterListSyntax WithQueueParameter(ParameterListSyntax list, string name, TypeSyntax queueType)
+        {
+            var fromServices = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(
+                SyntaxFactory.ParseName("Microsoft.AspNetCore.Mvc.FromServices").WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation))));
+            var parameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(name))
+                .WithAttributeLists(SyntaxFactory.SingletonList(fromServices.WithTrailingTrivia(SyntaxFactory.Space)))
+                .WithType(queueType.WithTrailingTrivia(SyntaxFactory.Space));
+            var index = list.Parameters.Count;
+            for (var i = 0; i < list.Parameters.Count; i++)
+            {
+                if (list.Parameters[i].Default is not null || list.Parameters[i].Modifiers.Any(SyntaxKind.ParamsKeyword))
+                {
+                    index = i;
+                    break;
+                }
+            }
+
+            if (index > 0)
+            {
+                parameter = parameter.WithLeadingTrivia(SyntaxFactory.Space);
+            }
+
+            if (index < list.Parameters.Count && index > 0)
+            {
+                // Keep the separator layout: the new parameter takes the place (and leading space) of the first optional one.
+                parameter = parameter.WithLeadingTrivia(list.Parameters[index].GetLeadingTrivia());
+            }
+
+            return list.WithParameters(list.Parameters.Insert(index, parameter));
+        }
+
+        /// <summary>The awaited write in its handler, as the analyzer found it fixable.</summary>
+        private sealed class Site
+        {
+            private Site(AwaitExpressionSyntax await, ExpressionSyntax awaited, ExpressionSyntax receiver, string receiverName, ITypeSymbol receiverType, SyntaxNode function, ParameterListSyntax parameters)
+            {
+                Await = await;
+                Awaited = awaited;
+                Receiver = receiver;
+                ReceiverName = receiverName;
+                ReceiverType = receiverType;
+                Function = function;
+                Parameters = parameters;
+            }
+
+            public AwaitExpressionSyntax Await { get; }
+
+            public ExpressionSyntax Awaited { get; }
+
+            public ExpressionSyntax Receiver { get; }
+
+            public string ReceiverName { get; }
+
+            public ITypeSymbol ReceiverType { get; }
+
+            public SyntaxNode Function { get; }
+
+            public ParameterListSyntax Parameters { get; }
+
+            public static Site? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
+            {
+                if (!diagnostic.Properties.TryGetValue(RAG020IndexWriteOnRequestPathAnalyzer.FixProperty, out _)
+                    || !diagnostic.Properties.TryGetValue(RAG020IndexWriteOnRequestPathAnalyzer.ReceiverNameProperty, out var receiverName) || receiverName is null
+                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation
+                    || invocation.Span != diagnostic.Location.SourceSpan)
+                {
+                    return null;
+                }
+
+                ExpressionSyntax awaited = invocation;
+                if (awaited.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure && configure.Parent is InvocationExpressionSyntax configured)
+                {
+                    awaited = configured;
+                }
+
+                if (awaited.Parent is not AwaitExpressionSyntax await
+                    || model.GetTypeInfo(member.Expression).Type is not { } receiverType)
+                {
+                    return null;
+                }
+
+                var function = await.Ancestors().FirstOrDefault(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MethodDeclarationSyntax);
+                var parameters = function switch
+                {
+                    ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList,
+                    MethodDeclarationSyntax method => method.ParameterList,
+                    _ => null,
+                };
+
+                return parameters is null || function is null ? null : new Site(await, awaited, member.Expression, receiverName, receiverType, function, parameters);
+            }
+
+            /// <summary><c>await queue.EnqueueAsync&lt;T&gt;(async (receiver, cancellationToken) =&gt; await receiver.Write(…))</c>.</summary>
+            public ExpressionSyntax Enqueue(string queueName, SemanticModel model)
+            {
+                // The work item's parameters may shadow the handler's names (C# 8+); every request token is replaced below.
+                var tokenName = ReceiverName == "cancellationToken" ? "ingestionCancellationToken" : "cancellationToken";
+
+                // Tokens of the request (cancelled when it ends) become the work item's token.
+                var tokenArguments = Awaited.DescendantNodes().OfType<ArgumentSyntax>()
+                    .Where(a => model.GetTypeInfo(a.Expression).ConvertedType is { Name: "CancellationToken" } type
+                        && type.ContainingNamespace?.ToDisplayString() == "System.Threading")
+                    .ToList();
+                var work = Awaited.ReplaceNodes(
+                    tokenArguments.Select(a => (SyntaxNode)a.Expression).Concat(new[] { Receiver }),
+                    (original, _) => original == Receiver
+                        ? SyntaxFactory.IdentifierName(ReceiverName).WithTriviaFrom(original)
+                        : SyntaxFactory.IdentifierName(tokenName).WithTriviaFrom(original));
+
+                var lambda = SyntaxFactory.ParenthesizedLambdaExpression(
+                        SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(new[]
+                        {
+                            SyntaxFactory.Parameter(SyntaxFactory.Identifier(ReceiverName)),
+                            SyntaxFactory.Parameter(SyntaxFactory.Identifier(tokenName)),
+                        })),
+                        SyntaxFactory.AwaitExpression(work.WithoutTrivia()))
+                    .WithAsyncKeyword(SyntaxFactory.Token(SyntaxKind.AsyncKeyword));
+
+                var receiverType = SyntaxFactory.ParseTypeName(ReceiverType.ToMinimalDisplayString(model, Await.SpanStart));
+                var enqueue = SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(
+                        SyntaxKind.SimpleMemberAccessExpression,
+                        SyntaxFactory.IdentifierName(queueName),
+                        SyntaxFactory.GenericName(SyntaxFactory.Identifier(BackgroundIngestionTemplate.EnqueueMethodName), SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(receiverType)))),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(lambda))));
+                return SyntaxFactory.AwaitExpression(enqueue).NormalizeWhitespace();
+            }
+        }
+
+        /// <summary>The project-level part: the queue type (existing or to add) and its registration (existing or where to add it).</summary>
+        private sealed class Infrastructure
+        {
+            private readonly ProjectId _projectId;
+            private readonly string? _namespace;
+            private readonly bool _queueExists;
+            private readonly bool _registered;
+            private readonly DocumentId? _registrationDocument;
+
+            private Infrastructure(ProjectId projectId, string? @namespace, bool queueExists, bool registered, DocumentId? registrationDocument)
+            {
+                _projectId = projectId;
+                _namespace = @namespace;
+                _queueExists = queueExists;
+                _registered = registered;
+                _registrationDocument = registrationDocument;
+            }
+
+            /// <summary><c>IngestionQueue</c>, qualified and left to the simplifier so the using is added where needed.</summary>
+            public TypeSyntax QueueTypeSyntax() =>
+                (_namespace is null
+                    ? SyntaxFactory.ParseTypeName(BackgroundIngestionTemplate.QueueTypeName)
+                    : SyntaxFactory.ParseTypeName(_namespace + "." + BackgroundIngestionTemplate.QueueTypeName))
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
+            public static async Task<Infrastructure?> FindAsync(Project project, CancellationToken cancellationToken)
+            {
+                if (project.ParseOptions is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp10 }
+                    || await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is not { } compilation
+                    || compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.BackgroundService") is null
+                    || compilation.GetTypeByMetadataName("System.Threading.Channels.Channel") is null
+                    || compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.FromServicesAttribute") is null)
+                {
+                    return null;
+                }
+
+                // A queue of the app's own: ours only if it has the generic EnqueueAsync the rewrite calls.
+                var queues = compilation.GetSymbolsWithName(BackgroundIngestionTemplate.QueueTypeName, SymbolFilter.Type, cancellationToken).OfType<INamedTypeSymbol>().ToList();
+                if (queues.Count > 1
+                    || (queues.Count == 1 && !queues[0].GetMembers(BackgroundIngestionTemplate.EnqueueMethodName).OfType<IMethodSymbol>().Any(m => m.Arity == 1)))
+                {
+                    return null;
+                }
+
+                var registered = false;
+                (DocumentId Id, string? Namespace)? registration = null;
+                foreach (var document in project.Documents.OrderBy(d => d.FilePath, System.StringComparer.Ordinal))
+                {
+                    if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+                    {
+                        continue;
+                    }
+
+                    foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
+                    {
+                        if (name.Identifier.ValueText == BackgroundIngestionTemplate.RegistrationMethodName && name.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax })
+                        {
+                            registered = true;
+                        }
+                    }
+
+                    if (registration is null && BuilderDeclaration(root) is { } declaration)
+                    {
+                        registration = (document.Id, declaration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString());
+                    }
+                }
+
+                if (queues.Count == 1)
+                {
+                    var ns = queues[0].ContainingNamespace;
+                    return registered || registration is not null
+                        ? new Infrastructure(project.Id, ns is null || ns.IsGlobalNamespace ? null : ns.ToDisplayString(), true, registered, registration?.Id)
+                        : null;
+                }
+
+                if (registration is not { } found)
+                {
+                    return null;
+                }
+
+                // The added document must not collide with the app's own types of the same names in that namespace.
+                foreach (var name in new[] { "IngestionWorker", "IngestionQueueServiceCollectionExtensions" })
+                {
+                    if (compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken).Any(t =>
+                        (t.ContainingNamespace is not { IsGlobalNamespace: false } ns ? null : ns.ToDisplayString()) == found.Namespace))
+                    {
+                        return null;
+                    }
+                }
+
+                return new Infrastructure(project.Id, found.Namespace, false, registered, found.Id);
+            }
+
+            /// <summary><c>var builder = WebApplication.CreateBuilder(…);</c> (or CreateSlimBuilder / CreateEmptyBuilder).</summary>
+            private static LocalDeclarationStatementSyntax? BuilderDeclaration(SyntaxNode root) =>
+                root.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                    .Where(i => i.Expression is MemberAccessExpressionSyntax
+                    {
+                        Expression: IdentifierNameSyntax { Identifier.ValueText: "WebApplication" } or QualifiedNameSyntax { Right.Identifier.ValueText: "WebApplication" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WebApplication" },
+                        Name.Identifier.ValueText: "CreateBuilder" or "CreateSlimBuilder" or "CreateEmptyBuilder",
+                    })
+                    .Select(i => i.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax local } } } ? local : null)
+                    .FirstOrDefault(l => l is not null && l.Parent is BlockSyntax or GlobalStatementSyntax);
+
+            public async Task<Solution> EnsureAsync(Solution solution, CancellationToken cancellationToken)
+            {
+                if (!_registered && _registrationDocument is not null && solution.GetDocument(_registrationDocument) is { } document
+                    && await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } root
+                    && BuilderDeclaration(root) is { } declaration)
+                {
+                    var builder = declaration.Declaration.Variables[0].Identifier.ValueText;
+                    var indentation = declaration.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
+                    var newLine = declaration.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                    var registration = SyntaxFactory.ParseStatement(builder + ".Services." + BackgroundIngestionTemplate.RegistrationMethodName + "();")
+                        .WithLeadingTrivia(indentation.IsKind(SyntaxKind.None) ? SyntaxFactory.TriviaList() : SyntaxFactory.TriviaList(indentation))
+                        .WithTrailingTrivia(newLine.IsKind(SyntaxKind.None) ? SyntaxFactory.ElasticCarriageReturnLineFeed : newLine);
+                    SyntaxNode newRoot = declaration.Parent is GlobalStatementSyntax global
+                        ? root.InsertNodesAfter(global, new[] { SyntaxFactory.GlobalStatement(registration) })
+                        : root.InsertNodesAfter(declaration, new[] { registration });
+                    solution = document.WithSyntaxRoot(newRoot).Project.Solution;
+                }
+
+                if (!_queueExists && solution.GetProject(_projectId) is { } project)
+                {
+                    var anchor = _registrationDocument is null ? null : solution.GetDocument(_registrationDocument);
+                    var folder = System.IO.Path.GetDirectoryName(project.FilePath ?? anchor?.FilePath ?? string.Empty) ?? string.Empty;
+                    var newLine = anchor is not null && (await anchor.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString().Contains("\r\n") ? "\r\n" : "\n";
+                    var name = BackgroundIngestionTemplate.FileName;
+                    for (var i = 2; project.Documents.Any(d => d.Name == name); i++)
+                    {
+                        name = "BackgroundIngestion" + i + ".cs";
+                    }
+
+                    var path = folder.Length == 0 ? name : folder.TrimEnd('/', '\\') + "/" + name;
+                    solution = project.AddDocument(name, SourceText.From(BackgroundIngestionTemplate.Text(_namespace, newLine)), filePath: path).Project.Solution;
+                }
+
+                return solution;
+            }
+        }
+
+        /// <summary>Fix All: every document's handlers first, then the queue and its registration once.</summary>
+        private sealed class FixAll : FixAllProvider
+        {
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() =>
+                new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+            public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+            {
+                var documents = fixAllContext.Scope switch
+                {
+                    FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
+                    FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
+                    FixAllScope.Solution => fixAllContext.Solution.Projects.Where(p => p.Id == fixAllContext.Project.Id).SelectMany(p => p.Documents).ToArray(),
+                    _ => System.Array.Empty<Document>(),
+                };
+
+                var work = ImmutableArray.CreateBuilder<(DocumentId, ImmutableArray<Diagnostic>)>();
+                foreach (var document in documents)
+                {
+                    var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+                    if (!diagnostics.IsEmpty)
+                    {
+                        work.Add((document.Id, diagnostics));
+                    }
+                }
+
+                var solution = fixAllContext.Solution;
+                return work.Count == 0 ? null : CodeAction.Create(Title, c => FixAsync(solution, work.ToImmutable(), c), EquivalenceKey);
+            }
+        }
+    }
+}

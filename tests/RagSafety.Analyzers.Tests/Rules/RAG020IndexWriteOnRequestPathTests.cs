@@ -1,0 +1,759 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using RagSafety.Analyzers.Tests.Verification;
+using Xunit;
+using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    RagSafety.Analyzers.Rules.RAG020IndexWriteOnRequestPathAnalyzer,
+    RagSafety.Analyzers.CodeFixes.Rules.RAG020IndexWriteOnRequestPathFixer>;
+
+namespace RagSafety.Analyzers.Tests.Rules
+{
+    public class RAG020IndexWriteOnRequestPathTests
+    {
+        private const string Usings = """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.VectorData;
+
+            """;
+
+        private const string Types = """
+
+            public sealed class Doc
+            {
+                public string Id { get; set; } = "";
+                public string Text { get; set; } = "";
+            }
+
+            public sealed class IngestService
+            {
+                private readonly VectorStoreCollection<string, Doc> _collection;
+                public IngestService(VectorStoreCollection<string, Doc> collection) => _collection = collection;
+                public Task AddAsync(Doc doc, CancellationToken cancellationToken = default) => _collection.UpsertAsync(doc, cancellationToken);
+                public Task<int> CountAsync() => Task.FromResult(0);
+            }
+            """;
+
+        [Fact]
+        public async Task Write_in_a_minimal_api_lambda_is_reported_with_the_route()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/documents", async (Doc doc, VectorStoreCollection<string, Doc> collection) =>
+                        {
+                            await {|#0:collection.UpsertAsync(doc)|};
+                            return Results.Accepted();
+                        });
+                        app.MapDelete("/documents/{id}", (string id, VectorStoreCollection<string, Doc> collection) => {|#1:collection.DeleteAsync(id)|});
+                    }
+                }
+                """ + Types,
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapDelete(\"/documents/{id}\")", "VectorStoreCollection.DeleteAsync"));
+        }
+
+        [Fact]
+        public async Task Write_through_app_methods_is_reported_at_the_handler_call_with_the_chain()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public interface IIngest { Task AddAsync(Doc doc); }
+
+                public sealed class Ingest : IIngest
+                {
+                    private readonly IngestService _service;
+                    public Ingest(IngestService service) => _service = service;
+                    public Task AddAsync(Doc doc) => _service.AddAsync(doc);
+                }
+
+                [ApiController]
+                [Route("api/[controller]")]
+                public class DocumentsController : ControllerBase
+                {
+                    private readonly IIngest _ingest;
+                    private readonly IngestService _service;
+                    public DocumentsController(IIngest ingest, IngestService service) { _ingest = ingest; _service = service; }
+
+                    [HttpPost]
+                    public async Task<IActionResult> Post(Doc doc)
+                    {
+                        await {|#0:_ingest.AddAsync(doc)|};
+                        var count = await _service.CountAsync();
+                        return Accepted(count);
+                    }
+
+                    [HttpPut]
+                    public Task Put(Doc doc) => {|#1:_service.AddAsync(doc)|};
+                }
+                """ + Types,
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("DocumentsController.Post", "IIngest.AddAsync → Ingest.AddAsync → IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("DocumentsController.Put", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+        }
+
+        [Fact]
+        public async Task Every_handler_kind_and_every_index_library_is_covered()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                #pragma warning disable SKEXP0001
+                using System.Threading.Tasks;
+                using Azure.Search.Documents;
+                using Grpc.Core;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.Mvc.RazorPages;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Azure.Functions.Worker;
+                using Microsoft.KernelMemory;
+                using Microsoft.SemanticKernel.Memory;
+                using Qdrant.Client;
+                using Qdrant.Client.Grpc;
+
+                public class UploadModel : PageModel
+                {
+                    private readonly IKernelMemory _memory;
+                    public UploadModel(IKernelMemory memory) => _memory = memory;
+                    public async Task OnPostAsync(string text) => await {|#0:_memory.ImportTextAsync(text)|};
+                }
+
+                public class NotesHub : Hub
+                {
+                    private readonly ISemanticTextMemory _memory;
+                    public NotesHub(ISemanticTextMemory memory) => _memory = memory;
+                    public Task Remember(string text) => {|#1:_memory.SaveInformationAsync("notes", text, "id")|};
+                }
+
+                public static partial class Indexer
+                {
+                    [BindServiceMethod(typeof(Indexer), "BindService")]
+                    public abstract class IndexerBase
+                    {
+                        public virtual Task<string> Put(string request, ServerCallContext context) => Task.FromResult(request);
+                    }
+                }
+
+                public class IndexerService : Indexer.IndexerBase
+                {
+                    private readonly QdrantClient _qdrant;
+                    public IndexerService(QdrantClient qdrant) => _qdrant = qdrant;
+                    public override async Task<string> Put(string request, ServerCallContext context)
+                    {
+                        await {|#2:_qdrant.DeleteCollectionAsync(request)|};
+                        return request;
+                    }
+                }
+
+                public class Functions
+                {
+                    private readonly SearchClient _search;
+                    private readonly Pinecone.IndexClient _pinecone;
+                    public Functions(SearchClient search, Pinecone.IndexClient pinecone) { _search = search; _pinecone = pinecone; }
+
+                    [Function("Upload")]
+                    public async Task<IActionResult> Upload([HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequest request)
+                    {
+                        await {|#3:_search.UploadDocumentsAsync(new[] { new { id = "1" } })|};
+                        await {|#4:_pinecone.DeleteAsync(new Pinecone.DeleteRequest { DeleteAll = true })|};
+                        return new OkResult();
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadModel.OnPostAsync", "IKernelMemory.ImportTextAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("NotesHub.Remember", "ISemanticTextMemory.SaveInformationAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("IndexerService.Put", "QdrantClient.DeleteCollectionAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(3).WithArguments("Functions.Upload", "SearchClient.UploadDocumentsAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(4).WithArguments("Functions.Upload", "IndexClient.DeleteAsync"));
+        }
+
+        [Fact]
+        public async Task Start_up_code_hosted_services_and_read_only_handlers_are_not_reported()
+        {
+            var test = Verify.Test(Usings + """
+                using Microsoft.Extensions.Hosting;
+
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                var collection = app.Services.GetRequiredService<VectorStoreCollection<string, Doc>>();
+                await collection.EnsureCollectionExistsAsync();
+                await collection.UpsertAsync(new Doc { Id = "seed" });
+                app.MapGet("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> c) => await c.GetAsync(id));
+                app.MapGet("/count", (IngestService service) => service.CountAsync());
+                app.Run();
+
+                public sealed class IngestionWorker(IngestService service) : BackgroundService
+                {
+                    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                    {
+                        while (!stoppingToken.IsCancellationRequested)
+                        {
+                            await service.AddAsync(new Doc(), stoppingToken);
+                        }
+                    }
+                }
+
+                public class ReadController : ControllerBase
+                {
+                    [NonAction]
+                    public Task Seed(IngestService service) => service.AddAsync(new Doc());
+                }
+                """ + Types);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Console_programs_are_not_reported()
+        {
+            var test = Verify.Test("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.VectorData;
+
+                var collection = default(VectorStoreCollection<string, Doc>)!;
+                await collection.UpsertAsync(new Doc());
+                """ + Types);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication, Libraries = TestLibraries.Facades | TestLibraries.ExtensionsAI };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Writes_in_nested_lambdas_and_local_functions_of_a_handler_are_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public class BatchController(IngestService service) : ControllerBase
+                {
+                    [HttpPost("batch")]
+                    public async Task<IActionResult> Post(List<Doc> docs)
+                    {
+                        await Task.WhenAll(docs.ConvertAll(d => {|#0:service.AddAsync(d)|}));
+                        await Local();
+                        return Ok();
+
+                        Task Local() => {|#1:service.AddAsync(docs[0])|};
+                    }
+                }
+                """ + Types,
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("BatchController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("BatchController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+        }
+
+        [Fact]
+        public async Task Allowed_handlers_by_route_group_wildcard_and_documentation_id_are_silent()
+        {
+            var source = Usings + """
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        var admin = app.MapGroup("/admin");
+                        admin.MapPost("/reindex", (IngestService s) => s.AddAsync(new Doc()));
+                        app.MapGroup("/ops").MapPost("reset/", (IngestService s) => s.AddAsync(new Doc()));
+                        app.MapPost("/documents", (IngestService s) => {|#0:s.AddAsync(new Doc())|});
+                    }
+                }
+
+                [Route("api/[controller]")]
+                public class MaintenanceController(IngestService service) : ControllerBase
+                {
+                    [HttpPost("rebuild")]
+                    public Task Rebuild() => service.AddAsync(new Doc());
+
+                    [HttpPost]
+                    public Task Seed() => service.AddAsync(new Doc());
+
+                    [HttpPost("other")]
+                    public Task Other() => {|#1:service.AddAsync(new Doc())|};
+                }
+                """ + Types;
+            var test = Verify.Test(source);
+            test.Settings = new TestSettings
+            {
+                EditorConfig = "rag_safety.RAG020.allowed_handlers = /admin/*, /OPS/reset, /api/Maintenance/rebuild, M:MaintenanceController.Seed",
+            };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MaintenanceController.Other", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task User_added_index_write_apis_are_reported()
+        {
+            var test = Verify.Test(Usings + """
+                namespace MyCorp.Rag
+                {
+                    public sealed class ChunkIndex { public Task PutAsync(string chunk) => Task.CompletedTask; }
+
+                    public class ChunksController(ChunkIndex index) : ControllerBase
+                    {
+                        [HttpPost]
+                        public Task Post(string chunk) => {|#0:index.PutAsync(chunk)|};
+                    }
+                }
+                """);
+            test.Settings = new TestSettings { EditorConfig = "rag_safety.index_write_apis = M:MyCorp.Rag.ChunkIndex.PutAsync(System.String)" };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("ChunksController.Post", "ChunkIndex.PutAsync"));
+            await test.RunAsync();
+        }
+
+        // The document the fix adds, written out here so that a change to the template is a visible test change.
+        private const string IngestionUsings = """
+            // Added by the RAG020 code fix: index writes leave the request path and run here, one at a time, in the background.
+            #nullable enable
+
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Channels;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+            using Microsoft.Extensions.Logging;
+
+
+            """;
+
+        private const string IngestionBody = """
+            /// <summary>Index writes queued by request handlers; <see cref="IngestionWorker"/> runs them in the background.</summary>
+            public sealed class IngestionQueue
+            {
+                // Bounded: when ingestion falls behind, EnqueueAsync waits instead of letting memory grow without limit.
+                private readonly Channel<Func<IServiceProvider, CancellationToken, Task>> _channel =
+                    Channel.CreateBounded<Func<IServiceProvider, CancellationToken, Task>>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.Wait });
+
+                /// <summary>Queues <paramref name="work"/>; it runs later in its own DI scope, with <typeparamref name="TService"/> resolved from that scope.</summary>
+                public ValueTask EnqueueAsync<TService>(Func<TService, CancellationToken, Task> work, CancellationToken cancellationToken = default)
+                    where TService : notnull =>
+                    _channel.Writer.WriteAsync((services, token) => work(services.GetRequiredService<TService>(), token), cancellationToken);
+
+                internal IAsyncEnumerable<Func<IServiceProvider, CancellationToken, Task>> ReadAllAsync(CancellationToken cancellationToken) =>
+                    _channel.Reader.ReadAllAsync(cancellationToken);
+            }
+
+            /// <summary>Runs the queued index writes, each in a fresh DI scope; a failed write is logged and the next one runs.</summary>
+            public sealed class IngestionWorker : BackgroundService
+            {
+                private readonly IngestionQueue _queue;
+                private readonly IServiceScopeFactory _scopes;
+                private readonly ILogger<IngestionWorker> _logger;
+
+                public IngestionWorker(IngestionQueue queue, IServiceScopeFactory scopes, ILogger<IngestionWorker> logger)
+                {
+                    _queue = queue;
+                    _scopes = scopes;
+                    _logger = logger;
+                }
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    await foreach (var work in _queue.ReadAllAsync(stoppingToken))
+                    {
+                        try
+                        {
+                            await using var scope = _scopes.CreateAsyncScope();
+                            await work(scope.ServiceProvider, stoppingToken);
+                        }
+                        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                        {
+                            _logger.LogError(exception, "A background index write failed.");
+                        }
+                    }
+                }
+            }
+
+            public static class IngestionQueueServiceCollectionExtensions
+            {
+                /// <summary>Registers the <see cref="IngestionQueue"/> and the hosted <see cref="IngestionWorker"/> that drains it.</summary>
+                public static IServiceCollection AddIngestionQueue(this IServiceCollection services)
+                {
+                    services.AddSingleton<IngestionQueue>();
+                    services.AddHostedService<IngestionWorker>();
+                    return services;
+                }
+            }
+
+            """;
+
+        private static string IngestionFile(string? namespaceName) =>
+            IngestionUsings + (namespaceName is null ? "" : "namespace " + namespaceName + ";\n\n") + IngestionBody;
+
+        [Fact]
+        public async Task Fix_moves_minimal_api_writes_to_a_queue_added_once_and_registered_after_CreateBuilder()
+        {
+            var test = Verify.Test(Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddSingleton<IngestService>();
+                var app = builder.Build();
+                app.MapPost("/documents", async (Doc doc, VectorStoreCollection<string, Doc> collection, CancellationToken cancellationToken) =>
+                {
+                    // Store it.
+                    await {|#0:collection.UpsertAsync(doc, cancellationToken)|};
+                    return Results.Accepted();
+                });
+                app.MapPost("/documents/batch", async (List<Doc> docs, IngestService ingest) =>
+                {
+                    foreach (var doc in docs)
+                    {
+                        await {|#1:ingest.AddAsync(doc)|}.ConfigureAwait(false);
+                    }
+
+                    return Results.Accepted();
+                });
+                app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection) => await {|#2:collection.DeleteAsync(id)|});
+                app.Run();
+                """ + Types, Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddIngestionQueue();
+                builder.Services.AddSingleton<IngestService>();
+                var app = builder.Build();
+                app.MapPost("/documents", async (Doc doc, VectorStoreCollection<string, Doc> collection, CancellationToken cancellationToken, [FromServices] IngestionQueue ingestionQueue) =>
+                {
+                    // Store it.
+                    await ingestionQueue.EnqueueAsync<VectorStoreCollection<string, Doc>>(async (collection, cancellationToken) => await collection.UpsertAsync(doc, cancellationToken));
+                    return Results.Accepted();
+                });
+                app.MapPost("/documents/batch", async (List<Doc> docs, IngestService ingest, [FromServices] IngestionQueue ingestionQueue) =>
+                {
+                    foreach (var doc in docs)
+                    {
+                        await ingestionQueue.EnqueueAsync<IngestService>(async (ingest, cancellationToken) => await ingest.AddAsync(doc).ConfigureAwait(false));
+                    }
+
+                    return Results.Accepted();
+                });
+                app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection, [FromServices] IngestionQueue ingestionQueue) => await ingestionQueue.EnqueueAsync<VectorStoreCollection<string, Doc>>(async (collection, cancellationToken) => await collection.DeleteAsync(id)));
+                app.Run();
+                """ + Types);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile(null);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapPost(\"/documents/batch\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("MapDelete(\"/documents/{id}\")", "VectorStoreCollection.DeleteAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Fix_injects_the_queue_into_controller_actions_and_imports_its_namespace()
+        {
+            var test = Verify.Test("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace MyApp.Controllers;
+
+                [ApiController]
+                [Route("api/documents")]
+                public class DocumentsController : ControllerBase
+                {
+                    private readonly MyApp.IngestService _ingest;
+
+                    public DocumentsController(MyApp.IngestService ingest) => _ingest = ingest;
+
+                    [HttpPost]
+                    public async Task<IActionResult> Post(MyApp.Doc doc, CancellationToken cancellationToken = default)
+                    {
+                        await {|#0:this._ingest.AddAsync(doc, cancellationToken)|};
+                        return Accepted();
+                    }
+                }
+                """, """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace MyApp.Controllers;
+
+                [ApiController]
+                [Route("api/documents")]
+                public class DocumentsController : ControllerBase
+                {
+                    private readonly MyApp.IngestService _ingest;
+
+                    public DocumentsController(MyApp.IngestService ingest) => _ingest = ingest;
+
+                    [HttpPost]
+                    public async Task<IActionResult> Post(MyApp.Doc doc, [FromServices] IngestionQueue ingestionQueue, CancellationToken cancellationToken = default)
+                    {
+                        await ingestionQueue.EnqueueAsync<IngestService>(async (_ingest, cancellationToken) => await _ingest.AddAsync(doc, cancellationToken));
+                        return Accepted();
+                    }
+                }
+                """);
+            var program = """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.DependencyInjection;
+
+                namespace MyApp
+                {
+                    public static class Program
+                    {
+                        public static void Main(string[] args)
+                        {
+                            var builder = WebApplication.CreateBuilder(args);
+                            builder.Services.AddControllers();
+                            var app = builder.Build();
+                            app.MapControllers();
+                            app.Run();
+                        }
+                    }
+                }
+
+                """;
+            test.AdditionalSources.Add(program + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
+            test.FixedAdditionalSources.Add(program.Replace(
+                "var builder = WebApplication.CreateBuilder(args);\n",
+                "var builder = WebApplication.CreateBuilder(args);\n            builder.Services.AddIngestionQueue();\n") + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile("MyApp");
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("DocumentsController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task No_fix_where_the_work_would_capture_request_objects_services_or_unstable_values()
+        {
+            var source = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapPost("/a", async (HttpRequest request, VectorStoreCollection<string, Doc> c) =>
+                {
+                    await {|#0:c.UpsertAsync(new Doc { Id = request.Path })|};
+                });
+                app.MapPost("/b", async (VectorStore store) =>
+                {
+                    var c = store.GetCollection<string, Doc>("docs");
+                    await {|#1:c.UpsertAsync(new Doc())|};
+                });
+                app.MapPost("/c", async (List<Doc> docs, VectorStoreCollection<string, Doc> c) =>
+                {
+                    for (var i = 0; i < docs.Count; i++)
+                    {
+                        await {|#2:c.UpsertAsync(docs[i])|};
+                    }
+                });
+                app.MapPost("/d", async (string id, VectorStoreCollection<string, Doc> c) =>
+                {
+                    var done = {|#3:c.DeleteAsync(id)|};
+                    await done;
+                });
+                app.MapPost("/e", (string id, VectorStoreCollection<string, Doc> c) => {|#4:c.DeleteAsync(id)|});
+                app.MapPost("/g", async (Doc doc, IngestService ingest, VectorStoreCollection<string, Doc> c) =>
+                {
+                    await {|#7:ingest.AddAsync(await Enrich(doc, c))|};
+                });
+                app.Run();
+
+                static Task<Doc> Enrich(Doc doc, VectorStoreCollection<string, Doc> c) => Task.FromResult(doc);
+
+                public class NotesHub(IngestService ingest) : Microsoft.AspNetCore.SignalR.Hub
+                {
+                    public async Task Remember(Doc doc) => await {|#8:ingest.AddAsync(doc)|};
+                }
+
+                public class AdminController(IngestService ingest) : ControllerBase
+                {
+                    [HttpPost("/admin/seed")]
+                    public async Task Seed(Doc doc) => await {|#9:ingest.AddAsync(doc)|};
+
+                    [HttpPost("/admin/seed-twice")]
+                    public async Task SeedTwice(Doc doc) { await Seed(doc); await Seed(doc); }
+                }
+                """ + Types;
+            var test = Verify.Test(source, source);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            var write = "VectorStoreCollection.UpsertAsync";
+            var chain = "IngestService.AddAsync → VectorStoreCollection.UpsertAsync";
+            test.ExpectedDiagnostics.AddRange(new[]
+            {
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/a\")", write),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapPost(\"/b\")", write),
+                Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("MapPost(\"/c\")", write),
+                Verify.Diagnostic("RAG020").WithLocation(3).WithArguments("MapPost(\"/d\")", "VectorStoreCollection.DeleteAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(4).WithArguments("MapPost(\"/e\")", "VectorStoreCollection.DeleteAsync"),
+                Verify.Diagnostic("RAG020").WithLocation(7).WithArguments("MapPost(\"/g\")", chain),
+                Verify.Diagnostic("RAG020").WithLocation(8).WithArguments("NotesHub.Remember", chain),
+                Verify.Diagnostic("RAG020").WithLocation(9).WithArguments("AdminController.Seed", chain),
+                Verify.Diagnostic("RAG020").WithSpan(52, 50, 52, 59).WithArguments("AdminController.SeedTwice", "AdminController.Seed → IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
+                Verify.Diagnostic("RAG020").WithSpan(52, 67, 52, 76).WithArguments("AdminController.SeedTwice", "AdminController.Seed → IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
+            });
+            test.FixedDiagnostics.AddRange(test.ExpectedDiagnostics);
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Fix_in_a_razor_page_with_a_primary_constructor_but_not_for_members_the_class_creates_itself()
+        {
+            var test = Verify.Test(Usings + """
+                using Microsoft.AspNetCore.Mvc.RazorPages;
+
+                public class UploadModel(IngestService ingest) : PageModel
+                {
+                    public async Task<IActionResult> OnPostAsync(Doc doc)
+                    {
+                        await {|#0:ingest.AddAsync(doc)|};
+                        return RedirectToPage();
+                    }
+                }
+
+                public class LocalIndexController : ControllerBase
+                {
+                    private readonly IngestService _own;
+
+                    public LocalIndexController(VectorStoreCollection<string, Doc> collection) => _own = new IngestService(collection);
+
+                    [HttpPost("/local")]
+                    public async Task Post(Doc doc) => await {|#1:_own.AddAsync(doc)|};
+                }
+                """ + Types, Usings + """
+                using Microsoft.AspNetCore.Mvc.RazorPages;
+
+                public class UploadModel(IngestService ingest) : PageModel
+                {
+                    public async Task<IActionResult> OnPostAsync(Doc doc, [FromServices] IngestionQueue ingestionQueue)
+                    {
+                        await ingestionQueue.EnqueueAsync<IngestService>(async (ingest, cancellationToken) => await ingest.AddAsync(doc));
+                        return RedirectToPage();
+                    }
+                }
+
+                public class LocalIndexController : ControllerBase
+                {
+                    private readonly IngestService _own;
+
+                    public LocalIndexController(VectorStoreCollection<string, Doc> collection) => _own = new IngestService(collection);
+
+                    [HttpPost("/local")]
+                    public async Task Post(Doc doc) => await {|#1:_own.AddAsync(doc)|};
+                }
+                """ + Types);
+            var program = """
+                var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder(args);
+                var app = builder.Build();
+                app.Run();
+
+                """;
+            test.AdditionalSources.Add(program);
+            test.FixedAdditionalSources.Add(program.Replace("var app", "builder.Services.AddIngestionQueue();\nvar app"));
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile(null);
+            var chain = "IngestService.AddAsync → VectorStoreCollection.UpsertAsync";
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadModel.OnPostAsync", chain));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("LocalIndexController.Post", chain));
+            test.FixedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("LocalIndexController.Post", chain));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Fix_in_a_partial_controller_capturing_records_arrays_and_a_stable_local()
+        {
+            var test = Verify.Test(Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapControllers();
+                app.Run();
+
+                public sealed record Upload(string Id, string[] Tags);
+
+                public partial class UploadsController
+                {
+                    private IngestService Ingest { get; }
+
+                    public UploadsController(IngestService ingest) => Ingest = ingest;
+                }
+
+                public partial class UploadsController : ControllerBase
+                {
+                    [HttpPost("/uploads")]
+                    public async Task<IActionResult> Post(Upload upload)
+                    {
+                        var doc = new Doc { Id = upload.Id, Text = string.Join(",", upload.Tags) };
+                        await {|#0:Ingest.AddAsync(doc, HttpContext.RequestAborted)|};
+                        return Accepted();
+                    }
+                }
+                """ + Types, Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddIngestionQueue();
+                var app = builder.Build();
+                app.MapControllers();
+                app.Run();
+
+                public sealed record Upload(string Id, string[] Tags);
+
+                public partial class UploadsController
+                {
+                    private IngestService Ingest { get; }
+
+                    public UploadsController(IngestService ingest) => Ingest = ingest;
+                }
+
+                public partial class UploadsController : ControllerBase
+                {
+                    [HttpPost("/uploads")]
+                    public async Task<IActionResult> Post(Upload upload, [FromServices] IngestionQueue ingestionQueue)
+                    {
+                        var doc = new Doc { Id = upload.Id, Text = string.Join(",", upload.Tags) };
+                        await ingestionQueue.EnqueueAsync<IngestService>(async (Ingest, cancellationToken) => await Ingest.AddAsync(doc, cancellationToken));
+                        return Accepted();
+                    }
+                }
+                """ + Types);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile(null);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadsController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task No_fix_when_the_app_already_has_a_type_named_like_the_added_ones()
+        {
+            var source = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapPost("/documents", async (Doc doc, IngestService ingest) => await [|ingest.AddAsync(doc)|]);
+                app.Run();
+
+                public sealed class IngestionWorker { }
+                """ + Types;
+            var test = Verify.Test(source, source);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task No_fix_without_a_WebApplication_builder_to_register_the_queue()
+        {
+            var source = Usings + """
+                public class DocsController(IngestService ingest) : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task Post(Doc doc) => await [|ingest.AddAsync(doc)|];
+                }
+                """ + Types;
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task Code_being_typed_does_not_throw()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public class BrokenController : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task Post(VectorStoreCollection<string, Doc> c)
+                    {
+                        await c.{|CS1501:UpsertAsync|}();
+                        await {|CS0103:missing|}.UpsertAsync(new Doc());
+                        await c.UpsertAsync({|CS0103:undefinedDoc|});
+                    }
+                }
+                """ + Types);
+        }
+    }
+}
