@@ -75,6 +75,35 @@ namespace RagSafety.Analyzers.Program
             ? generic.ToString()
             : Method.Name + "(" + type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + ")";
 
+        /// <summary>
+        /// The name of the registration method with another lifetime that takes the same arguments (<c>AddSingleton</c> →
+        /// <c>AddScoped</c>, <c>TryAddKeyedSingleton</c> → <c>TryAddKeyedTransient</c>), or null. The instance form has no
+        /// such twin, and a factory that hands out an existing object (a local, field, parameter or property) would still
+        /// share it, so neither gets one.
+        /// </summary>
+        public string? TwinWithLifetime(ServiceLifetimeKind lifetime)
+        {
+            if (Instance is not null || Factory is IAnonymousFunctionOperation lambda && ServiceRegistrations.ReturnedValues(lambda).Any(
+                v => v is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation))
+            {
+                return null;
+            }
+
+            var twinName = Method.Name.Replace(Lifetime.ToString(), lifetime.ToString());
+            var original = Method.OriginalDefinition;
+            foreach (var candidate in Method.ContainingType.GetMembers(twinName).OfType<IMethodSymbol>())
+            {
+                if (candidate.Arity == original.Arity
+                    && candidate.Parameters.Length == original.Parameters.Length
+                    && candidate.Parameters.Zip(original.Parameters, (a, b) => a.Type.ToDisplayString() == b.Type.ToDisplayString()).All(same => same))
+                {
+                    return twinName;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The method name as written in the call (<c>AddSingleton&lt;ChatHistory&gt;</c>), or null for an unusual shape.</summary>
         public SimpleNameSyntax? NameSyntax => Invocation.Syntax is InvocationExpressionSyntax invocation
             ? invocation.Expression switch

@@ -93,7 +93,7 @@ namespace RagSafety.Analyzers.Rules
                 }
 
                 var properties = ImmutableDictionary<string, string?>.Empty;
-                if (ScopedTwin(registration) is { } scoped)
+                if (registration.TwinWithLifetime(ServiceLifetimeKind.Scoped) is { } scoped)
                 {
                     properties = properties.Add(ScopedNameProperty, scoped);
                 }
@@ -107,37 +107,6 @@ namespace RagSafety.Analyzers.Rules
                 return;
             }
         }
-
-        /// <summary>
-        /// The name of the scoped registration method that takes the same arguments (<c>AddSingleton</c> →
-        /// <c>AddScoped</c>, <c>TryAddKeyedSingleton</c> → <c>TryAddKeyedScoped</c>), or null: the instance form has no
-        /// scoped twin, and a factory that hands out an existing object would still share it.
-        /// </summary>
-        private static string? ScopedTwin(ServiceRegistration registration)
-        {
-            if (registration.Instance is not null || registration.Factory is IAnonymousFunctionOperation lambda && ReturnsExistingObject(lambda))
-            {
-                return null;
-            }
-
-            var method = registration.Method;
-            var scopedName = method.Name.Replace("Singleton", "Scoped");
-            var original = method.OriginalDefinition;
-            foreach (var candidate in method.ContainingType.GetMembers(scopedName).OfType<IMethodSymbol>())
-            {
-                if (candidate.Arity == original.Arity
-                    && candidate.Parameters.Length == original.Parameters.Length
-                    && candidate.Parameters.Zip(original.Parameters, (a, b) => a.Type.ToDisplayString() == b.Type.ToDisplayString()).All(same => same))
-                {
-                    return scopedName;
-                }
-            }
-
-            return null;
-        }
-
-        private static bool ReturnsExistingObject(IAnonymousFunctionOperation lambda) =>
-            ServiceRegistrations.ReturnedValues(lambda).Any(v => v is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation);
 
         private static bool IsAutoProperty(IPropertySymbol property) =>
             property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));

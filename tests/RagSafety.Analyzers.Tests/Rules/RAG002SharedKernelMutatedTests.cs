@@ -1,0 +1,449 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using RagSafety.Analyzers.CodeFixes.Rules;
+using RagSafety.Analyzers.Tests.Verification;
+using Xunit;
+using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    RagSafety.Analyzers.Rules.RAG002SharedKernelMutatedAnalyzer,
+    RagSafety.Analyzers.CodeFixes.Rules.RAG002SharedKernelMutatedFixer>;
+
+namespace RagSafety.Analyzers.Tests.Rules
+{
+    public class RAG002SharedKernelMutatedTests
+    {
+        private const string Usings = """
+            using System;
+            using System.Globalization;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.DependencyInjection.Extensions;
+            using Microsoft.SemanticKernel;
+
+            """;
+
+        private const string Plugin = """
+
+            public sealed class TimePlugin
+            {
+                public string Now() => DateTime.UtcNow.ToString("O");
+            }
+            """;
+
+        private static RagSafetyTest Program(string source, string? fixedSource, params DiagnosticResult[] expected)
+        {
+            var test = Verify.Test(source, fixedSource);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test;
+        }
+
+        [Fact]
+        public async Task Static_kernel_changed_in_an_endpoint_is_cloned_first()
+        {
+            await Program(Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+
+                // Start-up: the kernel is not serving requests yet.
+                Shared.Kernel.ImportPluginFromType<TimePlugin>();
+
+                app.MapPost("/plugins", () =>
+                {
+                    {|#0:Shared.Kernel.ImportPluginFromType<TimePlugin>()|};
+                    return Shared.Kernel.Plugins.Count;
+                });
+                app.Run();
+
+                static class Shared
+                {
+                    public static readonly Kernel Kernel = new();
+                }
+                """ + Plugin,
+                Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+
+                // Start-up: the kernel is not serving requests yet.
+                Shared.Kernel.ImportPluginFromType<TimePlugin>();
+
+                app.MapPost("/plugins", () =>
+                {
+                    var kernel = Shared.Kernel.Clone();
+                    kernel.ImportPluginFromType<TimePlugin>();
+                    return kernel.Plugins.Count;
+                });
+                app.Run();
+
+                static class Shared
+                {
+                    public static readonly Kernel Kernel = new();
+                }
+                """ + Plugin,
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("ImportPluginFromType", "static field 'Shared.Kernel'")).RunAsync();
+        }
+
+        private const string SingletonKernelProgram = Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{0};
+            var app = builder.Build();
+            app.MapGet("/ask", (Kernel kernel) =>
+            {
+                {1}
+                return "ok";
+            });
+            app.Run();
+            """ + Plugin;
+
+        private static string SingletonKernel(string registration, string body) =>
+            SingletonKernelProgram.Replace("{0}", registration).Replace("{1}", body);
+
+        [Fact]
+        public async Task Singleton_kernel_changed_in_a_handler_is_registered_as_transient()
+        {
+            await Program(
+                SingletonKernel("AddSingleton<Kernel>()", "{|#0:kernel.Plugins.AddFromType<TimePlugin>()|};"),
+                SingletonKernel("AddTransient<Kernel>()", "kernel.Plugins.AddFromType<TimePlugin>();"),
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.AddFromType", "the singleton registration AddSingleton<Kernel>")).RunAsync();
+        }
+
+        [Fact]
+        public async Task Singleton_kernel_changed_in_a_handler_can_be_cloned_instead()
+        {
+            var test = Program(
+                SingletonKernel("TryAddSingleton(sp => new Kernel(sp))", "{|#0:kernel.Plugins.AddFromType<TimePlugin>()|};"),
+                SingletonKernel("TryAddSingleton(sp => new Kernel(sp))", "kernel = kernel.Clone();\n    kernel.Plugins.AddFromType<TimePlugin>();"),
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.AddFromType", "the singleton registration TryAddSingleton(Kernel)"));
+            test.CodeActionEquivalenceKey = RAG002SharedKernelMutatedFixer.CloneKey;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Registered_kernel_instance_changed_in_an_expression_lambda_gets_no_fix()
+        {
+            const string source = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var kernel = Kernel.CreateBuilder().Build();
+                builder.Services.AddSingleton(kernel);
+                var app = builder.Build();
+                app.MapGet("/culture", (Kernel k) => {|#0:k.Culture = CultureInfo.GetCultureInfo("fr-FR")|});
+                app.Run();
+                """;
+            var test = Program(source, source, Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Culture =", "the singleton registration AddSingleton(Kernel)"));
+            test.FixedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Culture =", "the singleton registration AddSingleton(Kernel)"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Fields_of_singletons_are_cloned_in_the_changing_method()
+        {
+            var test = Verify.Test(Usings + """
+                public sealed class ChatService(Kernel kernel)
+                {
+                    public void Enable(IFunctionInvocationFilter filter)
+                    {
+                        {|#0:kernel.FunctionInvocationFilters.Add(filter)|};
+                    }
+                }
+
+                public sealed class ToolService
+                {
+                    private readonly Kernel _kernel;
+
+                    public ToolService(Kernel kernel)
+                    {
+                        _kernel = kernel;
+                        _kernel.ImportPluginFromType<TimePlugin>(); // runs once: the service is a singleton
+                    }
+
+                    public async Task<string> AskAsync(string user, string question)
+                    {
+                        // Per-user settings on the shared kernel.
+                        {|#1:_kernel.Data["user"] = user|};
+                        {|#2:this._kernel.Culture = CultureInfo.InvariantCulture|};
+                        var result = await _kernel.InvokePromptAsync(question);
+                        return result.ToString();
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddKernel();
+                        services.AddSingleton<ChatService>();
+                        services.AddSingleton<ToolService>();
+                    }
+                }
+                """ + Plugin,
+                Usings + """
+                public sealed class ChatService(Kernel kernel)
+                {
+                    public void Enable(IFunctionInvocationFilter filter)
+                    {
+                        var clonedKernel = kernel.Clone();
+                        clonedKernel.FunctionInvocationFilters.Add(filter);
+                    }
+                }
+
+                public sealed class ToolService
+                {
+                    private readonly Kernel _kernel;
+
+                    public ToolService(Kernel kernel)
+                    {
+                        _kernel = kernel;
+                        _kernel.ImportPluginFromType<TimePlugin>(); // runs once: the service is a singleton
+                    }
+
+                    public async Task<string> AskAsync(string user, string question)
+                    {
+                        var kernel = _kernel.Clone();
+                        // Per-user settings on the shared kernel.
+                        kernel.Data["user"] = user;
+                        kernel.Culture = CultureInfo.InvariantCulture;
+                        var result = await kernel.InvokePromptAsync(question);
+                        return result.ToString();
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddKernel();
+                        services.AddSingleton<ChatService>();
+                        services.AddSingleton<ToolService>();
+                    }
+                }
+                """ + Plugin);
+            test.ExpectedDiagnostics.AddRange(new[]
+            {
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("FunctionInvocationFilters.Add", "singleton 'ChatService.kernel' (AddSingleton<ChatService>)"),
+                Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Data[…] =", "singleton 'ToolService._kernel' (AddSingleton<ToolService>)"),
+                Verify.Diagnostic("RAG002").WithLocation(2).WithArguments("Culture =", "singleton 'ToolService._kernel' (AddSingleton<ToolService>)"),
+            });
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Scoped_service_constructor_changing_the_singleton_kernel_is_reported()
+        {
+            var test = Verify.Test(Usings + """
+                public sealed class PerRequest
+                {
+                    private readonly Kernel _kernel;
+
+                    public PerRequest(Kernel kernel)
+                    {
+                        {|#0:kernel.ImportPluginFromObject(new TimePlugin())|};
+                        _kernel = kernel;
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddKeyedSingleton<Kernel>("main");
+                        services.AddScoped<PerRequest>();
+                    }
+                }
+                """ + Plugin,
+                Usings + """
+                public sealed class PerRequest
+                {
+                    private readonly Kernel _kernel;
+
+                    public PerRequest(Kernel kernel)
+                    {
+                        kernel = kernel.Clone();
+                        kernel.ImportPluginFromObject(new TimePlugin());
+                        _kernel = kernel;
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddKeyedSingleton<Kernel>("main");
+                        services.AddScoped<PerRequest>();
+                    }
+                }
+                """ + Plugin);
+            test.CodeActionEquivalenceKey = RAG002SharedKernelMutatedFixer.CloneKey;
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("ImportPluginFromObject", "the singleton registration AddKeyedSingleton<Kernel>"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Controller_action_and_lazy_static_kernel()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                public static class Kernels
+                {
+                    public static readonly Lazy<Kernel> Main = new(() => Kernel.CreateBuilder().Build());
+                }
+
+                [ApiController]
+                [Route("plugins")]
+                public class PluginsController : ControllerBase
+                {
+                    [HttpPost]
+                    public IActionResult Add([FromServices] Kernel kernel)
+                    {
+                        {|#0:kernel.Plugins.Clear()|};
+                        {|#1:Kernels.Main.Value.Plugins.AddFromObject(new TimePlugin())|};
+                        return Ok(Kernels.Main.Value.Plugins.Count);
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services, Kernel kernel) => services.AddSingleton(kernel);
+                }
+                """ + Plugin,
+                new[]
+                {
+                    Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.Clear", "the singleton registration AddSingleton(Kernel)"),
+                    Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Plugins.AddFromObject", "static field 'Kernels.Main'"),
+                },
+                Usings + """
+                public static class Kernels
+                {
+                    public static readonly Lazy<Kernel> Main = new(() => Kernel.CreateBuilder().Build());
+                }
+
+                [ApiController]
+                [Route("plugins")]
+                public class PluginsController : ControllerBase
+                {
+                    [HttpPost]
+                    public IActionResult Add([FromServices] Kernel kernel)
+                    {
+                        var clonedKernel = Kernels.Main.Value.Clone();
+                        kernel = kernel.Clone();
+                        kernel.Plugins.Clear();
+                        clonedKernel.Plugins.AddFromObject(new TimePlugin());
+                        return Ok(clonedKernel.Plugins.Count);
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services, Kernel kernel) => services.AddSingleton(kernel);
+                }
+                """ + Plugin);
+        }
+
+        [Fact]
+        public async Task Expression_bodied_change_is_reported_without_a_clone_fix()
+        {
+            const string source = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapGet("/x", () => [|Shared.Kernel.ImportPluginFromType<TimePlugin>()|].Name);
+                app.Run();
+
+                static class Shared
+                {
+                    public static Kernel Kernel { get; } = new();
+                }
+                """ + Plugin;
+            await Program(source, source).RunAsync();
+        }
+
+        [Fact]
+        public async Task Read_only_cloned_transient_local_and_start_up_kernels_are_not_reported()
+        {
+            var test = Verify.Test(Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddKernel();
+                builder.Services.AddSingleton(sp =>
+                {
+                    var built = new Kernel(sp);
+                    built.Plugins.AddFromType<TimePlugin>();
+                    return new Holder(built);
+                });
+                builder.Services.AddScoped<Scoped>();
+                var app = builder.Build();
+
+                app.MapGet("/ask", async (Kernel kernel, string q) =>
+                {
+                    // AddKernel registers the kernel as transient: each request gets its own.
+                    kernel.ImportPluginFromType<TimePlugin>();
+                    return (await kernel.InvokePromptAsync(q)).ToString();
+                });
+                app.MapGet("/read", async (string q) =>
+                {
+                    var count = Shared.Kernel.Plugins.Count;
+                    Shared.Kernel.Data.TryGetValue("x", out var value);
+                    var copy = Shared.Kernel.Clone();
+                    copy.ImportPluginFromType<TimePlugin>();
+                    Shared.Kernel.Clone().Plugins.AddFromType<TimePlugin>();
+                    return (await Shared.Kernel.InvokePromptAsync(q)).ToString();
+                });
+                app.Run();
+
+                public sealed class Holder(Kernel kernel)
+                {
+                    public Kernel Kernel => kernel;
+                }
+
+                public sealed class Scoped
+                {
+                    private readonly Kernel _kernel = Kernel.CreateBuilder().Build();
+
+                    public void Configure() => _kernel.ImportPluginFromType<TimePlugin>();
+                }
+
+                public static class Helpers
+                {
+                    // Not a handler: the kernel's origin is unknown.
+                    public static void AddTime(Kernel kernel) => kernel.Plugins.AddFromType<TimePlugin>();
+                }
+
+                static class Shared
+                {
+                    public static readonly Kernel Kernel;
+
+                    static Shared()
+                    {
+                        Kernel = new Kernel();
+                        Kernel.ImportPluginFromType<TimePlugin>();
+                        Kernel.Culture = CultureInfo.InvariantCulture;
+                    }
+                }
+
+                public class Startup
+                {
+                    public void ConfigureServices(IServiceCollection services) => Shared.Kernel.Plugins.AddFromType<TimePlugin>();
+                }
+                """ + Plugin);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Broken_code_does_not_throw()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public static class Broken
+                {
+                    public static readonly Kernel Shared = new();
+
+                    public static void Change()
+                    {
+                        Shared.{|CS1061:ImportPluginFromNowhere|}();
+                        Shared.Plugins.{|CS1061:AddEverything|}();
+                        {|CS0103:Missing|}.Plugins.AddFromType<TimePlugin>();
+                        {|CS0103:Unknown|}.Data["key"] = 1;
+                    }
+                }
+                """ + Plugin);
+        }
+    }
+}
