@@ -38,6 +38,13 @@ namespace RagSafety.Analyzers.Rules
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RagSafetyContext rag)
         {
+            // A console tool serves one user: its kernel is not shared between requests (as for RAG001).
+            if (context.Compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication
+                && !rag.Handlers.ReferencesServerFramework)
+            {
+                return;
+            }
+
             var registrations = ServiceRegistrations.For(context.Compilation);
             var lazy = context.Compilation.GetTypeByMetadataName("System.Lazy`1");
             context.RegisterOperationAction(
@@ -367,7 +374,7 @@ namespace RagSafety.Analyzers.Rules
         /// </summary>
         private static string? CloneMode(IOperation mutation, ISymbol symbol, IOperation kernel)
         {
-            if (kernel.Syntax is not ExpressionSyntax)
+            if (kernel.Syntax is not ExpressionSyntax || !HasClone(kernel.Type))
             {
                 return null;
             }
@@ -432,6 +439,11 @@ namespace RagSafety.Analyzers.Rules
 
             return CloneIntoLocal;
         }
+
+        /// <summary>Whether the type has <c>T Clone()</c> (Semantic Kernel's <c>Kernel</c> does; a user-catalogued type may not).</summary>
+        private static bool HasClone(ITypeSymbol? type) =>
+            type is not null && type.GetMembers("Clone").OfType<IMethodSymbol>().Any(
+                m => !m.IsStatic && m.Parameters.IsEmpty && m.TypeParameters.IsEmpty && SymbolEqualityComparer.Default.Equals(m.ReturnType, type));
 
         private static bool IsThisOrStatic(IOperation? instance) => instance is null or IInstanceReferenceOperation;
 

@@ -428,6 +428,147 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Injected_field_of_a_scoped_service_records_and_local_functions()
+        {
+            var test = Verify.Test(Usings + """
+                namespace MyApp;
+
+                public sealed class Personalizer
+                {
+                    private readonly Kernel _kernel;
+
+                    public Personalizer(Kernel kernel) => _kernel = kernel;
+
+                    public void Apply(string user)
+                    {
+                        Set();
+
+                        void Set()
+                        {
+                            {|#0:_kernel.Data["user"] = user|};
+                        }
+                    }
+                }
+
+                public record KernelHolder(Kernel Kernel)
+                {
+                    public void AddTools()
+                    {
+                        {|#1:Kernel.Plugins.AddFromType<TimePlugin>()|};
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddSingleton<Kernel>(sp => new Kernel(sp));
+                        services.AddScoped<Personalizer>();
+                        services.AddSingleton<KernelHolder>();
+                    }
+                }
+                """ + Plugin,
+                Usings + """
+                namespace MyApp;
+
+                public sealed class Personalizer
+                {
+                    private readonly Kernel _kernel;
+
+                    public Personalizer(Kernel kernel) => _kernel = kernel;
+
+                    public void Apply(string user)
+                    {
+                        Set();
+
+                        void Set()
+                        {
+                            var kernel = _kernel.Clone();
+                            kernel.Data["user"] = user;
+                        }
+                    }
+                }
+
+                public record KernelHolder(Kernel Kernel)
+                {
+                    public void AddTools()
+                    {
+                        var kernel = Kernel.Clone();
+                        kernel.Plugins.AddFromType<TimePlugin>();
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddSingleton<Kernel>(sp => new Kernel(sp));
+                        services.AddScoped<Personalizer>();
+                        services.AddSingleton<KernelHolder>();
+                    }
+                }
+                """ + Plugin);
+            test.CodeActionEquivalenceKey = RAG002SharedKernelMutatedFixer.CloneKey;
+            test.ExpectedDiagnostics.AddRange(new[]
+            {
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Data[…] =", "the singleton registration AddSingleton<Kernel>"),
+                Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Plugins.AddFromType", "singleton 'KernelHolder.Kernel' (AddSingleton<KernelHolder>)"),
+            });
+            await test.RunAsync();
+        }
+
+        private const string UserKernel = """
+            using System.Collections.Generic;
+
+            namespace MyCorp.Ai
+            {
+                public sealed class AgentRuntime
+                {
+                    public List<object> Plugins { get; } = new();
+                }
+
+                public static class Runtimes
+                {
+                    public static readonly AgentRuntime Shared = new();
+
+                    public static void Register(object plugin)
+                    {
+                        {|#0:Shared.Plugins.Add(plugin)|};
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public async Task User_catalogued_kernel_type_is_reported_without_a_clone_fix_when_it_cannot_clone()
+        {
+            var test = Verify.Test(UserKernel, UserKernel);
+            test.Settings = new TestSettings { Libraries = TestLibraries.None, EditorConfig = "rag_safety.mutable_kernel_apis = T:MyCorp.Ai.AgentRuntime" };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.Add", "static field 'Runtimes.Shared'"));
+            test.FixedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.Add", "static field 'Runtimes.Shared'"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Console_tool_without_a_server_framework_is_not_reported()
+        {
+            var test = Verify.Test(UserKernel.Replace("{|#0:", string.Empty).Replace("|}", string.Empty) + """
+
+                public static class Entry
+                {
+                    public static void Main() => MyCorp.Ai.Runtimes.Register(new object());
+                }
+                """);
+            test.Settings = new TestSettings
+            {
+                Libraries = TestLibraries.None,
+                OutputKind = OutputKind.ConsoleApplication,
+                EditorConfig = "rag_safety.mutable_kernel_apis = T:MyCorp.Ai.AgentRuntime",
+            };
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task Broken_code_does_not_throw()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """
