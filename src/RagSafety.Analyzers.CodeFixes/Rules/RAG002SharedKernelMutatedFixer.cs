@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Text;
 using RagSafety.Analyzers.Rules;
 
 namespace RagSafety.Analyzers.CodeFixes.Rules
@@ -106,18 +105,26 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
             if (root is null || model is null)
             {
                 return document;
             }
 
             // One clone per (function, shared symbol); a function nested in another that clones the same symbol is covered by the outer clone.
-            var groups = new List<(BlockSyntax Body, ISymbol Symbol, ExpressionSyntax Kernel, string Mode)>();
+            var groups = new List<(SyntaxNode Function, SyntaxNode Body, ISymbol Symbol, ExpressionSyntax Kernel, string Mode, string? ExpressionBody)>();
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
                 if (root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax kernel
                     || SymbolOf(model, kernel, cancellationToken) is not { } symbol
-                    || FunctionBody(kernel) is not { } body)
+                    || FunctionOf(kernel) is not { } function
+                    || BodyOf(function) is not { } body)
+                {
+                    continue;
+                }
+
+                diagnostic.Properties.TryGetValue(RAG002SharedKernelMutatedAnalyzer.ExpressionBodyProperty, out var expressionBody);
+                if (body is ExpressionSyntax && expressionBody is null)
                 {
                     continue;
                 }
@@ -125,7 +132,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 if (!groups.Any(g => SymbolEqualityComparer.Default.Equals(g.Symbol, symbol) && g.Body.Span.Contains(body.Span)))
                 {
                     groups.RemoveAll(g => SymbolEqualityComparer.Default.Equals(g.Symbol, symbol) && body.Span.Contains(g.Body.Span));
-                    groups.Add((body, symbol, kernel, diagnostic.Properties[RAG002SharedKernelMutatedAnalyzer.CloneProperty]!));
+                    groups.Add((function, body, symbol, kernel, diagnostic.Properties[RAG002SharedKernelMutatedAnalyzer.CloneProperty]!, expressionBody));
                 }
             }
 
@@ -136,14 +143,12 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
 
             var editor = new SyntaxEditor(root, document.Project.Solution.Services);
             var inserted = new Dictionary<BlockSyntax, List<StatementSyntax>>();
-            foreach (var (body, symbol, kernel, mode) in groups)
+            foreach (var (function, body, symbol, kernel, mode, expressionBody) in groups)
             {
-                var first = body.Statements[0];
-                var indentation = first.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
-                var newLine = body.OpenBraceToken.TrailingTrivia.FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-                var endOfLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.EndOfLine("\n");
+                var newLine = NewLineOf(root);
                 var shared = kernel.WithoutTrivia();
                 StatementSyntax statement;
+                string? name = null;
                 if (mode == RAG002SharedKernelMutatedAnalyzer.CloneParameter)
                 {
                     // kernel = kernel.Clone();
@@ -151,7 +156,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 }
                 else
                 {
-                    var name = FreeName(model, body, cancellationToken);
+                    name = FreeName(model, body, cancellationToken);
                     statement = SyntaxFactory.LocalDeclarationStatement(SyntaxFactory.VariableDeclaration(
                         SyntaxFactory.IdentifierName("var"),
                         SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(name))
@@ -162,16 +167,30 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                     }
                 }
 
-                statement = statement.NormalizeWhitespace()
-                    .WithLeadingTrivia(indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(indentation) : SyntaxFactory.TriviaList())
-                    .WithTrailingTrivia(endOfLine);
-                if (!inserted.TryGetValue(body, out var statements))
+                statement = statement.NormalizeWhitespace();
+                if (body is BlockSyntax block)
                 {
-                    statements = new List<StatementSyntax>();
-                    inserted.Add(body, statements);
-                }
+                    var indentation = block.Statements[0].GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+                    statement = statement
+                        .WithLeadingTrivia(indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(indentation) : SyntaxFactory.TriviaList())
+                        .WithTrailingTrivia(newLine);
+                    if (!inserted.TryGetValue(block, out var statements))
+                    {
+                        statements = new List<StatementSyntax>();
+                        inserted.Add(block, statements);
+                    }
 
-                statements.Add(statement);
+                    statements.Add(statement);
+                }
+                else
+                {
+                    // => expr  becomes  { clone; return expr; }  (or  expr;  for void and plain-task async functions).
+                    var line = text.Lines.GetLineFromPosition(function.SpanStart).ToString();
+                    var outer = line.Substring(0, line.Length - line.TrimStart().Length);
+                    var inner = outer + "    ";
+                    var isReturn = expressionBody == RAG002SharedKernelMutatedAnalyzer.ExpressionBodyReturn;
+                    editor.ReplaceNode(function, (current, _) => WithBlockBody(current, statement, isReturn, outer, inner, newLine));
+                }
             }
 
             // A later change's clone goes first, as when the fixes are applied one at a time (each inserts at the top).
@@ -182,6 +201,58 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             }
 
             return document.WithSyntaxRoot(editor.GetChangedRoot());
+        }
+
+        private static SyntaxTrivia NewLineOf(SyntaxNode root) =>
+            root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { } eol && eol.IsKind(SyntaxKind.EndOfLineTrivia)
+                ? eol
+                : SyntaxFactory.EndOfLine("\n");
+
+        /// <summary>Replaces an expression body by a block that starts with the clone.</summary>
+        private static SyntaxNode WithBlockBody(SyntaxNode function, StatementSyntax clone, bool isReturn, string outer, string inner, SyntaxTrivia newLine)
+        {
+            var expression = function switch
+            {
+                AnonymousFunctionExpressionSyntax lambda => lambda.ExpressionBody,
+                LocalFunctionStatementSyntax local => local.ExpressionBody?.Expression,
+                BaseMethodDeclarationSyntax method => method.ExpressionBody?.Expression,
+                _ => null,
+            };
+            if (expression is null)
+            {
+                return function;
+            }
+
+            var innerIndent = SyntaxFactory.Whitespace(inner);
+            StatementSyntax last = isReturn
+                ? SyntaxFactory.ReturnStatement(expression.WithoutTrivia().WithLeadingTrivia(SyntaxFactory.Space))
+                : SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
+            var block = SyntaxFactory.Block(
+                    SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(SyntaxFactory.Whitespace(outer)).WithTrailingTrivia(newLine),
+                    SyntaxFactory.List(new[]
+                    {
+                        clone.WithLeadingTrivia(innerIndent).WithTrailingTrivia(newLine),
+                        last.WithLeadingTrivia(innerIndent).WithTrailingTrivia(newLine),
+                    }),
+                    SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Whitespace(outer)));
+
+            switch (function)
+            {
+                case ParenthesizedLambdaExpressionSyntax lambda:
+                    return lambda.WithExpressionBody(null).WithArrowToken(lambda.ArrowToken.WithTrailingTrivia(newLine)).WithBlock(block);
+                case SimpleLambdaExpressionSyntax lambda:
+                    return lambda.WithExpressionBody(null).WithArrowToken(lambda.ArrowToken.WithTrailingTrivia(newLine)).WithBlock(block);
+                case LocalFunctionStatementSyntax local:
+                    return local.WithExpressionBody(null).WithSemicolonToken(default)
+                        .WithParameterList(local.ParameterList.WithTrailingTrivia(newLine))
+                        .WithBody(block.WithTrailingTrivia(local.SemicolonToken.TrailingTrivia));
+                case BaseMethodDeclarationSyntax method:
+                    var withoutArrow = method.WithExpressionBody(null).WithSemicolonToken(default);
+                    withoutArrow = withoutArrow.WithParameterList(withoutArrow.ParameterList.WithTrailingTrivia(newLine));
+                    return withoutArrow.WithBody(block.WithTrailingTrivia(method.SemicolonToken.TrailingTrivia));
+                default:
+                    return function;
+            }
         }
 
         private static ExpressionSyntax CloneOf(ExpressionSyntax shared) =>
@@ -200,19 +271,15 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             return symbol;
         }
 
-        /// <summary>The block body of the function that contains the node (lambda, local function, method, constructor).</summary>
-        private static BlockSyntax? FunctionBody(SyntaxNode node)
+        /// <summary>The function that contains the node: a lambda, a local function, a method or a constructor.</summary>
+        private static SyntaxNode? FunctionOf(SyntaxNode node)
         {
             foreach (var ancestor in node.Ancestors())
             {
                 switch (ancestor)
                 {
-                    case AnonymousFunctionExpressionSyntax lambda:
-                        return lambda.Block;
-                    case LocalFunctionStatementSyntax local:
-                        return local.Body;
-                    case BaseMethodDeclarationSyntax method:
-                        return method.Body;
+                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax:
+                        return ancestor;
                     case MemberDeclarationSyntax:
                         return null;
                 }
@@ -221,8 +288,17 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             return null;
         }
 
+        /// <summary>The function's block, or its expression body.</summary>
+        private static SyntaxNode? BodyOf(SyntaxNode function) => function switch
+        {
+            AnonymousFunctionExpressionSyntax lambda => lambda.Body,
+            LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody?.Expression,
+            BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
+            _ => null,
+        };
+
         /// <summary>The expressions in the body that read the shared symbol: <c>_kernel</c>, <c>this._kernel</c>, <c>Holder.Kernel</c>, <c>Lazy.Value</c>.</summary>
-        private static IEnumerable<ExpressionSyntax> References(SemanticModel model, BlockSyntax body, ISymbol symbol, CancellationToken cancellationToken)
+        private static IEnumerable<ExpressionSyntax> References(SemanticModel model, SyntaxNode body, ISymbol symbol, CancellationToken cancellationToken)
         {
             var found = new List<ExpressionSyntax>();
             foreach (var name in body.DescendantNodes().OfType<SimpleNameSyntax>())
@@ -245,7 +321,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             return found;
         }
 
-        private static string FreeName(SemanticModel model, BlockSyntax body, CancellationToken cancellationToken)
+        private static string FreeName(SemanticModel model, SyntaxNode body, CancellationToken cancellationToken)
         {
             var declared = new HashSet<string>(body.DescendantNodes().Select(n => n switch
             {
@@ -257,13 +333,13 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             }).Where(n => n is not null)!);
             foreach (var candidate in new[] { "kernel", "clonedKernel" }.Concat(Enumerable.Range(2, 20).Select(i => "kernel" + i)))
             {
-                if (!declared.Contains(candidate) && model.LookupSymbols(body.OpenBraceToken.Span.End, name: candidate).IsEmpty)
+                if (!declared.Contains(candidate) && model.LookupSymbols(body.SpanStart, name: candidate).IsEmpty)
                 {
                     return candidate;
                 }
             }
 
-            return "clonedKernel" + body.SpanStart;
+            return "clonedKernel" + body.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         /// <summary>Fix All for both fixes, across documents: registrations may live in another file than the changes.</summary>

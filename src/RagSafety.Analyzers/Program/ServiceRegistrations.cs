@@ -284,6 +284,13 @@ namespace RagSafety.Analyzers.Program
 
         private static ServiceLifetimeKind? LifetimeOf(string name)
         {
+            // Cheap rejection first: this runs for every invocation of a compilation.
+            if (!name.EndsWith("Singleton", StringComparison.Ordinal) && !name.EndsWith("Scoped", StringComparison.Ordinal)
+                && !name.EndsWith("Transient", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
             var rest = name.StartsWith("TryAdd", StringComparison.Ordinal) ? name.Substring(6)
                 : name.StartsWith("Add", StringComparison.Ordinal) ? name.Substring(3)
                 : null;

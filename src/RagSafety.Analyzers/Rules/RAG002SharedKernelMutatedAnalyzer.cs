@@ -28,6 +28,13 @@ namespace RagSafety.Analyzers.Rules
         /// <summary>Reassign the function's own parameter: <c>kernel = kernel.Clone();</c>.</summary>
         public const string CloneParameter = "Parameter";
 
+        /// <summary>Diagnostic property, for an expression-bodied function: whether its body becomes <c>return expr;</c> or <c>expr;</c>.</summary>
+        public const string ExpressionBodyProperty = "ExpressionBody";
+
+        public const string ExpressionBodyReturn = "Return";
+
+        public const string ExpressionBodyStatement = "Statement";
+
         /// <summary>Diagnostic property: the transient twin of the Kernel's singleton registration (additional location 1).</summary>
         public const string TransientNameProperty = "TransientName";
 
@@ -128,6 +135,10 @@ namespace RagSafety.Analyzers.Rules
             if (CloneMode(context.Operation, origin.Symbol, kernel) is { } clone)
             {
                 properties = properties.Add(CloneProperty, clone);
+                if (ExpressionBodyForm(context.Operation, context.ContainingSymbol) is { } bodyForm)
+                {
+                    properties = properties.Add(ExpressionBodyProperty, bodyForm);
+                }
             }
 
             if (origin.KernelRegistration?.TwinWithLifetime(ServiceLifetimeKind.Transient) is { } transient && origin.KernelRegistration.NameSyntax is { } name)
@@ -387,20 +398,19 @@ namespace RagSafety.Analyzers.Rules
                 case IAnonymousFunctionOperation lambda:
                     scope = lambda.Body;
                     functionSymbol = lambda.Symbol;
-                    body = (lambda.Syntax as AnonymousFunctionExpressionSyntax)?.Block;
+                    body = (lambda.Syntax as AnonymousFunctionExpressionSyntax)?.Body;
                     break;
                 case ILocalFunctionOperation local:
                     scope = local.Body;
                     functionSymbol = local.Symbol;
-                    body = (local.Syntax as LocalFunctionStatementSyntax)?.Body;
+                    body = (SyntaxNode?)(local.Syntax as LocalFunctionStatementSyntax)?.Body ?? (local.Syntax as LocalFunctionStatementSyntax)?.ExpressionBody?.Expression;
                     break;
                 default:
                     scope = mutation.Root();
                     functionSymbol = null;
                     body = scope.Syntax switch
                     {
-                        MethodDeclarationSyntax method => method.Body,
-                        ConstructorDeclarationSyntax constructor => constructor.Body,
+                        BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression,
                         _ => null,
                     };
                     if (scope is IMethodBodyBaseOperation methodBody && methodBody.SemanticModel?.GetDeclaredSymbol(scope.Syntax) is IMethodSymbol declared)
@@ -411,7 +421,7 @@ namespace RagSafety.Analyzers.Rules
                     break;
             }
 
-            if (scope is null || body is not BlockSyntax { Statements.Count: > 0 } || functionSymbol is null)
+            if (scope is null || functionSymbol is null || body is null or BlockSyntax { Statements.Count: 0 })
             {
                 return null;
             }
@@ -438,6 +448,28 @@ namespace RagSafety.Analyzers.Rules
             }
 
             return CloneIntoLocal;
+        }
+
+        /// <summary>
+        /// For a function with an expression body, how the body becomes a statement after the clone: <c>return expr;</c>
+        /// or <c>expr;</c> (void, or an async function returning a plain task). Null for a block body.
+        /// </summary>
+        private static string? ExpressionBodyForm(IOperation mutation, ISymbol? containingSymbol)
+        {
+            var function = mutation.EnclosingFunction() switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Syntax is AnonymousFunctionExpressionSyntax { ExpressionBody: not null } ? lambda.Symbol : null,
+                ILocalFunctionOperation local => local.Syntax is LocalFunctionStatementSyntax { ExpressionBody: not null } ? local.Symbol : null,
+                _ => mutation.Root().Syntax is BaseMethodDeclarationSyntax { ExpressionBody: not null } ? containingSymbol as IMethodSymbol : null,
+            };
+            if (function is null)
+            {
+                return null;
+            }
+
+            var plainTask = function.IsAsync && function.ReturnType is INamedTypeSymbol { Arity: 0, Name: "Task" or "ValueTask" } task
+                && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+            return function.ReturnsVoid || plainTask ? ExpressionBodyStatement : ExpressionBodyReturn;
         }
 
         /// <summary>Whether the type has <c>T Clone()</c> (Semantic Kernel's <c>Kernel</c> does; a user-catalogued type may not).</summary>

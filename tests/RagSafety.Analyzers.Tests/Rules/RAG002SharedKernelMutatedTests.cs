@@ -121,19 +121,86 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task Registered_kernel_instance_changed_in_an_expression_lambda_gets_no_fix()
+        public async Task Registered_kernel_instance_changed_in_an_expression_lambda_is_cloned_in_a_new_block()
         {
-            const string source = Usings + """
+            await Program(Usings + """
                 var builder = WebApplication.CreateBuilder(args);
                 var kernel = Kernel.CreateBuilder().Build();
                 builder.Services.AddSingleton(kernel);
                 var app = builder.Build();
                 app.MapGet("/culture", (Kernel k) => {|#0:k.Culture = CultureInfo.GetCultureInfo("fr-FR")|});
                 app.Run();
-                """;
-            var test = Program(source, source, Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Culture =", "the singleton registration AddSingleton(Kernel)"));
-            test.FixedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Culture =", "the singleton registration AddSingleton(Kernel)"));
-            await test.RunAsync();
+                """,
+                Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var kernel = Kernel.CreateBuilder().Build();
+                builder.Services.AddSingleton(kernel);
+                var app = builder.Build();
+                app.MapGet("/culture", (Kernel k) =>
+                {
+                    k = k.Clone();
+                    return k.Culture = CultureInfo.GetCultureInfo("fr-FR");
+                });
+                app.Run();
+                """,
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Culture =", "the singleton registration AddSingleton(Kernel)")).RunAsync();
+        }
+
+        [Fact]
+        public async Task Expression_bodied_methods_become_blocks()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                public sealed class Tools(Kernel kernel)
+                {
+                    private static readonly Kernel Shared = new();
+
+                    public void SetUser(string user) => {|#0:Shared.Data["user"] = user|};
+
+                    public async Task AddAsync(TimePlugin plugin) => await Task.Run(() => {|#1:kernel.Plugins.AddFromObject(plugin)|});
+
+                    public int Count() => {|#2:Shared.ImportPluginFromType<TimePlugin>()|}.FunctionCount;
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services) => services.AddSingleton<Tools>();
+                }
+                """ + Plugin,
+                new[]
+                {
+                    Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Data[…] =", "static field 'Tools.Shared'"),
+                    Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Plugins.AddFromObject", "singleton 'Tools.kernel' (AddSingleton<Tools>)"),
+                    Verify.Diagnostic("RAG002").WithLocation(2).WithArguments("ImportPluginFromType", "static field 'Tools.Shared'"),
+                },
+                Usings + """
+                public sealed class Tools(Kernel kernel)
+                {
+                    private static readonly Kernel Shared = new();
+
+                    public void SetUser(string user)
+                    {
+                        var clonedKernel = Shared.Clone();
+                        clonedKernel.Data["user"] = user;
+                    }
+
+                    public async Task AddAsync(TimePlugin plugin) => await Task.Run(() =>
+                    {
+                        var clonedKernel = kernel.Clone();
+                        return clonedKernel.Plugins.AddFromObject(plugin);
+                    });
+
+                    public int Count()
+                    {
+                        var clonedKernel = Shared.Clone();
+                        return clonedKernel.ImportPluginFromType<TimePlugin>().FunctionCount;
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services) => services.AddSingleton<Tools>();
+                }
+                """ + Plugin);
         }
 
         [Fact]
@@ -340,20 +407,35 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task Expression_bodied_change_is_reported_without_a_clone_fix()
+        public async Task Expression_lambda_returning_a_value_returns_it_after_the_clone()
         {
-            const string source = Usings + """
+            await Program(Usings + """
                 var builder = WebApplication.CreateBuilder(args);
                 var app = builder.Build();
-                app.MapGet("/x", () => [|Shared.Kernel.ImportPluginFromType<TimePlugin>()|].Name);
+                app.MapGet("/x", () => {|#0:Shared.Kernel.ImportPluginFromType<TimePlugin>()|}.Name);
                 app.Run();
 
                 static class Shared
                 {
                     public static Kernel Kernel { get; } = new();
                 }
-                """ + Plugin;
-            await Program(source, source).RunAsync();
+                """ + Plugin,
+                Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapGet("/x", () =>
+                {
+                    var kernel = Shared.Kernel.Clone();
+                    return kernel.ImportPluginFromType<TimePlugin>().Name;
+                });
+                app.Run();
+
+                static class Shared
+                {
+                    public static Kernel Kernel { get; } = new();
+                }
+                """ + Plugin,
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("ImportPluginFromType", "static property 'Shared.Kernel'")).RunAsync();
         }
 
         [Fact]
