@@ -45,6 +45,9 @@ namespace RagSafety.Analyzers.Program
 
         public IInvocationOperation Invocation { get; }
 
+        /// <summary>Whether this is a keyed registration (<c>AddKeyed…</c>, <c>TryAddKeyed…</c>).</summary>
+        public bool IsKeyed => Method.Name.IndexOf("Keyed", StringComparison.Ordinal) >= 0;
+
         public IMethodSymbol Method => Invocation.TargetMethod;
 
         public ServiceLifetimeKind Lifetime { get; }
@@ -154,7 +157,15 @@ namespace RagSafety.Analyzers.Program
         /// The first singleton registration that hands out the type (or a type derived from it, for a registered
         /// implementation of it), or null.
         /// </summary>
-        public ServiceRegistration? SingletonProviding(ITypeSymbol type, out ITypeSymbol? registeredAs)
+        public ServiceRegistration? SingletonProviding(ITypeSymbol type, out ITypeSymbol? registeredAs) =>
+            SingletonProviding(type, keyed: null, out registeredAs);
+
+        /// <summary>
+        /// As <see cref="SingletonProviding(ITypeSymbol, out ITypeSymbol?)"/>, limited to keyed (<c>AddKeyed…</c>) or
+        /// unkeyed registrations when <paramref name="keyed"/> is given: a plain constructor parameter is resolved from
+        /// an unkeyed registration, a <c>[FromKeyedServices]</c> one from a keyed registration.
+        /// </summary>
+        public ServiceRegistration? SingletonProviding(ITypeSymbol type, bool? keyed, out ITypeSymbol? registeredAs)
         {
             registeredAs = null;
             if (!IsAvailable)
@@ -164,6 +175,11 @@ namespace RagSafety.Analyzers.Program
 
             foreach (var registration in Singletons)
             {
+                if (keyed is { } wantKeyed && registration.IsKeyed != wantKeyed)
+                {
+                    continue;
+                }
+
                 foreach (var provided in registration.ProvidedTypes)
                 {
                     if (SymbolEqualityComparer.Default.Equals(provided.OriginalDefinition, type.OriginalDefinition))

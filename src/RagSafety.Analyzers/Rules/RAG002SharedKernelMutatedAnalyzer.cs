@@ -258,8 +258,11 @@ namespace RagSafety.Analyzers.Rules
                 return isHandler && KernelRegistration() is { } registration ? new Origin(Describe(registration), parameter, registration) : null;
             }
 
+            // The container hands a plain parameter the unkeyed registration, a [FromKeyedServices] parameter a keyed one.
             ServiceRegistration? KernelRegistration() =>
-                kernel.Type is { } type && rag.Apis.TypeHasRole(type, ApiRole.MutableKernel) ? registrations.SingletonProviding(type, out _) : null;
+                kernel.Type is { } type && rag.Apis.TypeHasRole(type, ApiRole.MutableKernel)
+                    ? registrations.SingletonProviding(type, keyed: kernel is IParameterReferenceOperation { Parameter: var p } && IsFromKeyedServices(p), out _)
+                    : null;
 
             string Describe(ServiceRegistration registration) =>
                 "the singleton registration " + registration.Describe(kernel.Type!);
@@ -283,6 +286,9 @@ namespace RagSafety.Analyzers.Rules
                     && (member is IMethodSymbol { MethodKind: MethodKind.Constructor } || member is IFieldSymbol or IPropertySymbol);
             }
         }
+
+        private static bool IsFromKeyedServices(IParameterSymbol parameter) =>
+            parameter.GetAttributes().Any(a => a.AttributeClass?.Name == "FromKeyedServicesAttribute");
 
         private static bool IsSingletonFactory(IAnonymousFunctionOperation lambda, ServiceRegistrations registrations)
         {
@@ -422,6 +428,12 @@ namespace RagSafety.Analyzers.Rules
             }
 
             if (scope is null || functionSymbol is null || body is null or BlockSyntax { Statements.Count: 0 })
+            {
+                return null;
+            }
+
+            // An expression body becomes a block; generic constraints would sit between the parameters and the block.
+            if (body is ExpressionSyntax && body.Parent?.Parent is MethodDeclarationSyntax { ConstraintClauses.Count: > 0 } or LocalFunctionStatementSyntax { ConstraintClauses.Count: > 0 })
             {
                 return null;
             }

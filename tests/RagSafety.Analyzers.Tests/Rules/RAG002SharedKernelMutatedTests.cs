@@ -303,7 +303,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     private readonly Kernel _kernel;
 
-                    public PerRequest(Kernel kernel)
+                    public PerRequest([FromKeyedServices("main")] Kernel kernel)
                     {
                         {|#0:kernel.ImportPluginFromObject(new TimePlugin())|};
                         _kernel = kernel;
@@ -324,7 +324,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     private readonly Kernel _kernel;
 
-                    public PerRequest(Kernel kernel)
+                    public PerRequest([FromKeyedServices("main")] Kernel kernel)
                     {
                         kernel = kernel.Clone();
                         kernel.ImportPluginFromObject(new TimePlugin());
@@ -473,6 +473,17 @@ namespace RagSafety.Analyzers.Tests.Rules
                 public sealed class Holder(Kernel kernel)
                 {
                     public Kernel Kernel => kernel;
+                }
+
+                public sealed class UsesDefaultKernel(Kernel kernel)
+                {
+                    // Only a keyed kernel is a singleton; this parameter gets the transient one from AddKernel.
+                    public void Add() => kernel.ImportPluginFromType<TimePlugin>();
+                }
+
+                public static class KeyedRegistrations
+                {
+                    public static void Register(IServiceCollection services) => services.AddKeyedSingleton<Kernel>("main");
                 }
 
                 public sealed class Scoped
