@@ -245,8 +245,9 @@ namespace RagSafety.Analyzers.Rules
                         return IsStartUp(owner) ? null : new Origin($"singleton '{owner.Name}.{parameter.Name}' ({ownerRegistration.Describe(registeredAs!)})", parameter);
                     }
 
-                    // A constructor runs for every instance: per request, unless the type is itself a singleton.
-                    return KernelRegistration() is { } kernelRegistration && registrations.SingletonProviding(owner, out _) is null && !inLambda
+                    // A constructor runs for every instance: per request, unless the type is itself a singleton (or a
+                    // hosted service, which the host creates once at start-up).
+                    return KernelRegistration() is { } kernelRegistration && registrations.SingletonProviding(owner, out _) is null && !IsHostedService(owner) && !inLambda
                         ? new Origin(Describe(kernelRegistration), parameter, kernelRegistration)
                         : null;
                 }
@@ -286,6 +287,9 @@ namespace RagSafety.Analyzers.Rules
                     && (member is IMethodSymbol { MethodKind: MethodKind.Constructor } || member is IFieldSymbol or IPropertySymbol);
             }
         }
+
+        private static bool IsHostedService(INamedTypeSymbol type) =>
+            type.AllInterfaces.Any(i => i.Name == "IHostedService" && i.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting");
 
         private static bool IsFromKeyedServices(IParameterSymbol parameter) =>
             parameter.GetAttributes().Any(a => a.AttributeClass?.Name == "FromKeyedServicesAttribute");

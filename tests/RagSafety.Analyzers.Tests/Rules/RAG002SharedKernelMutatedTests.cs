@@ -475,6 +475,17 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public Kernel Kernel => kernel;
                 }
 
+                public sealed class Warmup : Microsoft.Extensions.Hosting.BackgroundService
+                {
+                    public Warmup([FromKeyedServices("main")] Kernel kernel)
+                    {
+                        // The host creates hosted services once, at start-up.
+                        kernel.ImportPluginFromType<TimePlugin>();
+                    }
+
+                    protected override Task ExecuteAsync(System.Threading.CancellationToken stoppingToken) => Task.CompletedTask;
+                }
+
                 public sealed class UsesDefaultKernel(Kernel kernel)
                 {
                     // Only a keyed kernel is a singleton; this parameter gets the transient one from AddKernel.
