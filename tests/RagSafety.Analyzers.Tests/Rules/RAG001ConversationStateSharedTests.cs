@@ -199,10 +199,22 @@ namespace RagSafety.Analyzers.Tests.Rules
                     private readonly int _count = history.Count;
                 }
 
+                // A client implementation is built to be shared, whatever it keeps inside.
+                sealed class RecordingChatClient : DelegatingChatClient
+                {
+                    private readonly List<ChatMessage> _log = new();
+                    public RecordingChatClient(IChatClient inner) : base(inner) { }
+                }
+
                 static class Registrations
                 {
                     public static void Register(IServiceCollection services, IChatClient client)
                     {
+                        services.AddSingleton<IChatClient>(sp => new RecordingChatClient(client));
+                        services.AddSingleton(sp => new OpenAI.Chat.ChatClient("gpt-4o-mini", "key"));
+                        services.AddSingleton<Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService>(sp => null!);
+                        services.AddSingleton<Microsoft.KernelMemory.IKernelMemory>(sp => null!);
+                        services.AddSingleton<Microsoft.Extensions.VectorData.VectorStore>(sp => null!);
                         services.AddScoped<ChatHistory>();
                         services.AddTransient<KernelArguments>();
                         services.TryAddScoped<ChatHistoryAgentThread>();
