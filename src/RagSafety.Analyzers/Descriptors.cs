@@ -37,14 +37,18 @@ namespace RagSafety.Analyzers
             + "transient.");
 
         // RAG003: mutable request options shared.
-        public static readonly DiagnosticDescriptor RAG003_RequestOptionsShared = Create(
+        // Reported at the end of the compilation: whether the member reaches AI calls is known only after every use was seen.
+        public static readonly DiagnosticDescriptor RAG003_RequestOptionsShared = new(
             RuleIds.RequestOptionsShared,
             "Mutable request options shared",
             "'{0}' is a shared {1} passed to AI calls; build fresh options per call",
             SharedStateCategory,
             DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
             "Options objects are mutable and AI clients may change them while sending a request. One static instance used "
-            + "by parallel calls sends the wrong payloads. Build fresh options for each call.");
+            + "by parallel calls sends the wrong payloads. Build fresh options for each call.",
+            HelpLinks.For(RuleIds.RequestOptionsShared),
+            WellKnownDiagnosticTags.CompilationEnd);
 
         public static readonly DiagnosticDescriptor RAG010_BlockingWaitOnAiCall = Create(
             RuleIds.BlockingWaitOnAiCall,

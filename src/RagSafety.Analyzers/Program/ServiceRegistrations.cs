@@ -1,0 +1,371 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RagSafety.Analyzers.Program
+{
+    /// <summary>The lifetime a DI registration gives its service.</summary>
+    internal enum ServiceLifetimeKind
+    {
+        Singleton,
+        Scoped,
+        Transient,
+    }
+
+    /// <summary>
+    /// One DI registration call on <c>Microsoft.Extensions.DependencyInjection.IServiceCollection</c>:
+    /// <c>Add{Singleton,Scoped,Transient}</c>, <c>TryAdd…</c>, <c>AddKeyed…</c>, <c>TryAddKeyed…</c>, in the generic,
+    /// <c>typeof</c>, instance and factory forms.
+    /// </summary>
+    internal sealed class ServiceRegistration
+    {
+        public ServiceRegistration(
+            IInvocationOperation invocation,
+            ServiceLifetimeKind lifetime,
+            ITypeSymbol? serviceType,
+            ITypeSymbol? implementationType,
+            IOperation? instance,
+            IOperation? factory,
+            ImmutableArray<ITypeSymbol> providedTypes)
+        {
+            Invocation = invocation;
+            Lifetime = lifetime;
+            ServiceType = serviceType;
+            ImplementationType = implementationType;
+            Instance = instance;
+            Factory = factory;
+            ProvidedTypes = providedTypes;
+        }
+
+        public IInvocationOperation Invocation { get; }
+
+        /// <summary>Whether this is a keyed registration (<c>AddKeyed…</c>, <c>TryAddKeyed…</c>).</summary>
+        public bool IsKeyed => Method.Name.IndexOf("Keyed", StringComparison.Ordinal) >= 0;
+
+        public IMethodSymbol Method => Invocation.TargetMethod;
+
+        public ServiceLifetimeKind Lifetime { get; }
+
+        /// <summary>The service type (type argument or <c>typeof</c> operand), when known.</summary>
+        public ITypeSymbol? ServiceType { get; }
+
+        /// <summary>The implementation type (second type argument or <c>typeof</c> operand), when given.</summary>
+        public ITypeSymbol? ImplementationType { get; }
+
+        /// <summary>The registered instance (instance form), without conversions.</summary>
+        public IOperation? Instance { get; }
+
+        /// <summary>The factory delegate (factory form), without conversions and delegate creation.</summary>
+        public IOperation? Factory { get; }
+
+        /// <summary>
+        /// Every type the registration can hand out, most specific known first: the instance's type, the types the
+        /// factory returns, the implementation type, the service type.
+        /// </summary>
+        public ImmutableArray<ITypeSymbol> ProvidedTypes { get; }
+
+        /// <summary>
+        /// The registration for messages: the generic name as written (<c>AddSingleton&lt;IEngine, QueryEngine&gt;</c>),
+        /// or the method name with the type it hands out (<c>AddSingleton(ChatHistory)</c>).
+        /// </summary>
+        public string Describe(ITypeSymbol type) => NameSyntax is GenericNameSyntax generic
+            ? generic.ToString()
+            : Method.Name + "(" + type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + ")";
+
+        /// <summary>
+        /// The name of the registration method with another lifetime that takes the same arguments (<c>AddSingleton</c> →
+        /// <c>AddScoped</c>, <c>TryAddKeyedSingleton</c> → <c>TryAddKeyedTransient</c>), or null. The instance form has no
+        /// such twin, and a factory that hands out an existing object (a local, field, parameter or property) would still
+        /// share it, so neither gets one.
+        /// </summary>
+        public string? TwinWithLifetime(ServiceLifetimeKind lifetime)
+        {
+            if (Instance is not null || Factory is IAnonymousFunctionOperation lambda && ServiceRegistrations.ReturnedValues(lambda).Any(
+                v => v is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation))
+            {
+                return null;
+            }
+
+            var twinName = Method.Name.Replace(Lifetime.ToString(), lifetime.ToString());
+            var original = Method.OriginalDefinition;
+            foreach (var candidate in Method.ContainingType.GetMembers(twinName).OfType<IMethodSymbol>())
+            {
+                if (candidate.Arity == original.Arity
+                    && candidate.Parameters.Length == original.Parameters.Length
+                    && candidate.Parameters.Zip(original.Parameters, (a, b) => a.Type.ToDisplayString() == b.Type.ToDisplayString()).All(same => same))
+                {
+                    return twinName;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The method name as written in the call (<c>AddSingleton&lt;ChatHistory&gt;</c>), or null for an unusual shape.</summary>
+        public SimpleNameSyntax? NameSyntax => Invocation.Syntax is InvocationExpressionSyntax invocation
+            ? invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name,
+                SimpleNameSyntax simple => simple,
+                MemberBindingExpressionSyntax binding => binding.Name,
+                _ => null,
+            }
+            : null;
+    }
+
+    /// <summary>
+    /// Recognises DI registrations and answers, per compilation, which types are registered as singletons. The
+    /// compilation-wide answer is computed once, lazily, by one syntax scan that binds only invocations whose name
+    /// mentions <c>Singleton</c>.
+    /// </summary>
+    internal sealed class ServiceRegistrations
+    {
+        private static readonly ConditionalWeakTable<Compilation, ServiceRegistrations> Cache = new();
+
+        private readonly Compilation _compilation;
+        private readonly INamedTypeSymbol? _serviceCollection;
+        private readonly INamedTypeSymbol? _addExtensions;
+        private readonly INamedTypeSymbol? _tryAddExtensions;
+        private readonly INamedTypeSymbol? _type;
+        private readonly Lazy<ImmutableArray<ServiceRegistration>> _singletons;
+
+        private ServiceRegistrations(Compilation compilation)
+        {
+            _compilation = compilation;
+            _serviceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+            _addExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
+            _tryAddExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
+            _type = compilation.GetTypeByMetadataName("System.Type");
+            _singletons = new Lazy<ImmutableArray<ServiceRegistration>>(FindSingletons, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>False when the compilation does not reference Microsoft.Extensions.DependencyInjection at all.</summary>
+        public bool IsAvailable => _serviceCollection is not null;
+
+        public static ServiceRegistrations For(Compilation compilation) => Cache.GetValue(compilation, c => new ServiceRegistrations(c));
+
+        /// <summary>Every singleton registration in the compilation's source (scanned once, on first need).</summary>
+        public ImmutableArray<ServiceRegistration> Singletons => _singletons.Value;
+
+        /// <summary>
+        /// The first singleton registration that hands out the type (or a type derived from it, for a registered
+        /// implementation of it), or null.
+        /// </summary>
+        public ServiceRegistration? SingletonProviding(ITypeSymbol type, out ITypeSymbol? registeredAs) =>
+            SingletonProviding(type, keyed: null, out registeredAs);
+
+        /// <summary>
+        /// As <see cref="SingletonProviding(ITypeSymbol, out ITypeSymbol?)"/>, limited to keyed (<c>AddKeyed…</c>) or
+        /// unkeyed registrations when <paramref name="keyed"/> is given: a plain constructor parameter is resolved from
+        /// an unkeyed registration, a <c>[FromKeyedServices]</c> one from a keyed registration.
+        /// </summary>
+        public ServiceRegistration? SingletonProviding(ITypeSymbol type, bool? keyed, out ITypeSymbol? registeredAs)
+        {
+            registeredAs = null;
+            if (!IsAvailable)
+            {
+                return null;
+            }
+
+            foreach (var registration in Singletons)
+            {
+                if (keyed is { } wantKeyed && registration.IsKeyed != wantKeyed)
+                {
+                    continue;
+                }
+
+                foreach (var provided in registration.ProvidedTypes)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(provided.OriginalDefinition, type.OriginalDefinition))
+                    {
+                        registeredAs = provided;
+                        return registration;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The registration an invocation makes, or null when it is not a recognised registration call.</summary>
+        public ServiceRegistration? Recognize(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (_serviceCollection is null || !method.IsExtensionMethod || LifetimeOf(method.Name) is not { } lifetime)
+            {
+                return null;
+            }
+
+            var containing = method.ContainingType?.OriginalDefinition;
+            if (!SymbolEqualityComparer.Default.Equals(containing, _addExtensions) && !SymbolEqualityComparer.Default.Equals(containing, _tryAddExtensions))
+            {
+                return null;
+            }
+
+            var definition = method.ReducedFrom ?? method;
+            if (definition.Parameters.Length == 0 || !SymbolEqualityComparer.Default.Equals(definition.Parameters[0].Type, _serviceCollection))
+            {
+                return null;
+            }
+
+            ITypeSymbol? service = null;
+            ITypeSymbol? implementation = null;
+            IOperation? instance = null;
+            IOperation? factory = null;
+            if (method.TypeArguments.Length >= 1)
+            {
+                service = method.TypeArguments[0];
+                implementation = method.TypeArguments.Length >= 2 ? method.TypeArguments[1] : null;
+            }
+
+            var typeArguments = 0;
+            foreach (var argument in invocation.Arguments)
+            {
+                // The receiver (the IServiceCollection) and the key say nothing about what is handed out.
+                if (argument.Parameter is not { } parameter
+                    || SymbolEqualityComparer.Default.Equals(parameter.Type, _serviceCollection)
+                    || parameter.Name == "serviceKey")
+                {
+                    continue;
+                }
+
+                var value = argument.Value.WithoutConversions();
+                if (SymbolEqualityComparer.Default.Equals(parameter.Type, _type))
+                {
+                    var operand = (value as ITypeOfOperation)?.TypeOperand;
+                    if (typeArguments++ == 0)
+                    {
+                        service = operand;
+                    }
+                    else
+                    {
+                        implementation = operand;
+                    }
+                }
+                else if (parameter.Type.TypeKind == TypeKind.Delegate)
+                {
+                    factory = value is IDelegateCreationOperation creation ? creation.Target.WithoutConversions() : value;
+                }
+                else
+                {
+                    instance = value;
+                }
+            }
+
+            var provided = ImmutableArray.CreateBuilder<ITypeSymbol>();
+            Add(provided, instance?.Type);
+            if (factory is IAnonymousFunctionOperation lambda)
+            {
+                foreach (var returned in ReturnedValues(lambda))
+                {
+                    Add(provided, returned.Type);
+                }
+            }
+
+            Add(provided, implementation);
+            Add(provided, service);
+            return new ServiceRegistration(invocation, lifetime, service, implementation, instance, factory, provided.ToImmutable());
+        }
+
+        /// <summary>The values a lambda returns (its own returns, not those of nested functions), without conversions.</summary>
+        public static IEnumerable<IOperation> ReturnedValues(IAnonymousFunctionOperation lambda)
+        {
+            foreach (var operation in lambda.Body.Descendants())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } value } && ReferenceEquals(operation.EnclosingFunction(), lambda))
+                {
+                    yield return value.WithoutConversions();
+                }
+            }
+        }
+
+        private static void Add(ImmutableArray<ITypeSymbol>.Builder types, ITypeSymbol? type)
+        {
+            if (type is null || type.TypeKind == TypeKind.Error || type.SpecialType == SpecialType.System_Object)
+            {
+                return;
+            }
+
+            if (!types.Any(t => SymbolEqualityComparer.Default.Equals(t, type)))
+            {
+                types.Add(type);
+            }
+        }
+
+        private static ServiceLifetimeKind? LifetimeOf(string name)
+        {
+            // Cheap rejection first: this runs for every invocation of a compilation.
+            if (!name.EndsWith("Singleton", StringComparison.Ordinal) && !name.EndsWith("Scoped", StringComparison.Ordinal)
+                && !name.EndsWith("Transient", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var rest = name.StartsWith("TryAdd", StringComparison.Ordinal) ? name.Substring(6)
+                : name.StartsWith("Add", StringComparison.Ordinal) ? name.Substring(3)
+                : null;
+            if (rest is null)
+            {
+                return null;
+            }
+
+            if (rest.StartsWith("Keyed", StringComparison.Ordinal))
+            {
+                rest = rest.Substring(5);
+            }
+
+            return rest switch
+            {
+                "Singleton" => ServiceLifetimeKind.Singleton,
+                "Scoped" => ServiceLifetimeKind.Scoped,
+                "Transient" => ServiceLifetimeKind.Transient,
+                _ => null,
+            };
+        }
+
+        private ImmutableArray<ServiceRegistration> FindSingletons()
+        {
+            if (_serviceCollection is null)
+            {
+                return ImmutableArray<ServiceRegistration>.Empty;
+            }
+
+            var result = ImmutableArray.CreateBuilder<ServiceRegistration>();
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (NameOf(invocation.Expression) is not { } name || !name.EndsWith("Singleton", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Needed to find registrations in other files; the analyzer driver serves cached semantic models.
+                    model ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (model.GetOperation(invocation) is IInvocationOperation operation && Recognize(operation) is { Lifetime: ServiceLifetimeKind.Singleton } registration)
+                    {
+                        result.Add(registration);
+                    }
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        private static string? NameOf(ExpressionSyntax expression) => expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,694 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using RagSafety.Analyzers.CodeFixes.Rules;
+using RagSafety.Analyzers.Tests.Verification;
+using Xunit;
+using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    RagSafety.Analyzers.Rules.RAG002SharedKernelMutatedAnalyzer,
+    RagSafety.Analyzers.CodeFixes.Rules.RAG002SharedKernelMutatedFixer>;
+
+namespace RagSafety.Analyzers.Tests.Rules
+{
+    public class RAG002SharedKernelMutatedTests
+    {
+        private const string Usings = """
+            using System;
+            using System.Globalization;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.DependencyInjection.Extensions;
+            using Microsoft.SemanticKernel;
+
+            """;
+
+        private const string Plugin = """
+
+            public sealed class TimePlugin
+            {
+                public string Now() => DateTime.UtcNow.ToString("O");
+            }
+            """;
+
+        private static RagSafetyTest Program(string source, string? fixedSource, params DiagnosticResult[] expected)
+        {
+            var test = Verify.Test(source, fixedSource);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test;
+        }
+
+        [Fact]
+        public async Task Static_kernel_changed_in_an_endpoint_is_cloned_first()
+        {
+            await Program(Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+
+                // Start-up: the kernel is not serving requests yet.
+                Shared.Kernel.ImportPluginFromType<TimePlugin>();
+
+                app.MapPost("/plugins", () =>
+                {
+                    {|#0:Shared.Kernel.ImportPluginFromType<TimePlugin>()|};
+                    return Shared.Kernel.Plugins.Count;
+                });
+                app.Run();
+
+                static class Shared
+                {
+                    public static readonly Kernel Kernel = new();
+                }
+                """ + Plugin,
+                Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+
+                // Start-up: the kernel is not serving requests yet.
+                Shared.Kernel.ImportPluginFromType<TimePlugin>();
+
+                app.MapPost("/plugins", () =>
+                {
+                    var kernel = Shared.Kernel.Clone();
+                    kernel.ImportPluginFromType<TimePlugin>();
+                    return kernel.Plugins.Count;
+                });
+                app.Run();
+
+                static class Shared
+                {
+                    public static readonly Kernel Kernel = new();
+                }
+                """ + Plugin,
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("ImportPluginFromType", "static field 'Shared.Kernel'")).RunAsync();
+        }
+
+        private const string SingletonKernelProgram = Usings + """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{0};
+            var app = builder.Build();
+            app.MapGet("/ask", (Kernel kernel) =>
+            {
+                {1}
+                return "ok";
+            });
+            app.Run();
+            """ + Plugin;
+
+        private static string SingletonKernel(string registration, string body) =>
+            SingletonKernelProgram.Replace("{0}", registration).Replace("{1}", body);
+
+        [Fact]
+        public async Task Singleton_kernel_changed_in_a_handler_is_registered_as_transient()
+        {
+            await Program(
+                SingletonKernel("AddSingleton<Kernel>()", "{|#0:kernel.Plugins.AddFromType<TimePlugin>()|};"),
+                SingletonKernel("AddTransient<Kernel>()", "kernel.Plugins.AddFromType<TimePlugin>();"),
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.AddFromType", "the singleton registration AddSingleton<Kernel>")).RunAsync();
+        }
+
+        [Fact]
+        public async Task Singleton_kernel_changed_in_a_handler_can_be_cloned_instead()
+        {
+            var test = Program(
+                SingletonKernel("TryAddSingleton(sp => new Kernel(sp))", "{|#0:kernel.Plugins.AddFromType<TimePlugin>()|};"),
+                SingletonKernel("TryAddSingleton(sp => new Kernel(sp))", "kernel = kernel.Clone();\n    kernel.Plugins.AddFromType<TimePlugin>();"),
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.AddFromType", "the singleton registration TryAddSingleton(Kernel)"));
+            test.CodeActionEquivalenceKey = RAG002SharedKernelMutatedFixer.CloneKey;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Registered_kernel_instance_changed_in_an_expression_lambda_is_cloned_in_a_new_block()
+        {
+            await Program(Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var kernel = Kernel.CreateBuilder().Build();
+                builder.Services.AddSingleton(kernel);
+                var app = builder.Build();
+                app.MapGet("/culture", (Kernel k) => {|#0:k.Culture = CultureInfo.GetCultureInfo("fr-FR")|});
+                app.Run();
+                """,
+                Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var kernel = Kernel.CreateBuilder().Build();
+                builder.Services.AddSingleton(kernel);
+                var app = builder.Build();
+                app.MapGet("/culture", (Kernel k) =>
+                {
+                    k = k.Clone();
+                    return k.Culture = CultureInfo.GetCultureInfo("fr-FR");
+                });
+                app.Run();
+                """,
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Culture =", "the singleton registration AddSingleton(Kernel)")).RunAsync();
+        }
+
+        [Fact]
+        public async Task Expression_bodied_methods_become_blocks()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                public sealed class Tools(Kernel kernel)
+                {
+                    private static readonly Kernel Shared = new();
+
+                    public void SetUser(string user) => {|#0:Shared.Data["user"] = user|};
+
+                    public async Task AddAsync(TimePlugin plugin) => await Task.Run(() => {|#1:kernel.Plugins.AddFromObject(plugin)|});
+
+                    public int Count() => {|#2:Shared.ImportPluginFromType<TimePlugin>()|}.FunctionCount;
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services) => services.AddSingleton<Tools>();
+                }
+                """ + Plugin,
+                new[]
+                {
+                    Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Data[…] =", "static field 'Tools.Shared'"),
+                    Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Plugins.AddFromObject", "singleton 'Tools.kernel' (AddSingleton<Tools>)"),
+                    Verify.Diagnostic("RAG002").WithLocation(2).WithArguments("ImportPluginFromType", "static field 'Tools.Shared'"),
+                },
+                Usings + """
+                public sealed class Tools(Kernel kernel)
+                {
+                    private static readonly Kernel Shared = new();
+
+                    public void SetUser(string user)
+                    {
+                        var clonedKernel = Shared.Clone();
+                        clonedKernel.Data["user"] = user;
+                    }
+
+                    public async Task AddAsync(TimePlugin plugin) => await Task.Run(() =>
+                    {
+                        var clonedKernel = kernel.Clone();
+                        return clonedKernel.Plugins.AddFromObject(plugin);
+                    });
+
+                    public int Count()
+                    {
+                        var clonedKernel = Shared.Clone();
+                        return clonedKernel.ImportPluginFromType<TimePlugin>().FunctionCount;
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services) => services.AddSingleton<Tools>();
+                }
+                """ + Plugin);
+        }
+
+        [Fact]
+        public async Task Fields_of_singletons_are_cloned_in_the_changing_method()
+        {
+            var test = Verify.Test(Usings + """
+                public sealed class ChatService(Kernel kernel)
+                {
+                    public void Enable(IFunctionInvocationFilter filter)
+                    {
+                        {|#0:kernel.FunctionInvocationFilters.Add(filter)|};
+                    }
+                }
+
+                public sealed class ToolService
+                {
+                    private readonly Kernel _kernel;
+
+                    public ToolService(Kernel kernel)
+                    {
+                        _kernel = kernel;
+                        _kernel.ImportPluginFromType<TimePlugin>(); // runs once: the service is a singleton
+                    }
+
+                    public async Task<string> AskAsync(string user, string question)
+                    {
+                        // Per-user settings on the shared kernel.
+                        {|#1:_kernel.Data["user"] = user|};
+                        {|#2:this._kernel.Culture = CultureInfo.InvariantCulture|};
+                        var result = await _kernel.InvokePromptAsync(question);
+                        return result.ToString();
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddKernel();
+                        services.AddSingleton<ChatService>();
+                        services.AddSingleton<ToolService>();
+                    }
+                }
+                """ + Plugin,
+                Usings + """
+                public sealed class ChatService(Kernel kernel)
+                {
+                    public void Enable(IFunctionInvocationFilter filter)
+                    {
+                        var clonedKernel = kernel.Clone();
+                        clonedKernel.FunctionInvocationFilters.Add(filter);
+                    }
+                }
+
+                public sealed class ToolService
+                {
+                    private readonly Kernel _kernel;
+
+                    public ToolService(Kernel kernel)
+                    {
+                        _kernel = kernel;
+                        _kernel.ImportPluginFromType<TimePlugin>(); // runs once: the service is a singleton
+                    }
+
+                    public async Task<string> AskAsync(string user, string question)
+                    {
+                        var kernel = _kernel.Clone();
+                        // Per-user settings on the shared kernel.
+                        kernel.Data["user"] = user;
+                        kernel.Culture = CultureInfo.InvariantCulture;
+                        var result = await kernel.InvokePromptAsync(question);
+                        return result.ToString();
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddKernel();
+                        services.AddSingleton<ChatService>();
+                        services.AddSingleton<ToolService>();
+                    }
+                }
+                """ + Plugin);
+            test.ExpectedDiagnostics.AddRange(new[]
+            {
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("FunctionInvocationFilters.Add", "singleton 'ChatService.kernel' (AddSingleton<ChatService>)"),
+                Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Data[…] =", "singleton 'ToolService._kernel' (AddSingleton<ToolService>)"),
+                Verify.Diagnostic("RAG002").WithLocation(2).WithArguments("Culture =", "singleton 'ToolService._kernel' (AddSingleton<ToolService>)"),
+            });
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Scoped_service_constructor_changing_the_singleton_kernel_is_reported()
+        {
+            var test = Verify.Test(Usings + """
+                public sealed class PerRequest
+                {
+                    private readonly Kernel _kernel;
+
+                    public PerRequest([FromKeyedServices("main")] Kernel kernel)
+                    {
+                        {|#0:kernel.ImportPluginFromObject(new TimePlugin())|};
+                        _kernel = kernel;
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddKeyedSingleton<Kernel>("main");
+                        services.AddScoped<PerRequest>();
+                    }
+                }
+                """ + Plugin,
+                Usings + """
+                public sealed class PerRequest
+                {
+                    private readonly Kernel _kernel;
+
+                    public PerRequest([FromKeyedServices("main")] Kernel kernel)
+                    {
+                        kernel = kernel.Clone();
+                        kernel.ImportPluginFromObject(new TimePlugin());
+                        _kernel = kernel;
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddKeyedSingleton<Kernel>("main");
+                        services.AddScoped<PerRequest>();
+                    }
+                }
+                """ + Plugin);
+            test.CodeActionEquivalenceKey = RAG002SharedKernelMutatedFixer.CloneKey;
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("ImportPluginFromObject", "the singleton registration AddKeyedSingleton<Kernel>"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Controller_action_and_lazy_static_kernel()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                public static class Kernels
+                {
+                    public static readonly Lazy<Kernel> Main = new(() => Kernel.CreateBuilder().Build());
+                }
+
+                [ApiController]
+                [Route("plugins")]
+                public class PluginsController : ControllerBase
+                {
+                    [HttpPost]
+                    public IActionResult Add([FromServices] Kernel kernel)
+                    {
+                        {|#0:kernel.Plugins.Clear()|};
+                        {|#1:Kernels.Main.Value.Plugins.AddFromObject(new TimePlugin())|};
+                        return Ok(Kernels.Main.Value.Plugins.Count);
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services, Kernel kernel) => services.AddSingleton(kernel);
+                }
+                """ + Plugin,
+                new[]
+                {
+                    Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.Clear", "the singleton registration AddSingleton(Kernel)"),
+                    Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Plugins.AddFromObject", "static field 'Kernels.Main'"),
+                },
+                Usings + """
+                public static class Kernels
+                {
+                    public static readonly Lazy<Kernel> Main = new(() => Kernel.CreateBuilder().Build());
+                }
+
+                [ApiController]
+                [Route("plugins")]
+                public class PluginsController : ControllerBase
+                {
+                    [HttpPost]
+                    public IActionResult Add([FromServices] Kernel kernel)
+                    {
+                        var clonedKernel = Kernels.Main.Value.Clone();
+                        kernel = kernel.Clone();
+                        kernel.Plugins.Clear();
+                        clonedKernel.Plugins.AddFromObject(new TimePlugin());
+                        return Ok(clonedKernel.Plugins.Count);
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services, Kernel kernel) => services.AddSingleton(kernel);
+                }
+                """ + Plugin);
+        }
+
+        [Fact]
+        public async Task Expression_lambda_returning_a_value_returns_it_after_the_clone()
+        {
+            await Program(Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapGet("/x", () => {|#0:Shared.Kernel.ImportPluginFromType<TimePlugin>()|}.Name);
+                app.Run();
+
+                static class Shared
+                {
+                    public static Kernel Kernel { get; } = new();
+                }
+                """ + Plugin,
+                Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapGet("/x", () =>
+                {
+                    var kernel = Shared.Kernel.Clone();
+                    return kernel.ImportPluginFromType<TimePlugin>().Name;
+                });
+                app.Run();
+
+                static class Shared
+                {
+                    public static Kernel Kernel { get; } = new();
+                }
+                """ + Plugin,
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("ImportPluginFromType", "static property 'Shared.Kernel'")).RunAsync();
+        }
+
+        [Fact]
+        public async Task Read_only_cloned_transient_local_and_start_up_kernels_are_not_reported()
+        {
+            var test = Verify.Test(Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddKernel();
+                builder.Services.AddSingleton(sp =>
+                {
+                    var built = new Kernel(sp);
+                    built.Plugins.AddFromType<TimePlugin>();
+                    return new Holder(built);
+                });
+                builder.Services.AddScoped<Scoped>();
+                var app = builder.Build();
+
+                app.MapGet("/ask", async (Kernel kernel, string q) =>
+                {
+                    // AddKernel registers the kernel as transient: each request gets its own.
+                    kernel.ImportPluginFromType<TimePlugin>();
+                    return (await kernel.InvokePromptAsync(q)).ToString();
+                });
+                app.MapGet("/read", async (string q) =>
+                {
+                    var count = Shared.Kernel.Plugins.Count;
+                    Shared.Kernel.Data.TryGetValue("x", out var value);
+                    var copy = Shared.Kernel.Clone();
+                    copy.ImportPluginFromType<TimePlugin>();
+                    Shared.Kernel.Clone().Plugins.AddFromType<TimePlugin>();
+                    return (await Shared.Kernel.InvokePromptAsync(q)).ToString();
+                });
+                app.Run();
+
+                public sealed class Holder(Kernel kernel)
+                {
+                    public Kernel Kernel => kernel;
+                }
+
+                public sealed class Warmup : Microsoft.Extensions.Hosting.BackgroundService
+                {
+                    public Warmup([FromKeyedServices("main")] Kernel kernel)
+                    {
+                        // The host creates hosted services once, at start-up.
+                        kernel.ImportPluginFromType<TimePlugin>();
+                    }
+
+                    protected override Task ExecuteAsync(System.Threading.CancellationToken stoppingToken) => Task.CompletedTask;
+                }
+
+                public sealed class UsesDefaultKernel(Kernel kernel)
+                {
+                    // Only a keyed kernel is a singleton; this parameter gets the transient one from AddKernel.
+                    public void Add() => kernel.ImportPluginFromType<TimePlugin>();
+                }
+
+                public static class KeyedRegistrations
+                {
+                    public static void Register(IServiceCollection services) => services.AddKeyedSingleton<Kernel>("main");
+                }
+
+                public sealed class Scoped
+                {
+                    private readonly Kernel _kernel = Kernel.CreateBuilder().Build();
+
+                    public void Configure() => _kernel.ImportPluginFromType<TimePlugin>();
+                }
+
+                public static class Helpers
+                {
+                    // Not a handler: the kernel's origin is unknown.
+                    public static void AddTime(Kernel kernel) => kernel.Plugins.AddFromType<TimePlugin>();
+                }
+
+                static class Shared
+                {
+                    public static readonly Kernel Kernel;
+
+                    static Shared()
+                    {
+                        Kernel = new Kernel();
+                        Kernel.ImportPluginFromType<TimePlugin>();
+                        Kernel.Culture = CultureInfo.InvariantCulture;
+                    }
+                }
+
+                public class Startup
+                {
+                    public void ConfigureServices(IServiceCollection services) => Shared.Kernel.Plugins.AddFromType<TimePlugin>();
+                }
+                """ + Plugin);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Injected_field_of_a_scoped_service_records_and_local_functions()
+        {
+            var test = Verify.Test(Usings + """
+                namespace MyApp;
+
+                public sealed class Personalizer
+                {
+                    private readonly Kernel _kernel;
+
+                    public Personalizer(Kernel kernel) => _kernel = kernel;
+
+                    public void Apply(string user)
+                    {
+                        Set();
+
+                        void Set()
+                        {
+                            {|#0:_kernel.Data["user"] = user|};
+                        }
+                    }
+                }
+
+                public record KernelHolder(Kernel Kernel)
+                {
+                    public void AddTools()
+                    {
+                        {|#1:Kernel.Plugins.AddFromType<TimePlugin>()|};
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddSingleton<Kernel>(sp => new Kernel(sp));
+                        services.AddScoped<Personalizer>();
+                        services.AddSingleton<KernelHolder>();
+                    }
+                }
+                """ + Plugin,
+                Usings + """
+                namespace MyApp;
+
+                public sealed class Personalizer
+                {
+                    private readonly Kernel _kernel;
+
+                    public Personalizer(Kernel kernel) => _kernel = kernel;
+
+                    public void Apply(string user)
+                    {
+                        Set();
+
+                        void Set()
+                        {
+                            var kernel = _kernel.Clone();
+                            kernel.Data["user"] = user;
+                        }
+                    }
+                }
+
+                public record KernelHolder(Kernel Kernel)
+                {
+                    public void AddTools()
+                    {
+                        var kernel = Kernel.Clone();
+                        kernel.Plugins.AddFromType<TimePlugin>();
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddSingleton<Kernel>(sp => new Kernel(sp));
+                        services.AddScoped<Personalizer>();
+                        services.AddSingleton<KernelHolder>();
+                    }
+                }
+                """ + Plugin);
+            test.CodeActionEquivalenceKey = RAG002SharedKernelMutatedFixer.CloneKey;
+            test.ExpectedDiagnostics.AddRange(new[]
+            {
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Data[…] =", "the singleton registration AddSingleton<Kernel>"),
+                Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Plugins.AddFromType", "singleton 'KernelHolder.Kernel' (AddSingleton<KernelHolder>)"),
+            });
+            await test.RunAsync();
+        }
+
+        private const string UserKernel = """
+            using System.Collections.Generic;
+
+            namespace MyCorp.Ai
+            {
+                public sealed class AgentRuntime
+                {
+                    public List<object> Plugins { get; } = new();
+                }
+
+                public static class Runtimes
+                {
+                    public static readonly AgentRuntime Shared = new();
+
+                    public static void Register(object plugin)
+                    {
+                        {|#0:Shared.Plugins.Add(plugin)|};
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public async Task User_catalogued_kernel_type_is_reported_without_a_clone_fix_when_it_cannot_clone()
+        {
+            var test = Verify.Test(UserKernel, UserKernel);
+            test.Settings = new TestSettings { Libraries = TestLibraries.None, EditorConfig = "rag_safety.mutable_kernel_apis = T:MyCorp.Ai.AgentRuntime" };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.Add", "static field 'Runtimes.Shared'"));
+            test.FixedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.Add", "static field 'Runtimes.Shared'"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Console_tool_without_a_server_framework_is_not_reported()
+        {
+            var test = Verify.Test(UserKernel.Replace("{|#0:", string.Empty).Replace("|}", string.Empty) + """
+
+                public static class Entry
+                {
+                    public static void Main() => MyCorp.Ai.Runtimes.Register(new object());
+                }
+                """);
+            test.Settings = new TestSettings
+            {
+                Libraries = TestLibraries.None,
+                OutputKind = OutputKind.ConsoleApplication,
+                EditorConfig = "rag_safety.mutable_kernel_apis = T:MyCorp.Ai.AgentRuntime",
+            };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Broken_code_does_not_throw()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public static class Broken
+                {
+                    public static readonly Kernel Shared = new();
+
+                    public static void Change()
+                    {
+                        Shared.{|CS1061:ImportPluginFromNowhere|}();
+                        Shared.Plugins.{|CS1061:AddEverything|}();
+                        {|CS0103:Missing|}.Plugins.AddFromType<TimePlugin>();
+                        {|CS0103:Unknown|}.Data["key"] = 1;
+                    }
+                }
+                """ + Plugin);
+        }
+    }
+}

@@ -1,0 +1,327 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using RagSafety.Analyzers.Tests.Verification;
+using Xunit;
+using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    RagSafety.Analyzers.Rules.RAG003RequestOptionsSharedAnalyzer,
+    RagSafety.Analyzers.CodeFixes.Rules.RAG003RequestOptionsSharedFixer>;
+
+namespace RagSafety.Analyzers.Tests.Rules
+{
+    public class RAG003RequestOptionsSharedTests
+    {
+        private const string Usings = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            """;
+
+        private const string SkUsings = """
+            using System.Threading.Tasks;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.ChatCompletion;
+            using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+            """;
+
+        [Fact]
+        public async Task Static_ChatOptions_field_passed_to_chat_call_becomes_fresh_per_use()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                public sealed class Answerer(IChatClient chat)
+                {
+                    // Shared by every request.
+                    private static readonly ChatOptions {|#0:Options|} = new()
+                    {
+                        Temperature = 0.2f,
+                        MaxOutputTokens = 500,
+                    };
+
+                    public async Task<string> AskAsync(string question) =>
+                        (await chat.GetResponseAsync(question, Options)).Text;
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG003").WithLocation(0).WithArguments("Answerer.Options", "ChatOptions") },
+                Usings + """
+                public sealed class Answerer(IChatClient chat)
+                {
+                    // Shared by every request.
+                    private static ChatOptions Options => new()
+                    {
+                        Temperature = 0.2f,
+                        MaxOutputTokens = 500,
+                    };
+
+                    public async Task<string> AskAsync(string question) =>
+                        (await chat.GetResponseAsync(question, Options)).Text;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Settings_properties_and_other_option_types_are_fixed_together()
+        {
+            await Verify.VerifyCodeFixAsync(SkUsings + """
+                using System.Collections.Generic;
+                using Microsoft.Extensions.AI;
+                using OpenAI.Chat;
+
+                public static class AiDefaults
+                {
+                    public static OpenAIPromptExecutionSettings {|#0:Settings|} { get; } = new() { Temperature = 0, MaxTokens = 800 };
+                    internal static ChatCompletionOptions {|#1:Completion|} = new() { Temperature = 0f };
+                    public static readonly EmbeddingGenerationOptions {|#2:Embedding|} = new() { Dimensions = 256 };
+                    public static PromptExecutionSettings {|#3:Base|} { get; } = CreateBase();
+
+                    private static PromptExecutionSettings CreateBase() => new();
+                }
+
+                public sealed class Rag(Kernel kernel, IChatCompletionService chat, ChatClient openAi, IEmbeddingGenerator<string, Embedding<float>> embedder)
+                {
+                    public async Task RunAsync(ChatHistory history, List<OpenAI.Chat.ChatMessage> messages)
+                    {
+                        await kernel.InvokePromptAsync("Summarize {{$input}}", new KernelArguments(AiDefaults.Settings));
+                        await chat.GetChatMessageContentAsync(history, AiDefaults.Base);
+                        await openAi.CompleteChatAsync(messages, AiDefaults.Completion);
+                        await embedder.GenerateAsync(new[] { "text" }, AiDefaults.Embedding);
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG003").WithLocation(0).WithArguments("AiDefaults.Settings", "OpenAIPromptExecutionSettings"),
+                    Verify.Diagnostic("RAG003").WithLocation(1).WithArguments("AiDefaults.Completion", "ChatCompletionOptions"),
+                    Verify.Diagnostic("RAG003").WithLocation(2).WithArguments("AiDefaults.Embedding", "EmbeddingGenerationOptions"),
+                    Verify.Diagnostic("RAG003").WithLocation(3).WithArguments("AiDefaults.Base", "PromptExecutionSettings"),
+                },
+                SkUsings + """
+                using System.Collections.Generic;
+                using Microsoft.Extensions.AI;
+                using OpenAI.Chat;
+
+                public static class AiDefaults
+                {
+                    public static OpenAIPromptExecutionSettings Settings => new() { Temperature = 0, MaxTokens = 800 };
+                    internal static ChatCompletionOptions Completion => new() { Temperature = 0f };
+                    public static EmbeddingGenerationOptions Embedding => new() { Dimensions = 256 };
+                    public static PromptExecutionSettings Base => CreateBase();
+
+                    private static PromptExecutionSettings CreateBase() => new();
+                }
+
+                public sealed class Rag(Kernel kernel, IChatCompletionService chat, ChatClient openAi, IEmbeddingGenerator<string, Embedding<float>> embedder)
+                {
+                    public async Task RunAsync(ChatHistory history, List<OpenAI.Chat.ChatMessage> messages)
+                    {
+                        await kernel.InvokePromptAsync("Summarize {{$input}}", new KernelArguments(AiDefaults.Settings));
+                        await chat.GetChatMessageContentAsync(history, AiDefaults.Base);
+                        await openAi.CompleteChatAsync(messages, AiDefaults.Completion);
+                        await embedder.GenerateAsync(new[] { "text" }, AiDefaults.Embedding);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Options_passed_through_the_apps_own_method_are_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public sealed class Gateway(IChatClient chat)
+                {
+                    public async Task<string> CompleteAsync(string prompt, ChatOptions options) =>
+                        (await chat.GetResponseAsync(prompt, options)).Text;
+                }
+
+                public static class Prompts
+                {
+                    private static readonly ChatOptions {|#0:Strict|} = new() { Temperature = 0 };
+
+                    public static Task<string> RunAsync(Gateway gateway) => gateway.CompleteAsync("q", Strict);
+                }
+                """,
+                Verify.Diagnostic("RAG003").WithLocation(0).WithArguments("Prompts.Strict", "ChatOptions"));
+        }
+
+        [Fact]
+        public async Task Options_changed_after_creation_are_reported_without_a_fix()
+        {
+            const string source = Usings + """
+                public static class Chat
+                {
+                    private static readonly ChatOptions [|Options|] = new();
+                    private static ChatOptions [|Assigned|] = new();
+                    private static readonly ChatOptions [|WithTools|] = new() { Tools = new List<AITool>() };
+                    private static readonly ChatOptions [|Multi|] = new(), Other = new();
+                    [System.Obsolete] private static readonly ChatOptions [|Attributed|] = new();
+                    private static readonly ChatOptions [|NoInitializer|];
+
+                    static Chat()
+                    {
+                        Options.Temperature = 0.5f;
+                        NoInitializer = new();
+                    }
+
+                    public static void Reset() => Assigned = new();
+
+                    public static async Task RunAsync(IChatClient chat)
+                    {
+                        WithTools.Tools!.Add(AIFunctionFactory.Create(() => 42, "answer"));
+                        await chat.GetResponseAsync("a", Options);
+                        await chat.GetResponseAsync("b", Assigned);
+                        await chat.GetResponseAsync("c", WithTools);
+                        await chat.GetResponseAsync("d", Multi);
+                        await chat.GetResponseAsync("e", Attributed);
+                        await chat.GetResponseAsync("f", NoInitializer);
+                    }
+                }
+                """;
+            var test = Verify.Test(source, source);
+            test.SkipSuppressionCheck = false;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Cloned_frozen_unused_instance_and_computed_options_are_not_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(SkUsings + """
+                using Microsoft.Extensions.AI;
+
+                public sealed class Safe(IChatClient chat, IChatCompletionService service, ChatHistory history)
+                {
+                    private static readonly ChatOptions Template = new() { Temperature = 0 };
+                    private static readonly OpenAIPromptExecutionSettings Frozen = CreateFrozen();
+                    private static readonly ChatOptions NeverSent = new();
+                    private static ChatOptions Fresh => new() { Temperature = 0 };
+                    private readonly ChatOptions _perInstance = new();
+
+                    private static OpenAIPromptExecutionSettings CreateFrozen()
+                    {
+                        var settings = new OpenAIPromptExecutionSettings { Temperature = 0 };
+                        settings.Freeze();
+                        return settings;
+                    }
+
+                    static Safe() => Frozen.Freeze();
+
+                    public async Task RunAsync()
+                    {
+                        await chat.GetResponseAsync("a", Template.Clone());
+                        await service.GetChatMessageContentAsync(history, Frozen);
+                        await chat.GetResponseAsync("b", Fresh);
+                        await chat.GetResponseAsync("c", _perInstance);
+                        var temperature = NeverSent.Temperature;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Records_partial_types_and_top_level_statements()
+        {
+            var test = Verify.Test(Usings + """
+                IChatClient chat = null!;
+                await chat.GetResponseAsync("hi", Defaults.Options);
+
+                public static partial class Defaults
+                {
+                    public static readonly ChatOptions {|#0:Options|} = new() { ModelId = "gpt-4o-mini" };
+                }
+
+                public static partial class Defaults
+                {
+                    public static string Model => Options.ModelId!;
+                }
+
+                public record Request(string Question)
+                {
+                    public static ChatOptions {|#1:Shared|} { get; } = new();
+
+                    public Task<ChatResponse> SendAsync(IChatClient chat) => chat.GetResponseAsync(Question, Shared);
+                }
+                """,
+                Usings + """
+                IChatClient chat = null!;
+                await chat.GetResponseAsync("hi", Defaults.Options);
+
+                public static partial class Defaults
+                {
+                    public static ChatOptions Options => new() { ModelId = "gpt-4o-mini" };
+                }
+
+                public static partial class Defaults
+                {
+                    public static string Model => Options.ModelId!;
+                }
+
+                public record Request(string Question)
+                {
+                    public static ChatOptions Shared => new();
+
+                    public Task<ChatResponse> SendAsync(IChatClient chat) => chat.GetResponseAsync(Question, Shared);
+                }
+                """);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG003").WithLocation(0).WithArguments("Defaults.Options", "ChatOptions"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG003").WithLocation(1).WithArguments("Request.Shared", "ChatOptions"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task User_catalogued_options_and_ai_call_are_reported()
+        {
+            var test = Verify.Test("""
+                namespace MyCorp.Llm
+                {
+                    public sealed class GenerationSettings { public double Temperature { get; set; } }
+
+                    public sealed class Gateway { public string Complete(string prompt, GenerationSettings settings) => prompt; }
+
+                    public static class Defaults
+                    {
+                        public static readonly GenerationSettings [|Settings|] = new();
+
+                        public static string Run(Gateway gateway) => gateway.Complete("p", Settings);
+                    }
+                }
+                """,
+                """
+                namespace MyCorp.Llm
+                {
+                    public sealed class GenerationSettings { public double Temperature { get; set; } }
+
+                    public sealed class Gateway { public string Complete(string prompt, GenerationSettings settings) => prompt; }
+
+                    public static class Defaults
+                    {
+                        public static GenerationSettings Settings => new();
+
+                        public static string Run(Gateway gateway) => gateway.Complete("p", Settings);
+                    }
+                }
+                """);
+            test.Settings = new TestSettings
+            {
+                EditorConfig = "rag_safety.request_options_apis = T:MyCorp.Llm.GenerationSettings\nrag_safety.ai_call_apis = M:MyCorp.Llm.Gateway.Complete(System.String,MyCorp.Llm.GenerationSettings)",
+            };
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Broken_code_does_not_throw()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public static class Broken
+                {
+                    private static readonly ChatOptions Options = new() { {|CS0117:Unknown|} = 1 };
+
+                    public static async Task RunAsync(IChatClient chat)
+                    {
+                        await chat.{|CS1061:Missing|}("a", Options);
+                        await {|CS0103:Nowhere|}.GetResponseAsync("b", Options);
+                    }
+                }
+                """);
+        }
+    }
+}
