@@ -188,7 +188,7 @@ namespace RagSafety.Analyzers.Program
                     continue;
                 }
 
-                if (_throttles.AcquiredIn(loop.Body) || _throttles.AcquiredAlong(call))
+                if (_throttles.AcquiredIn(loop.Body) || _throttles.AcquiredAlong(call) || DrainsInLoop(loop, list))
                 {
                     return null;
                 }
@@ -213,6 +213,18 @@ namespace RagSafety.Analyzers.Program
 
             return null;
         }
+
+        /// <summary>
+        /// Manual batching or a sliding window: the loop body awaits a <c>WhenAll</c>/<c>WhenAny</c>, or takes tasks out of the
+        /// list again (<c>Clear</c>, <c>Remove…</c>), so the list never holds every item's task at once.
+        /// </summary>
+        private static bool DrainsInLoop(ILoopOperation loop, ILocalSymbol list) =>
+            loop.Body.Descendants().Any(o => o switch
+            {
+                IAwaitOperation awaited => awaited.Operation.UnderlyingTask() is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "WhenAll" or "WhenAny" } },
+                IInvocationOperation { TargetMethod.Name: "Clear" or "Remove" or "RemoveAt" or "RemoveAll" or "RemoveRange", Instance: { } instance } => instance.IsReferenceTo(list),
+                _ => false,
+            });
 
         /// <summary>The <c>foreach</c>/<c>for</c> loop around the operation within its own function, or null.</summary>
         private static ILoopOperation? EnclosingLoop(IOperation operation)

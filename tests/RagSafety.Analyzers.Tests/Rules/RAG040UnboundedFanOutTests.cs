@@ -578,6 +578,38 @@ namespace RagSafety.Analyzers.Tests.Rules
                         await Task.WhenAll(tasks);
                     }
 
+                    async Task ManualBatchesAsync(string[] questions)
+                    {
+                        var tasks = new List<Task>();
+                        foreach (var q in questions)
+                        {
+                            tasks.Add(client.GetResponseAsync(q));
+                            if (tasks.Count == 8)
+                            {
+                                await Task.WhenAll(tasks);
+                                tasks.Clear();
+                            }
+                        }
+
+                        await Task.WhenAll(tasks);
+                    }
+
+                    async Task SlidingWindowAsync(string[] questions)
+                    {
+                        var running = new List<Task<ChatResponse>>();
+                        foreach (var q in questions)
+                        {
+                            if (running.Count >= 4)
+                            {
+                                running.Remove(await Task.WhenAny(running));
+                            }
+
+                            running.Add(client.GetResponseAsync(q));
+                        }
+
+                        await Task.WhenAll(running);
+                    }
+
                     async Task ParallelAsync(string[] questions, CancellationToken ct) =>
                         await Parallel.ForEachAsync(questions, ct, async (q, token) => await client.GetResponseAsync(q, cancellationToken: token));
                 }
@@ -659,6 +691,131 @@ namespace RagSafety.Analyzers.Tests.Rules
                     async Task B(string[] items) => await Task.WhenAll(items.Select(x => client.{|CS1061:Nope|}(x)));
                 }
                 """);
+        }
+
+        [Fact]
+        public async Task Parallel_for_each_fix_all_handles_every_statement()
+        {
+            await VerifyParallelFixAsync(Usings + """
+                using Microsoft.Extensions.VectorData;
+
+                public sealed record Chunk(string Id, string Text);
+
+                class Ingestor(VectorStoreCollection<string, Chunk> collection, IChatClient client)
+                {
+                    async Task IngestAsync(Chunk[] chunks, string[] questions, CancellationToken ct)
+                    {
+                        await [|Task.WhenAll(chunks.Select(c => collection.UpsertAsync(c, ct)).ToArray())|];
+                        await [|Task.WhenAll(questions.Select(async q => await client.GetResponseAsync(q, cancellationToken: ct)))|];
+                    }
+                }
+                """,
+                Usings + """
+                using Microsoft.Extensions.VectorData;
+
+                public sealed record Chunk(string Id, string Text);
+
+                class Ingestor(VectorStoreCollection<string, Chunk> collection, IChatClient client)
+                {
+                    async Task IngestAsync(Chunk[] chunks, string[] questions, CancellationToken ct)
+                    {
+                        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (c, token) => await collection.UpsertAsync(c, ct));
+                        await Parallel.ForEachAsync(questions, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (q, token) => await client.GetResponseAsync(q, cancellationToken: ct));
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Async_expression_lambdas_are_throttled_in_every_method()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                class Summarizer(IChatClient client)
+                {
+                    async Task<int> CountAsync(string[] documents)
+                    {
+                        var all = await [|Task.WhenAll(documents.Select(async d => await client.GetResponseAsync(d)))|];
+                        return all.Length;
+                    }
+
+                    async Task TouchAsync(string[] documents)
+                    {
+                        await [|Task.WhenAll(documents.Select(async (d) => await client.GetResponseAsync(d)))|];
+                    }
+                }
+                """,
+                Usings + """
+                class Summarizer(IChatClient client)
+                {
+                    async Task<int> CountAsync(string[] documents)
+                    {
+                        using var throttle = new SemaphoreSlim(4);
+                        var all = await Task.WhenAll(documents.Select(async d =>
+                        {
+                            await throttle.WaitAsync();
+                            try
+                            {
+                                return await client.GetResponseAsync(d);
+                            }
+                            finally
+                            {
+                                throttle.Release();
+                            }
+                        }));
+                        return all.Length;
+                    }
+
+                    async Task TouchAsync(string[] documents)
+                    {
+                        using var throttle = new SemaphoreSlim(4);
+                        await Task.WhenAll(documents.Select(async (d) =>
+                        {
+                            await throttle.WaitAsync();
+                            try
+                            {
+                                return await client.GetResponseAsync(d);
+                            }
+                            finally
+                            {
+                                throttle.Release();
+                            }
+                        }));
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Throttling_helper_of_the_app_and_WhenEach()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                class Gate
+                {
+                    private readonly SemaphoreSlim _semaphore = new(8);
+
+                    public async Task<T> RunAsync<T>(System.Func<Task<T>> work)
+                    {
+                        await _semaphore.WaitAsync();
+                        try { return await work(); }
+                        finally { _semaphore.Release(); }
+                    }
+                }
+
+                class Service(IChatClient client, Gate gate)
+                {
+                    async Task<ChatResponse[]> GatedAsync(string[] questions) =>
+                        await Task.WhenAll(questions.Select(q => gate.RunAsync(() => client.GetResponseAsync(q))));
+
+                    async Task EachAsync(string[] questions)
+                    {
+                        await foreach (var done in {|#0:Task.WhenEach(questions.Select(q => client.GetResponseAsync(q)))|})
+                        {
+                            System.Console.WriteLine((await done).Text);
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG040").WithLocation(0).WithArguments("Task.WhenEach", "IChatClient.GetResponseAsync", "questions"));
         }
     }
 }
