@@ -817,5 +817,79 @@ namespace RagSafety.Analyzers.Tests.Rules
                 """,
                 Verify.Diagnostic("RAG040").WithLocation(0).WithArguments("Task.WhenEach", "IChatClient.GetResponseAsync", "questions"));
         }
+
+        [Fact]
+        public async Task Max_concurrency_also_raises_the_small_collection_size()
+        {
+            var source = Usings + """
+                class Styles(IChatClient client)
+                {
+                    async Task<ChatResponse[]> AllAsync(string q) =>
+                        await Task.WhenAll(new[] { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j" }.Select(s => client.GetResponseAsync(s + q)));
+                }
+                """;
+            var quiet = Verify.Test(source);
+            quiet.Settings = new TestSettings { EditorConfig = "rag_safety.max_concurrency = 12" };
+            await quiet.RunAsync();
+
+            await Verify.VerifyAnalyzerAsync(
+                source.Replace("await Task.WhenAll(new[]", "await {|#0:Task.WhenAll(new[]").Replace("s + q)));", "s + q)))|};"),
+                Verify.Diagnostic("RAG040").WithLocation(0).WithArguments("Task.WhenAll", "IChatClient.GetResponseAsync", "new[] { \"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\", \"j\" }"));
+        }
+
+        [Fact]
+        public async Task Local_function_in_a_partial_class_is_throttled()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                namespace Rag;
+
+                public partial class Pipeline(IChatClient client)
+                {
+                    public async Task RunAsync(IEnumerable<string> inputs, CancellationToken cancellationToken)
+                    {
+                        await AskAllAsync();
+
+                        async Task AskAllAsync()
+                        {
+                            var responses = await [|Task.WhenAll(inputs.Select(i => client.GetResponseAsync(i, cancellationToken: cancellationToken)))|];
+                            System.Console.WriteLine(responses.Length);
+                        }
+                    }
+                }
+
+                public partial class Pipeline;
+                """,
+                Usings + """
+                namespace Rag;
+
+                public partial class Pipeline(IChatClient client)
+                {
+                    public async Task RunAsync(IEnumerable<string> inputs, CancellationToken cancellationToken)
+                    {
+                        await AskAllAsync();
+
+                        async Task AskAllAsync()
+                        {
+                            using var throttle = new SemaphoreSlim(4);
+                            var responses = await Task.WhenAll(inputs.Select(async i =>
+                            {
+                                await throttle.WaitAsync(cancellationToken);
+                                try
+                                {
+                                    return await client.GetResponseAsync(i, cancellationToken: cancellationToken);
+                                }
+                                finally
+                                {
+                                    throttle.Release();
+                                }
+                            }));
+                            System.Console.WriteLine(responses.Length);
+                        }
+                    }
+                }
+
+                public partial class Pipeline;
+                """);
+        }
     }
 }
