@@ -74,7 +74,8 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             {
                 if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax combinator
                     || combinator.Span != diagnostic.Location.SourceSpan
-                    || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not LambdaExpressionSyntax lambda
+                    || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax lambda
+                    || lambda.Span != diagnostic.AdditionalLocations[0].SourceSpan
                     || marks.ContainsKey(combinator) || marks.ContainsKey(lambda))
                 {
                     continue;
@@ -99,14 +100,18 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
                 if (root is null || model is null
                     || root.GetAnnotatedNodes(job.Combinator).FirstOrDefault() is not InvocationExpressionSyntax combinator
-                    || root.GetAnnotatedNodes(job.Lambda).FirstOrDefault() is not LambdaExpressionSyntax lambda)
+                    || root.GetAnnotatedNodes(job.Lambda).FirstOrDefault() is not ExpressionSyntax selector)
                 {
                     continue;
                 }
 
-                var fixedRoot = parallel
-                    ? UseParallelForEach(root, model, combinator, lambda, job.Degree, cancellationToken)
-                    : Throttle(root, model, lambda, job.Degree, cancellationToken);
+                var fixedRoot = (parallel, selector) switch
+                {
+                    (true, LambdaExpressionSyntax lambda) => UseParallelForEach(root, model, combinator, lambda, job.Degree, cancellationToken),
+                    (true, _) => null,
+                    (false, LambdaExpressionSyntax lambda) => Throttle(root, model, lambda, job.Degree, cancellationToken),
+                    (false, _) => Throttle(root, model, selector, job.Degree, cancellationToken),
+                };
                 if (fixedRoot is not null)
                 {
                     document = document.WithSyntaxRoot(fixedRoot);
@@ -116,16 +121,18 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             return await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        private static SyntaxNode? Throttle(SyntaxNode root, SemanticModel model, LambdaExpressionSyntax lambda, string degree, CancellationToken cancellationToken)
+        private static SyntaxNode? Throttle(SyntaxNode root, SemanticModel model, ExpressionSyntax selector, string degree, CancellationToken cancellationToken)
         {
-            if (lambda.Parent?.FirstAncestorOrSelf<StatementSyntax>() is not { } anchor
-                || model.GetSymbolInfo(lambda, cancellationToken).Symbol is not IMethodSymbol function)
+            if (selector.Parent?.FirstAncestorOrSelf<StatementSyntax>() is not { } anchor
+                || model.GetSymbolInfo(selector, cancellationToken).Symbol is not IMethodSymbol function)
             {
                 return null;
             }
 
-            var name = UniqueName("throttle", model, anchor.SpanStart, anchor.Parent is GlobalStatementSyntax ? root : anchor.Parent!);
+            var scope = anchor.Parent is GlobalStatementSyntax ? root : anchor.Parent!;
+            var name = UniqueName("throttle", model, anchor.SpanStart, scope);
             var token = TokenInScope(model, anchor.SpanStart);
+            var newLine = EndOfLine(anchor);
 
             var declaration = (LocalDeclarationStatementSyntax)SyntaxFactory.ParseStatement($"using var {name} = new System.Threading.SemaphoreSlim({degree});");
             declaration = declaration.ReplaceNode(
@@ -133,59 +140,79 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 SyntaxFactory.ParseTypeName("System.Threading.SemaphoreSlim").WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
             declaration = declaration
                 .WithLeadingTrivia(Indentation(anchor))
-                .WithTrailingTrivia(EndOfLine(anchor));
+                .WithTrailingTrivia(newLine);
 
-            // Real line breaks (a block on one line stays on one line); the formatter indents them.
-            var newLine = EndOfLine(anchor);
-            var wait = SyntaxFactory.ParseStatement($"await {name}.WaitAsync({token});").WithTrailingTrivia(newLine);
-            var release = SyntaxFactory.ParseStatement($"{name}.Release();").WithTrailingTrivia(newLine);
-
-            BlockSyntax guarded;
-            SyntaxTriviaList after;
-            if (lambda.Block is { } block)
+            LambdaExpressionSyntax newLambda;
+            if (selector is LambdaExpressionSyntax lambda)
             {
-                guarded = block.WithoutTrivia().WithTrailingTrivia(newLine);
-                after = block.GetTrailingTrivia();
+                BlockSyntax guarded;
+                SyntaxTriviaList after;
+                if (lambda.Block is { } block)
+                {
+                    guarded = block.WithoutTrivia().WithTrailingTrivia(newLine);
+                    after = block.GetTrailingTrivia();
+                }
+                else
+                {
+                    var body = lambda.ExpressionBody!;
+                    var awaited = lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) ? body.WithoutTrivia() : Await(body.WithoutTrivia());
+                    guarded = Block(newLine, Returning(awaited, function).WithTrailingTrivia(newLine)).WithTrailingTrivia(newLine);
+                    after = body.GetTrailingTrivia();
+                }
+
+                var newBody = Guard(name, token, guarded, newLine).WithTrailingTrivia(after);
+                newLambda = (LambdaExpressionSyntax)(lambda.ExpressionBody is not null ? lambda.WithExpressionBody(null).WithBlock(newBody) : lambda.WithBlock(newBody));
+                newLambda = newLambda.WithArrowToken(lambda.ArrowToken.WithTrailingTrivia(newLine));
+                if (!lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword))
+                {
+                    var leading = lambda.GetLeadingTrivia();
+                    newLambda = newLambda.WithoutLeadingTrivia()
+                        .WithModifiers(newLambda.Modifiers.Insert(0, SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space)))
+                        .WithLeadingTrivia(leading);
+                }
             }
             else
             {
-                var body = lambda.ExpressionBody!;
-                var awaited = lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) ? body.WithoutTrivia() : Await(body.WithoutTrivia());
-                StatementSyntax statement = function.ReturnType is INamedTypeSymbol { IsGenericType: true }
-                    ? SyntaxFactory.ReturnStatement(awaited)
-                    : SyntaxFactory.ExpressionStatement(awaited);
-                guarded = Block(newLine, statement.WithTrailingTrivia(newLine)).WithTrailingTrivia(newLine);
-                after = body.GetTrailingTrivia();
+                // items.Select(StoreAsync) → items.Select(async item => { … await StoreAsync(item) … })
+                var parameter = UniqueName("item", model, anchor.SpanStart, scope, name);
+                var call = SyntaxFactory.InvocationExpression(
+                    selector.WithoutTrivia(),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(parameter)))));
+                var guarded = Block(newLine, Returning(Await(call), function).WithTrailingTrivia(newLine)).WithTrailingTrivia(newLine);
+                newLambda = SyntaxFactory.SimpleLambdaExpression(SyntaxFactory.Parameter(SyntaxFactory.Identifier(parameter)))
+                    .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space)))
+                    .WithArrowToken(SyntaxFactory.Token(SyntaxKind.EqualsGreaterThanToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(newLine))
+                    .WithBlock(Guard(name, token, guarded, newLine))
+                    .WithTriviaFrom(selector);
             }
 
-            var newBody = Block(
-                    newLine,
-                    wait,
-                    SyntaxFactory.TryStatement(guarded, default, SyntaxFactory.FinallyClause(Block(newLine, release)))
-                        .WithTryKeyword(SyntaxFactory.Token(SyntaxKind.TryKeyword).WithTrailingTrivia(newLine))
-                        .WithFinally(SyntaxFactory.FinallyClause(SyntaxFactory.Token(SyntaxKind.FinallyKeyword).WithTrailingTrivia(newLine), Block(newLine, release).WithTrailingTrivia(newLine))))
-                .WithTrailingTrivia(after)
-                .WithAdditionalAnnotations(Formatter.Annotation);
-
-            AnonymousFunctionExpressionSyntax newLambda = lambda.ExpressionBody is not null
-                ? lambda.WithExpressionBody(null).WithBlock(newBody)
-                : lambda.WithBlock(newBody);
-            newLambda = ((LambdaExpressionSyntax)newLambda).WithArrowToken(lambda.ArrowToken.WithTrailingTrivia(newLine));
-            if (!lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword))
-            {
-                var leading = lambda.GetLeadingTrivia();
-                newLambda = newLambda.WithoutLeadingTrivia()
-                    .WithModifiers(newLambda.Modifiers.Insert(0, SyntaxFactory.Token(SyntaxKind.AsyncKeyword).WithTrailingTrivia(SyntaxFactory.Space)))
-                    .WithLeadingTrivia(leading);
-            }
-
-            var newAnchor = anchor.ReplaceNode(lambda, newLambda);
+            var newAnchor = anchor.ReplaceNode(selector, newLambda);
             if (anchor.Parent is GlobalStatementSyntax global)
             {
                 return root.ReplaceNode(global, new SyntaxNode[] { SyntaxFactory.GlobalStatement(declaration), global.WithStatement(newAnchor) });
             }
 
             return root.ReplaceNode(anchor, new SyntaxNode[] { declaration, newAnchor });
+        }
+
+        /// <summary><c>return await …;</c> for a function returning Task&lt;T&gt;, <c>await …;</c> for a plain Task.</summary>
+        private static StatementSyntax Returning(ExpressionSyntax awaited, IMethodSymbol function) =>
+            function.ReturnType is INamedTypeSymbol { IsGenericType: true }
+                ? SyntaxFactory.ReturnStatement(awaited)
+                : SyntaxFactory.ExpressionStatement(awaited);
+
+        /// <summary><c>{ await throttle.WaitAsync(ct); try { … } finally { throttle.Release(); } }</c>, with real line breaks (a block on one line stays on one line) for the formatter to indent.</summary>
+        private static BlockSyntax Guard(string name, string? token, BlockSyntax guarded, SyntaxTriviaList newLine)
+        {
+            var wait = SyntaxFactory.ParseStatement($"await {name}.WaitAsync({token});").WithTrailingTrivia(newLine);
+            var release = SyntaxFactory.ParseStatement($"{name}.Release();").WithTrailingTrivia(newLine);
+            return Block(
+                    newLine,
+                    wait,
+                    SyntaxFactory.TryStatement(guarded, default, SyntaxFactory.FinallyClause(Block(newLine, release)))
+                        .WithTryKeyword(SyntaxFactory.Token(SyntaxKind.TryKeyword).WithTrailingTrivia(newLine))
+                        .WithFinally(SyntaxFactory.FinallyClause(SyntaxFactory.Token(SyntaxKind.FinallyKeyword).WithTrailingTrivia(newLine), Block(newLine, release).WithTrailingTrivia(newLine))))
+                .WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         private static SyntaxNode? UseParallelForEach(SyntaxNode root, SemanticModel model, InvocationExpressionSyntax combinator, LambdaExpressionSyntax lambda, string degree, CancellationToken cancellationToken)
@@ -239,9 +266,10 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
         }
 
         /// <summary>A name not visible at <paramref name="position"/> and not declared anywhere in <paramref name="scope"/>: base, base2, base3, ….</summary>
-        private static string UniqueName(string baseName, SemanticModel model, int position, SyntaxNode scope)
+        private static string UniqueName(string baseName, SemanticModel model, int position, SyntaxNode scope, params string[] alsoTaken)
         {
             var taken = new HashSet<string>(model.LookupSymbols(position).Select(s => s.Name), System.StringComparer.Ordinal);
+            taken.UnionWith(alsoTaken);
             foreach (var token in scope.DescendantTokens())
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is VariableDeclaratorSyntax or SingleVariableDesignationSyntax or ParameterSyntax

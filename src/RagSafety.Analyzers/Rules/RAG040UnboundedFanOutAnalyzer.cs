@@ -53,11 +53,11 @@ namespace RagSafety.Analyzers.Rules
 
                     var properties = ImmutableDictionary<string, string?>.Empty.Add(MaxConcurrencyProperty, maxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     var additional = Enumerable.Empty<Location>();
-                    if (fanOut.Selector is IAnonymousFunctionOperation selector && CanThrottle(fanOut, selector, taskTypes))
+                    if (fanOut.Selector is { } selector && CanThrottle(fanOut, selector, taskTypes))
                     {
                         properties = properties.Add(ThrottleProperty, "");
                         additional = new[] { selector.Syntax.GetLocation() };
-                        if (hasParallelForEach && CanUseParallelForEach(fanOut, selector, taskTypes))
+                        if (hasParallelForEach && selector is IAnonymousFunctionOperation lambda && CanUseParallelForEach(fanOut, lambda, taskTypes))
                         {
                             properties = properties.Add(ParallelForEachProperty, "");
                         }
@@ -82,26 +82,36 @@ namespace RagSafety.Analyzers.Rules
         /// The semaphore fix: an awaited <c>Task.WhenAll</c> over a <c>Select</c> whose lambda the fix can wrap, a block to declare
         /// the semaphore in, and the await in that same block (so every task finishes before the semaphore is disposed).
         /// </summary>
-        private static bool CanThrottle(FanOut fanOut, IAnonymousFunctionOperation selector, TaskTypes taskTypes)
+        private static bool CanThrottle(FanOut fanOut, IOperation selector, TaskTypes taskTypes)
         {
             if (fanOut.Shape != FanOutShape.Projection
                 || fanOut.Combinator.TargetMethod.Name != "WhenAll"
                 || FanOutFinder.AwaitOf(fanOut.Combinator) is not { } awaitOperation
-                || selector.Syntax is not LambdaExpressionSyntax lambda
-                || lambda.Modifiers.Any(SyntaxKind.StaticKeyword)
-                || ((CSharpParseOptions)lambda.SyntaxTree.Options).LanguageVersion < LanguageVersion.CSharp8
-                || !IsTaskReturning(selector, taskTypes))
+                || selector.Syntax.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 })
             {
                 return false;
             }
 
-            if (lambda.Body is BlockSyntax && !selector.Symbol.IsAsync)
+            switch (selector)
             {
-                // Every return would have to await its task; not rewritten.
-                return false;
+                case IAnonymousFunctionOperation function when function.Syntax is LambdaExpressionSyntax lambda:
+                    if (lambda.Modifiers.Any(SyntaxKind.StaticKeyword) || !IsTaskReturning(function, taskTypes)
+                        || (lambda.Body is BlockSyntax && !function.Symbol.IsAsync))
+                    {
+                        // A non-async block body: every return would have to await its task; not rewritten.
+                        return false;
+                    }
+
+                    break;
+
+                case IMethodReferenceOperation reference when CanWrapMethodGroup(reference, taskTypes):
+                    break;
+
+                default:
+                    return false;
             }
 
-            var anchor = lambda.Parent?.FirstAncestorOrSelf<StatementSyntax>();
+            var anchor = selector.Syntax.Parent?.FirstAncestorOrSelf<StatementSyntax>();
             var awaitStatement = awaitOperation.Syntax.FirstAncestorOrSelf<StatementSyntax>();
             if (anchor is null || awaitStatement is null || anchor is LocalFunctionStatementSyntax
                 || !(anchor.Parent is BlockSyntax || anchor.Parent is GlobalStatementSyntax))
@@ -146,6 +156,23 @@ namespace RagSafety.Analyzers.Rules
                 && (((LambdaExpressionSyntax)selector.Syntax).ExpressionBody is not null
                     || SymbolEqualityComparer.Default.Equals(selector.Symbol.ReturnType.OriginalDefinition, taskTypes.Task))
                 && selectSyntax.ArgumentList.Arguments.Count == 1;
+        }
+
+        /// <summary>
+        /// <c>items.Select(StoreAsync)</c> becomes <c>async item => { … await StoreAsync(item) … }</c>: one by-value parameter,
+        /// a Task or Task&lt;T&gt; exactly as the delegate returns, and a receiver that reads the same object on every call.
+        /// </summary>
+        private static bool CanWrapMethodGroup(IMethodReferenceOperation reference, TaskTypes taskTypes)
+        {
+            var method = reference.Method;
+            var delegateReturn = (reference.Parent as IDelegateCreationOperation)?.Type is INamedTypeSymbol { DelegateInvokeMethod: { } invoke } ? invoke.ReturnType : null;
+            return method.Parameters.Length == 1
+                && method.Parameters[0].RefKind == RefKind.None
+                && taskTypes.IsTask(method.ReturnType as INamedTypeSymbol)
+                && SymbolEqualityComparer.Default.Equals(method.ReturnType, delegateReturn)
+                && reference.Syntax is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                && reference.Instance?.WithoutConversions() is null or IInstanceReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation
+                    or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation };
         }
 
         /// <summary>The lambda returns Task or Task&lt;T&gt;, and a non-async expression body is exactly of that type.</summary>

@@ -891,5 +891,55 @@ namespace RagSafety.Analyzers.Tests.Rules
                 public partial class Pipeline;
                 """);
         }
+
+        [Fact]
+        public async Task Method_group_becomes_a_throttled_lambda()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                using Microsoft.Extensions.VectorData;
+
+                public sealed record Chunk(string Id, string Text);
+
+                class Ingestor(VectorStoreCollection<string, Chunk> collection)
+                {
+                    Task StoreAsync(Chunk chunk) => collection.UpsertAsync(chunk);
+
+                    async Task StoreAllAsync(List<Chunk> chunks, CancellationToken ct)
+                    {
+                        var item = 0;
+                        await {|#0:Task.WhenAll(chunks.Select(this.StoreAsync))|};
+                    }
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG040").WithLocation(0).WithArguments("Task.WhenAll", "Ingestor.StoreAsync → VectorStoreCollection.UpsertAsync", "chunks") },
+                Usings + """
+                using Microsoft.Extensions.VectorData;
+
+                public sealed record Chunk(string Id, string Text);
+
+                class Ingestor(VectorStoreCollection<string, Chunk> collection)
+                {
+                    Task StoreAsync(Chunk chunk) => collection.UpsertAsync(chunk);
+
+                    async Task StoreAllAsync(List<Chunk> chunks, CancellationToken ct)
+                    {
+                        var item = 0;
+                        using var throttle = new SemaphoreSlim(4);
+                        await Task.WhenAll(chunks.Select(async item2 =>
+                        {
+                            await throttle.WaitAsync(ct);
+                            try
+                            {
+                                await this.StoreAsync(item2);
+                            }
+                            finally
+                            {
+                                throttle.Release();
+                            }
+                        }));
+                    }
+                }
+                """);
+        }
     }
 }
