@@ -549,6 +549,21 @@ namespace RagSafety.Analyzers.Tests.Rules
                             return await client.GetResponseAsync(q);
                         }));
 
+                    async Task WithSyncWaitAndAttemptAsync(string[] questions, PartitionedRateLimiter<string> perUser)
+                    {
+                        await Task.WhenAll(questions.Select(q =>
+                        {
+                            _gate.Wait();
+                            try { return client.GetResponseAsync(q); }
+                            finally { _gate.Release(); }
+                        }));
+                        await Task.WhenAll(questions.Select(async q =>
+                        {
+                            using var lease = perUser.AttemptAcquire(q);
+                            return await client.GetResponseAsync(q);
+                        }));
+                    }
+
                     async Task<ChatResponse> GatedAsync(string q)
                     {
                         await _gate.WaitAsync();
