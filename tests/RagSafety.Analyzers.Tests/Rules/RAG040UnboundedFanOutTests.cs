@@ -801,6 +801,27 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Polly_pipelines_count_as_throttles()
+        {
+            // A stand-in with Polly's namespace and method names (Polly itself is not referenced by the tests).
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                namespace Polly
+                {
+                    public sealed class ResiliencePipeline
+                    {
+                        public ValueTask<T> ExecuteAsync<T>(System.Func<CancellationToken, ValueTask<T>> callback, CancellationToken cancellationToken = default) => callback(cancellationToken);
+                    }
+                }
+
+                class Service(IChatClient client, Polly.ResiliencePipeline bulkhead)
+                {
+                    async Task<ChatResponse[]> AskAllAsync(string[] questions) =>
+                        await Task.WhenAll(questions.Select(q => bulkhead.ExecuteAsync(async ct => await client.GetResponseAsync(q, cancellationToken: ct)).AsTask()));
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Throttling_helper_of_the_app_and_WhenEach()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """
