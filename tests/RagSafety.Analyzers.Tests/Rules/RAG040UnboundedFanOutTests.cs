@@ -977,5 +977,34 @@ namespace RagSafety.Analyzers.Tests.Rules
                 }
                 """);
         }
+
+        [Theory]
+        [InlineData("0")]
+        [InlineData("257")]
+        [InlineData("many")]
+        public async Task Invalid_max_concurrency_falls_back_to_4(string value)
+        {
+            var test = Verify.Test(Usings + """
+                class Summarizer(IChatClient client)
+                {
+                    async Task SummarizeAsync(string[] documents)
+                    {
+                        await [|Task.WhenAll(documents.Select(async d => await client.GetResponseAsync(d)))|];
+                    }
+                }
+                """,
+                Usings + """
+                class Summarizer(IChatClient client)
+                {
+                    async Task SummarizeAsync(string[] documents)
+                    {
+                        await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (d, token) => await client.GetResponseAsync(d));
+                    }
+                }
+                """);
+            test.CodeActionEquivalenceKey = RAG040UnboundedFanOutFixer.ParallelForEachKey;
+            test.Settings = new TestSettings { EditorConfig = "rag_safety.max_concurrency = " + value };
+            await test.RunAsync();
+        }
     }
 }
