@@ -114,8 +114,11 @@ namespace RagSafety.Analyzers.Rules
             var anchor = selector.Syntax.Parent?.FirstAncestorOrSelf<StatementSyntax>();
             var awaitStatement = awaitOperation.Syntax.FirstAncestorOrSelf<StatementSyntax>();
             if (anchor is null || awaitStatement is null || anchor is LocalFunctionStatementSyntax
-                || !(anchor.Parent is BlockSyntax || anchor.Parent is GlobalStatementSyntax))
+                || !(anchor.Parent is BlockSyntax || anchor.Parent is GlobalStatementSyntax)
+                || CrossesFunction(selector.Syntax, anchor) || CrossesFunction(fanOut.Combinator.Syntax, awaitStatement))
             {
+                // The semaphore must live in the function that awaits the tasks: an expression-bodied endpoint lambda
+                // around the fan-out would otherwise get a semaphore declared (and disposed) outside it.
                 return false;
             }
 
@@ -193,6 +196,20 @@ namespace RagSafety.Analyzers.Rules
             var bodyType = returned?.WithoutConversions().Type as INamedTypeSymbol;
             return taskTypes.IsTask(bodyType)
                 && (SymbolEqualityComparer.Default.Equals(returnType!.OriginalDefinition, taskTypes.Task) || SymbolEqualityComparer.Default.Equals(bodyType, returnType));
+        }
+
+        /// <summary>Whether a lambda, anonymous method or local function lies between the node and the statement that contains it.</summary>
+        private static bool CrossesFunction(SyntaxNode node, StatementSyntax statement)
+        {
+            for (var current = node.Parent; current is not null && current != statement; current = current.Parent)
+            {
+                if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool SameBlock(StatementSyntax first, StatementSyntax second) =>

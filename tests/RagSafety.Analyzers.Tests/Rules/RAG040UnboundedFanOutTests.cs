@@ -1006,5 +1006,58 @@ namespace RagSafety.Analyzers.Tests.Rules
             test.Settings = new TestSettings { EditorConfig = "rag_safety.max_concurrency = " + value };
             await test.RunAsync();
         }
+
+        [Fact]
+        public async Task Minimal_api_endpoints_get_the_semaphore_inside_the_handler()
+        {
+            var test = Verify.Test("""
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                var app = WebApplication.Create();
+                app.MapPost("/summaries", async (IChatClient chat, string[] documents, CancellationToken ct) =>
+                {
+                    var responses = await [|Task.WhenAll(documents.Select(d => chat.GetResponseAsync(d, cancellationToken: ct)))|];
+                    return responses.Select(r => r.Text).ToArray();
+                });
+                app.MapPost("/answers", async (IChatClient chat, string[] questions) =>
+                    await [|Task.WhenAll(questions.Select(q => chat.GetResponseAsync(q)))|]);
+                app.Run();
+                """,
+                """
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                var app = WebApplication.Create();
+                app.MapPost("/summaries", async (IChatClient chat, string[] documents, CancellationToken ct) =>
+                {
+                    using var throttle = new SemaphoreSlim(4);
+                    var responses = await Task.WhenAll(documents.Select(async d =>
+                    {
+                        await throttle.WaitAsync(ct);
+                        try
+                        {
+                            return await chat.GetResponseAsync(d, cancellationToken: ct);
+                        }
+                        finally
+                        {
+                            throttle.Release();
+                        }
+                    }));
+                    return responses.Select(r => r.Text).ToArray();
+                });
+                app.MapPost("/answers", async (IChatClient chat, string[] questions) =>
+                    await [|Task.WhenAll(questions.Select(q => chat.GetResponseAsync(q)))|]);
+                app.Run();
+                """);
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            await test.RunAsync();
+        }
     }
 }
