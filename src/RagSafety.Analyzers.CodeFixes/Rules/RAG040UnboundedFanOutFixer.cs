@@ -69,22 +69,22 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             // Mark every target first; each fix then runs on the document as the previous ones left it, in source order,
             // so one-at-a-time and Fix All produce the same names.
             var marks = new Dictionary<SyntaxNode, SyntaxAnnotation>();
-            var jobs = new List<(SyntaxAnnotation Combinator, SyntaxAnnotation Lambda, string Degree)>();
+            var jobs = new List<(SyntaxAnnotation Combinator, SyntaxAnnotation Selector, string Degree)>();
             foreach (var diagnostic in diagnostics.Where(d => d.Properties.ContainsKey(property) && d.AdditionalLocations.Count > 0).OrderBy(d => d.Location.SourceSpan.Start))
             {
                 if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax combinator
                     || combinator.Span != diagnostic.Location.SourceSpan
-                    || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax lambda
-                    || lambda.Span != diagnostic.AdditionalLocations[0].SourceSpan
-                    || marks.ContainsKey(combinator) || marks.ContainsKey(lambda))
+                    || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax selector
+                    || selector.Span != diagnostic.AdditionalLocations[0].SourceSpan
+                    || marks.ContainsKey(combinator) || marks.ContainsKey(selector))
                 {
                     continue;
                 }
 
-                var job = (new SyntaxAnnotation("RAG040.Combinator"), new SyntaxAnnotation("RAG040.Lambda"),
+                var job = (new SyntaxAnnotation("RAG040.Combinator"), new SyntaxAnnotation("RAG040.Selector"),
                     diagnostic.Properties.TryGetValue(RAG040UnboundedFanOutAnalyzer.MaxConcurrencyProperty, out var degree) && degree is not null ? degree : "4");
                 marks[combinator] = job.Item1;
-                marks[lambda] = job.Item2;
+                marks[selector] = job.Item2;
                 jobs.Add(job);
             }
 
@@ -100,18 +100,14 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
                 if (root is null || model is null
                     || root.GetAnnotatedNodes(job.Combinator).FirstOrDefault() is not InvocationExpressionSyntax combinator
-                    || root.GetAnnotatedNodes(job.Lambda).FirstOrDefault() is not ExpressionSyntax selector)
+                    || root.GetAnnotatedNodes(job.Selector).FirstOrDefault() is not ExpressionSyntax selector)
                 {
                     continue;
                 }
 
-                var fixedRoot = (parallel, selector) switch
-                {
-                    (true, LambdaExpressionSyntax lambda) => UseParallelForEach(root, model, combinator, lambda, job.Degree, cancellationToken),
-                    (true, _) => null,
-                    (false, LambdaExpressionSyntax lambda) => Throttle(root, model, lambda, job.Degree, cancellationToken),
-                    (false, _) => Throttle(root, model, selector, job.Degree, cancellationToken),
-                };
+                var fixedRoot = !parallel
+                    ? Throttle(root, model, selector, job.Degree, cancellationToken)
+                    : selector is LambdaExpressionSyntax lambda ? UseParallelForEach(root, model, combinator, lambda, job.Degree, cancellationToken) : null;
                 if (fixedRoot is not null)
                 {
                     document = document.WithSyntaxRoot(fixedRoot);
