@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RagSafety.Analyzers.Program
+{
+    /// <summary>
+    /// Recognises code that bounds how many calls run at once: <c>SemaphoreSlim.Wait/WaitAsync</c>,
+    /// <c>RateLimiter.AcquireAsync/AttemptAcquire</c> (<c>ConcurrencyLimiter</c> and the other limiters derive from it),
+    /// <c>PartitionedRateLimiter&lt;T&gt;</c>, Polly's <c>Execute…</c> (bulkheads and rate limiters live in pipelines), and the app's
+    /// own methods that do one of these (read once per method, cached for the compilation).
+    /// </summary>
+    internal sealed class Throttles
+    {
+        private readonly Compilation _compilation;
+        private readonly INamedTypeSymbol? _semaphoreSlim;
+        private readonly INamedTypeSymbol? _rateLimiter;
+        private readonly INamedTypeSymbol? _partitionedRateLimiter;
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
+
+        public Throttles(Compilation compilation)
+        {
+            _compilation = compilation;
+            _semaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
+            _rateLimiter = compilation.GetTypeByMetadataName("System.Threading.RateLimiting.RateLimiter");
+            _partitionedRateLimiter = compilation.GetTypeByMetadataName("System.Threading.RateLimiting.PartitionedRateLimiter`1");
+        }
+
+        /// <summary>Whether the invocation acquires a throttle (directly, through Polly, or through an app method that does).</summary>
+        public bool Acquires(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            switch (method.Name)
+            {
+                case "Wait" or "WaitAsync" when Is(method.ContainingType, _semaphoreSlim):
+                    return true;
+                case "AcquireAsync" or "AttemptAcquire" when DerivesFrom(method.ContainingType, _rateLimiter) || DerivesFrom(method.ContainingType, _partitionedRateLimiter):
+                    return true;
+                case "Execute" or "ExecuteAsync" when IsPolly(method.ContainingType):
+                    return true;
+            }
+
+            return IsInSource(method) && MethodAcquires(method);
+        }
+
+        /// <summary>Whether a throttle is acquired in <paramref name="scope"/> before <paramref name="position"/> (or anywhere, when null).</summary>
+        public bool AcquiredIn(IOperation scope, int? position = null) =>
+            scope.DescendantsAndSelf().OfType<IInvocationOperation>().Any(i => (position is null || i.Syntax.SpanStart < position) && Acquires(i));
+
+        /// <summary>Whether one of the app's methods along the chain acquires a throttle.</summary>
+        public bool AcquiredAlong(CallChain chain)
+        {
+            for (var i = 0; i < chain.Steps.Length; i++)
+            {
+                var step = (chain.Steps[i].ReducedFrom ?? chain.Steps[i]).OriginalDefinition;
+                if (IsInSource(step) && MethodAcquires(step))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool MethodAcquires(IMethodSymbol method)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (_methods.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            // Seeded first so that recursion through the app's own methods ends.
+            _methods.TryAdd(method, false);
+            var result = false;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var node = reference.GetSyntax();
+#pragma warning disable RS1030 // Like the call summaries, this reads other methods' bodies; the driver serves cached models.
+                var operation = _compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node);
+#pragma warning restore RS1030
+                if (operation is not null && operation.DescendantsAndSelf().OfType<IInvocationOperation>().Any(IsDirectAcquire))
+                {
+                    result = true;
+                    break;
+                }
+            }
+
+            _methods[method] = result;
+            return result;
+        }
+
+        private bool IsDirectAcquire(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            return method.Name switch
+            {
+                "Wait" or "WaitAsync" => Is(method.ContainingType, _semaphoreSlim),
+                "AcquireAsync" or "AttemptAcquire" => DerivesFrom(method.ContainingType, _rateLimiter) || DerivesFrom(method.ContainingType, _partitionedRateLimiter),
+                "Execute" or "ExecuteAsync" => IsPolly(method.ContainingType),
+                _ => false,
+            };
+        }
+
+        private bool IsInSource(IMethodSymbol method) =>
+            method.DeclaringSyntaxReferences.Length > 0 && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
+
+        private static bool IsPolly(INamedTypeSymbol? type)
+        {
+            var ns = type?.ContainingNamespace;
+            while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+            {
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns?.Name == "Polly";
+        }
+
+        private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? expected) =>
+            type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+
+        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? expected)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (Is(current, expected))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
