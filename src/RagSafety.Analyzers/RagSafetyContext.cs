@@ -21,6 +21,7 @@ namespace RagSafety.Analyzers
         private RagSafetyContext(Compilation compilation, AnalyzerOptions options)
         {
             var reader = new CompilationOptionsReader(compilation, options);
+            Options = reader;
             UserApis = UserApis.Read(reader);
 
             // Without an AI library the catalog is not even resolved: the rules register nothing, so nothing else is built.
@@ -36,6 +37,9 @@ namespace RagSafety.Analyzers
         private readonly Lazy<RequestHandlers> _handlers;
         private readonly Lazy<TaskTypes?> _taskTypes;
         private readonly Lazy<CallSummaries> _summaries;
+
+        /// <summary>The compilation-wide options; read a value through its spec in <see cref="OptionSpecs"/>.</summary>
+        public CompilationOptionsReader Options { get; }
 
         public KnownApis Apis { get; }
 

@@ -18,6 +18,11 @@ namespace RagSafety.Analyzers.Configuration
         /// <summary>RAG020: route templates or handler-method documentation IDs of deliberate admin endpoints that may write to the index.</summary>
         public const string AllowedHandlers = Prefix + "RAG020.allowed_handlers";
 
+        /// <summary>How many AI calls the RAG040 fixes let run at once, and the size up to which a fixed collection is not reported (default 4, 1–256).</summary>
+        public const string MaxConcurrency = Prefix + "max_concurrency";
+
+        public const int DefaultMaxConcurrency = 4;
+
         /// <summary>The key that extends a role with documentation-comment IDs, e.g. <c>rag_safety.ai_call_apis</c>.</summary>
         public static string ApisKey(Knowledge.ApiRole role) => Prefix + SnakeCase(role.ToString()) + "_apis";
 

@@ -28,12 +28,17 @@ namespace RagSafety.Analyzers.Knowledge
             {
                 foreach (var id in options.GetList(OptionKeys.ApisKey(role)))
                 {
-                    ids.Add((role, id));
+                    ids.Add((role, WithConstructorMarker(id)));
                 }
             }
 
             return new UserApis(ids.ToImmutable());
         }
+
+        /// <summary>
+        /// .editorconfig cuts a value at '#', so constructors are written <c>..ctor</c> there; the ID format spells them <c>.#ctor</c>.
+        /// </summary>
+        private static string WithConstructorMarker(string id) => id.Replace("..ctor", ".#ctor").Replace("..cctor", ".#cctor");
 
         /// <summary>IDs that matched no symbol of the compilation, for the invalid-option report (RAG900).</summary>
         public ImmutableArray<(ApiRole Role, string Id)> Unresolved { get; private set; } = ImmutableArray<(ApiRole, string)>.Empty;

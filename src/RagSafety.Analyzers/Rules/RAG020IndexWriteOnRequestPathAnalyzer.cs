@@ -35,7 +35,7 @@ namespace RagSafety.Analyzers.Rules
                 return;
             }
 
-            var allowed = new CompilationOptionsReader(context.Compilation, context.Options).GetList(OptionKeys.AllowedHandlers);
+            var allowed = OptionSpecs.AllowedHandlers.Read(rag.Options);
             context.RegisterOperationAction(c => AnalyzeInvocation(c, rag, allowed), OperationKind.Invocation);
         }
 

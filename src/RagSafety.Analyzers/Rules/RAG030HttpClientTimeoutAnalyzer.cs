@@ -70,8 +70,7 @@ namespace RagSafety.Analyzers.Rules
                 return;
             }
 
-            var seconds = new CompilationOptionsReader(compilation, context.Options)
-                .GetInt32(OptionKeys.HttpTimeoutSeconds, OptionKeys.DefaultHttpTimeoutSeconds, min: 1, max: 3600);
+            var seconds = OptionSpecs.HttpTimeoutSeconds.Read(rag.Options);
             var analysis = new Analysis(compilation, rag.Apis, httpClient, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             context.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
             if (compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is { } factoryExtensions)

@@ -54,8 +54,7 @@ namespace RagSafety.Analyzers.Rules
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RagSafetyContext rag)
         {
             var compilation = context.Compilation;
-            var seconds = new CompilationOptionsReader(compilation, context.Options)
-                .GetInt32(OptionKeys.HttpTimeoutSeconds, OptionKeys.DefaultHttpTimeoutSeconds, min: 1, max: 3600);
+            var seconds = OptionSpecs.HttpTimeoutSeconds.Read(rag.Options);
             var types = new ClientTypes(
                 compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientPipelineOptions"),
                 compilation.GetTypeByMetadataName("Azure.Core.ClientOptions"),

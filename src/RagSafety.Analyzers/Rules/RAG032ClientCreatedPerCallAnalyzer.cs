@@ -40,8 +40,7 @@ namespace RagSafety.Analyzers.Rules
                 compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel"),
                 compilation.GetTypeByMetadataName("System.Linq.Enumerable"),
                 compilation.GetTypeByMetadataName("System.Collections.Generic.List`1"));
-            var timeout = new CompilationOptionsReader(compilation, context.Options)
-                .GetInt32(OptionKeys.HttpTimeoutSeconds, OptionKeys.DefaultHttpTimeoutSeconds, min: 1, max: 3600);
+            var timeout = OptionSpecs.HttpTimeoutSeconds.Read(rag.Options);
             context.RegisterOperationAction(c => Analyze(c, rag, types, timeout), OperationKind.ObjectCreation);
         }
 

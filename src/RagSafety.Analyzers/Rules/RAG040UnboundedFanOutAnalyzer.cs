@@ -36,8 +36,7 @@ namespace RagSafety.Analyzers.Rules
                 return;
             }
 
-            var maxConcurrency = new CompilationOptionsReader(context.Compilation, context.Options)
-                .GetInt32(OptionKeys.MaxConcurrency, OptionKeys.DefaultMaxConcurrency, min: 1, max: 256);
+            var maxConcurrency = OptionSpecs.MaxConcurrency.Read(rag.Options);
             var finder = new FanOutFinder(context.Compilation, rag, new Throttles(context.Compilation), SmallCollectionLimit(maxConcurrency));
             var hasParallelForEach = context.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel")?.GetMembers("ForEachAsync").Length > 0
                 && context.Compilation.GetTypeByMetadataName("System.Threading.Tasks.ParallelOptions") is not null;

@@ -23,7 +23,7 @@ namespace RagSafety.Analyzers.Rules
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RagSafetyContext rag)
         {
-            var problems = Problems(new CompilationOptionsReader(context.Compilation, context.Options), rag).ToList();
+            var problems = Problems(rag.Options, rag).ToList();
             if (problems.Count == 0)
             {
                 return;

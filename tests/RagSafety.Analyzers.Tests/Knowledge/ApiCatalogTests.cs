@@ -126,6 +126,25 @@ namespace RagSafety.Analyzers.Tests.Knowledge
         }
 
         [Fact]
+        public void Constructor_ids_can_be_written_without_the_hash_that_editorconfig_treats_as_a_comment()
+        {
+            var compilation = TestCompilation.Create("""
+                namespace MyCorp.Rag
+                {
+                    public class Gateway { public Gateway(System.Net.Http.HttpClient client) { } }
+                }
+                """, TestLibraries.None);
+            var reader = new CompilationOptionsReader(compilation, TestCompilation.Options(
+                (OptionKeys.ApisKey(ApiRole.ConnectorSink), "M:MyCorp.Rag.Gateway..ctor(System.Net.Http.HttpClient)")));
+            var userApis = UserApis.Read(reader);
+            var apis = KnownApis.Create(compilation, ApiCatalog.Entries, userApis);
+            var constructor = compilation.GetTypeByMetadataName("MyCorp.Rag.Gateway")!.InstanceConstructors.Single();
+
+            Assert.True(apis.RolesOf(constructor).Contains(ApiRole.ConnectorSink));
+            Assert.Empty(userApis.Unresolved);
+        }
+
+        [Fact]
         public void Option_keys_are_snake_case_per_role()
         {
             Assert.Equal("rag_safety.ai_call_apis", OptionKeys.ApisKey(ApiRole.AiCall));
