@@ -235,13 +235,18 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             var options = token is null
                 ? $"new System.Threading.Tasks.ParallelOptions {{ MaxDegreeOfParallelism = {degree} }}"
                 : $"new System.Threading.Tasks.ParallelOptions {{ MaxDegreeOfParallelism = {degree}, CancellationToken = {token} }}";
-            var body = lambda.Block is { } block
-                ? block.ToFullString()
-                : (lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) ? lambda.ExpressionBody!.ToFullString() : "await " + Await(lambda.ExpressionBody!.WithoutTrivia()).Expression.ToFullString() + lambda.ExpressionBody!.GetTrailingTrivia().ToFullString());
             var arrow = lambda.ArrowToken.ToFullString();
-            var text = $"System.Threading.Tasks.Parallel.ForEachAsync({selectAccess.Expression.WithoutTrivia().ToFullString()}, {options}, async ({parameter}, {tokenName}){(arrow.StartsWith(" ", System.StringComparison.Ordinal) ? "" : " ")}{arrow}{body})";
+            var text = $"System.Threading.Tasks.Parallel.ForEachAsync({selectAccess.Expression.WithoutTrivia().ToFullString()}, {options}, async ({parameter}, {tokenName}){(arrow.StartsWith(" ", System.StringComparison.Ordinal) ? "" : " ")}{arrow}null)";
 
+            // The body moves over as nodes, not text, so the annotations a Fix All put on nested fan-outs survive.
             var replacement = (InvocationExpressionSyntax)SyntaxFactory.ParseExpression(text);
+            var placeholder = (ParenthesizedLambdaExpressionSyntax)replacement.ArgumentList.Arguments[2].Expression;
+            var newLambda = lambda.Block is { } block
+                ? placeholder.WithExpressionBody(null).WithBlock(block)
+                : placeholder.WithExpressionBody(lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword)
+                    ? lambda.ExpressionBody!
+                    : Await(lambda.ExpressionBody!.WithoutTrivia()).WithTrailingTrivia(lambda.ExpressionBody!.GetTrailingTrivia()));
+            replacement = replacement.ReplaceNode(placeholder, newLambda);
             var parallelType = ((MemberAccessExpressionSyntax)replacement.Expression).Expression;
             var optionsType = ((ObjectCreationExpressionSyntax)replacement.ArgumentList.Arguments[1].Expression).Type;
             replacement = replacement.ReplaceNodes(
@@ -258,7 +263,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             var operand = expression is InvocationExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax
                 ? expression
                 : SyntaxFactory.ParenthesizedExpression(expression);
-            return SyntaxFactory.AwaitExpression(operand);
+            return SyntaxFactory.AwaitExpression(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space), operand);
         }
 
         /// <summary>A name not visible at <paramref name="position"/> and not declared anywhere in <paramref name="scope"/>: base, base2, base3, ….</summary>

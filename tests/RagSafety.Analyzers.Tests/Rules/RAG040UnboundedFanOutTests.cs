@@ -210,6 +210,49 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Nested_fan_outs_become_nested_parallel_loops_and_fix_all_converts_both_in_one_pass()
+        {
+            // Regression: Fix All used to re-parse the outer body as text, dropping the inner fan-out's marks.
+            var test = Verify.Test("""
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+
+                class Reviewer(IChatClient client)
+                {
+                    async Task ReviewAsync(List<List<string>> documents)
+                    {
+                        await [|Task.WhenAll(documents.Select(async pages =>
+                        {
+                            await [|Task.WhenAll(pages.Select(p => client.GetResponseAsync(p)))|];
+                        }))|];
+                    }
+                }
+                """, """
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+
+                class Reviewer(IChatClient client)
+                {
+                    async Task ReviewAsync(List<List<string>> documents)
+                    {
+                        await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (pages, token) =>
+                        {
+                            await Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = token }, async (p, token2) => await client.GetResponseAsync(p));
+                        });
+                    }
+                }
+                """);
+            test.CodeActionEquivalenceKey = RAG040UnboundedFanOutFixer.ParallelForEachKey;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task Nested_fan_outs_get_one_throttle_each()
         {
             await Verify.VerifyCodeFixAsync(Usings + """
