@@ -52,7 +52,7 @@ public static class ModelCalls
     {
         public Task<ChatResponse> GetResponseAsync(IEnumerable<Microsoft.Extensions.AI.ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         {
-            var client = new ChatClient(ChatModel, Credential, new OpenAIClientOptions { Endpoint = new Uri(BaseUrl!) }); // RAG031 RAG032
+            var client = new ChatClient(ChatModel, Credential, new OpenAIClientOptions { Endpoint = new Uri(BaseUrl!) }); // RAG031
             var request = new List<OpenAI.Chat.ChatMessage>();
             if (options?.Instructions is { } instructions)
             {
@@ -87,7 +87,7 @@ public static class ModelCalls
     {
         public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
         {
-            var client = new EmbeddingClient(EmbeddingModel, Credential, new OpenAIClientOptions { Endpoint = new Uri(BaseUrl!) }); // RAG031 RAG032
+            var client = new EmbeddingClient(EmbeddingModel, Credential, new OpenAIClientOptions { Endpoint = new Uri(BaseUrl!) }); // RAG031
             var result = client.GenerateEmbeddings(values.ToList()).Value; // RAG011 RAG050
             return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(result.Select(e => new Embedding<float>(e.ToFloats()))));
         }

@@ -38,7 +38,7 @@ app.MapPost("/documents", (DocumentUpload upload) =>
 {
     foreach (var text in RagEngine.Split(upload.Text))
     {
-        var vector = RagEngine.Embedder.GenerateVectorAsync(text).Result; // RAG010 RAG050
+        var vector = RagEngine.Embedder.GenerateVectorAsync(text).Result; // RAG010 RAG041 RAG050
         RagEngine.Index.UpsertAsync(new Chunk(upload.Id, text, vector.ToArray())); // RAG020 RAG021
     }
 
