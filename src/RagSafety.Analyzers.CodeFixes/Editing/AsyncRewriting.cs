@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace RagSafety.Analyzers.CodeFixes.Editing
 {
     /// <summary>
-    /// Shared syntax for the fixes that introduce <c>await</c> (RAG010, RAG011): the awaited expression, the function to
+    /// Shared syntax for the fixes that introduce <c>await</c> (RAG010, RAG011, RAG021): the awaited expression, the function to
     /// make async, and the signature change (<c>void</c> → <c>Task</c>, <c>T</c> → <c>Task&lt;T&gt;</c>, never a rename).
     /// </summary>
     internal static class AsyncRewriting

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
-using RagSafety.Analyzers.CodeFixes.Rewriting;
+using RagSafety.Analyzers.CodeFixes.Editing;
 using RagSafety.Analyzers.Rules;
 
 namespace RagSafety.Analyzers.CodeFixes.Rules
@@ -102,7 +102,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 var lazy = IsLazy(diagnostic);
                 editor.ReplaceNode(target, (current, _) => Completed(current, lazy) ?? current);
                 if (fix == RAG010BlockingWaitOnAiCallAnalyzer.FixAwaitAndMakeAsync
-                    && AsyncFunctions.FunctionToMakeAsync(target) is { } function
+                    && AsyncRewriting.FunctionToMakeAsync(target) is { } function
                     && !functionsToMakeAsync.Contains(function))
                 {
                     functionsToMakeAsync.Add(function);
@@ -111,7 +111,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
 
             foreach (var function in functionsToMakeAsync)
             {
-                editor.ReplaceNode(function, (current, _) => AsyncFunctions.MakeAsync(current));
+                editor.ReplaceNode(function, (current, _) => AsyncRewriting.MakeAsync(current));
             }
 
             var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
