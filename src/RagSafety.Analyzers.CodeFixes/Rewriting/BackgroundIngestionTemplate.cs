@@ -1,74 +1,89 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+
 namespace RagSafety.Analyzers.CodeFixes.Rewriting
 {
     /// <summary>
-    /// The document RAG020's fix adds once to a project: a bounded, <c>Channel</c>-backed queue of index writes, a
-    /// <c>BackgroundService</c> that runs each in its own DI scope, and the <c>AddIngestionQueue()</c> registration.
+    /// The types RAG020's fix adds once to a project, beside its <c>WebApplication.CreateBuilder</c> call: a bounded,
+    /// <c>Channel</c>-backed queue of index writes, a <c>BackgroundService</c> that runs each in its own DI scope, and the
+    /// <c>AddIngestionQueue()</c> registration.
     /// </summary>
+    /// <remarks>
+    /// They go into an existing document, not a new one: <c>dotnet format</c> (MSBuildWorkspace) writes an added
+    /// document into the project file as a <c>Compile</c> item, which duplicates the SDK's default glob and breaks the
+    /// build (NETSDK1022; dotnet/roslyn#36781). Type names are written fully qualified and left to the simplifier, so
+    /// the fix adds no using directive for them; only the namespaces of the extension methods the types call
+    /// (<see cref="ExtensionNamespaces"/>) are imported, and only where the document does not see them already.
+    /// </remarks>
     internal static class BackgroundIngestionTemplate
     {
-        public const string FileName = "BackgroundIngestion.cs";
-
         public const string QueueTypeName = "IngestionQueue";
+
+        public const string WorkerTypeName = "IngestionWorker";
+
+        public const string RegistrationTypeName = "IngestionQueueServiceCollectionExtensions";
 
         public const string EnqueueMethodName = "EnqueueAsync";
 
         public const string RegistrationMethodName = "AddIngestionQueue";
 
-        /// <summary>The document's text; <paramref name="namespaceName"/> null puts the types in the global namespace.</summary>
-        public static string Text(string? namespaceName, string newLine)
+        /// <summary>Namespaces whose extension methods the declarations call, each with a type that shows it is imported.</summary>
+        public static readonly (string Namespace, string ProbeType)[] ExtensionNamespaces =
         {
-            var text = Usings + (namespaceName is null ? string.Empty : "namespace " + namespaceName + ";\n\n") + Body;
-            return text.Replace("\r\n", "\n").Replace("\n", newLine);
+            ("Microsoft.Extensions.DependencyInjection", "IServiceCollection"),
+            ("Microsoft.Extensions.Logging", "ILogger"),
+        };
+
+        /// <summary>The type declarations, annotated for the simplifier and the formatter, with <paramref name="newLine"/> line ends.</summary>
+        public static IEnumerable<MemberDeclarationSyntax> Members(string newLine)
+        {
+            // The file keeps its final line break.
+            var text = (Declarations + "\n").Replace("\r\n", "\n").Replace("\n", newLine);
+            return SyntaxFactory.ParseCompilationUnit(text).Members
+                .Select(member => member.WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation));
         }
 
-        private const string Usings = """
+        private const string Declarations = """
+
             // Added by the RAG020 code fix: index writes leave the request path and run here, one at a time, in the background.
-            #nullable enable
 
-            using System;
-            using System.Collections.Generic;
-            using System.Threading;
-            using System.Threading.Channels;
-            using System.Threading.Tasks;
-            using Microsoft.Extensions.DependencyInjection;
-            using Microsoft.Extensions.Hosting;
-            using Microsoft.Extensions.Logging;
-
-
-            """;
-
-        private const string Body = """
             /// <summary>Index writes queued by request handlers; <see cref="IngestionWorker"/> runs them in the background.</summary>
             public sealed class IngestionQueue
             {
                 // Bounded: when ingestion falls behind, EnqueueAsync waits instead of letting memory grow without limit.
-                private readonly Channel<Func<IServiceProvider, CancellationToken, Task>> _channel =
-                    Channel.CreateBounded<Func<IServiceProvider, CancellationToken, Task>>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.Wait });
+                private readonly global::System.Threading.Channels.Channel<global::System.Func<global::System.IServiceProvider, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task>> _channel =
+                    global::System.Threading.Channels.Channel.CreateBounded<global::System.Func<global::System.IServiceProvider, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task>>(
+                        new global::System.Threading.Channels.BoundedChannelOptions(1000) { FullMode = global::System.Threading.Channels.BoundedChannelFullMode.Wait });
 
                 /// <summary>Queues <paramref name="work"/>; it runs later in its own DI scope, with <typeparamref name="TService"/> resolved from that scope.</summary>
-                public ValueTask EnqueueAsync<TService>(Func<TService, CancellationToken, Task> work, CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.ValueTask EnqueueAsync<TService>(global::System.Func<TService, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> work, global::System.Threading.CancellationToken cancellationToken = default)
                     where TService : notnull =>
                     _channel.Writer.WriteAsync((services, token) => work(services.GetRequiredService<TService>(), token), cancellationToken);
 
-                internal IAsyncEnumerable<Func<IServiceProvider, CancellationToken, Task>> ReadAllAsync(CancellationToken cancellationToken) =>
+                internal global::System.Collections.Generic.IAsyncEnumerable<global::System.Func<global::System.IServiceProvider, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task>> ReadAllAsync(global::System.Threading.CancellationToken cancellationToken) =>
                     _channel.Reader.ReadAllAsync(cancellationToken);
             }
 
             /// <summary>Runs the queued index writes, each in a fresh DI scope; a failed write is logged and the next one runs.</summary>
-            public sealed class IngestionWorker : BackgroundService
+            public sealed class IngestionWorker : global::Microsoft.Extensions.Hosting.BackgroundService
             {
                 private readonly IngestionQueue _queue;
-                private readonly IServiceScopeFactory _scopes;
-                private readonly ILogger<IngestionWorker> _logger;
+                private readonly global::Microsoft.Extensions.DependencyInjection.IServiceScopeFactory _scopes;
+                private readonly global::Microsoft.Extensions.Logging.ILogger<IngestionWorker> _logger;
 
-                public IngestionWorker(IngestionQueue queue, IServiceScopeFactory scopes, ILogger<IngestionWorker> logger)
+                public IngestionWorker(IngestionQueue queue, global::Microsoft.Extensions.DependencyInjection.IServiceScopeFactory scopes, global::Microsoft.Extensions.Logging.ILogger<IngestionWorker> logger)
                 {
                     _queue = queue;
                     _scopes = scopes;
                     _logger = logger;
                 }
 
-                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                protected override async global::System.Threading.Tasks.Task ExecuteAsync(global::System.Threading.CancellationToken stoppingToken)
                 {
                     await foreach (var work in _queue.ReadAllAsync(stoppingToken))
                     {
@@ -77,7 +92,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rewriting
                             await using var scope = _scopes.CreateAsyncScope();
                             await work(scope.ServiceProvider, stoppingToken);
                         }
-                        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                        catch (global::System.Exception exception) when (!stoppingToken.IsCancellationRequested)
                         {
                             _logger.LogError(exception, "A background index write failed.");
                         }
@@ -88,14 +103,13 @@ namespace RagSafety.Analyzers.CodeFixes.Rewriting
             public static class IngestionQueueServiceCollectionExtensions
             {
                 /// <summary>Registers the <see cref="IngestionQueue"/> and the hosted <see cref="IngestionWorker"/> that drains it.</summary>
-                public static IServiceCollection AddIngestionQueue(this IServiceCollection services)
+                public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddIngestionQueue(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
                 {
                     services.AddSingleton<IngestionQueue>();
                     services.AddHostedService<IngestionWorker>();
                     return services;
                 }
             }
-
             """;
     }
 }

@@ -12,7 +12,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Simplification;
-using Microsoft.CodeAnalysis.Text;
 using RagSafety.Analyzers.CodeFixes.Rewriting;
 using RagSafety.Analyzers.Rules;
 
@@ -22,7 +21,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
     /// RAG020: "Move write to background ingestion". Replaces <c>await receiver.Write(…);</c> in a handler by
     /// <c>await ingestionQueue.EnqueueAsync&lt;TReceiver&gt;(async (receiver, cancellationToken) =&gt; await receiver.Write(…));</c>,
     /// injects the queue as a <c>[FromServices]</c> parameter of the handler, and, once per project, adds
-    /// <c>BackgroundIngestion.cs</c> and registers it after <c>WebApplication.CreateBuilder</c>. The analyzer decides
+    /// the queue's types to the document with <c>WebApplication.CreateBuilder</c> and registers them after it. The analyzer decides
     /// whether the captured values are safe; this fixer checks the project-level preconditions.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAG020IndexWriteOnRequestPathFixer))]
@@ -287,15 +286,13 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
         /// <summary>The project-level part: the queue type (existing or to add) and its registration (existing or where to add it).</summary>
         private sealed class Infrastructure
         {
-            private readonly ProjectId _projectId;
             private readonly string? _namespace;
             private readonly bool _queueExists;
             private readonly bool _registered;
             private readonly DocumentId? _registrationDocument;
 
-            private Infrastructure(ProjectId projectId, string? @namespace, bool queueExists, bool registered, DocumentId? registrationDocument)
+            private Infrastructure(string? @namespace, bool queueExists, bool registered, DocumentId? registrationDocument)
             {
-                _projectId = projectId;
                 _namespace = @namespace;
                 _queueExists = queueExists;
                 _registered = registered;
@@ -347,7 +344,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
 
                     if (registration is null && BuilderDeclaration(root) is { } declaration)
                     {
-                        registration = (document.Id, declaration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString());
+                        registration = (document.Id, NamespaceOf(declaration));
                     }
                 }
 
@@ -355,7 +352,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 {
                     var ns = queues[0].ContainingNamespace;
                     return registered || registration is not null
-                        ? new Infrastructure(project.Id, ns is null || ns.IsGlobalNamespace ? null : ns.ToDisplayString(), true, registered, registration?.Id)
+                        ? new Infrastructure(ns is null || ns.IsGlobalNamespace ? null : ns.ToDisplayString(), true, registered, registration?.Id)
                         : null;
                 }
 
@@ -365,7 +362,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 }
 
                 // The added document must not collide with the app's own types of the same names in that namespace.
-                foreach (var name in new[] { "IngestionWorker", "IngestionQueueServiceCollectionExtensions" })
+                foreach (var name in new[] { BackgroundIngestionTemplate.WorkerTypeName, BackgroundIngestionTemplate.RegistrationTypeName })
                 {
                     if (compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken).Any(t =>
                         (t.ContainingNamespace is not { IsGlobalNamespace: false } ns ? null : ns.ToDisplayString()) == found.Namespace))
@@ -374,7 +371,14 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                     }
                 }
 
-                return new Infrastructure(project.Id, found.Namespace, false, registered, found.Id);
+                return new Infrastructure(found.Namespace, false, registered, found.Id);
+            }
+
+            /// <summary>The full name of the namespace around <paramref name="node"/> (nested declarations joined), null for the global one.</summary>
+            private static string? NamespaceOf(SyntaxNode node)
+            {
+                var names = node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Select(n => n.Name.ToString()).Reverse().ToList();
+                return names.Count == 0 ? null : string.Join(".", names);
             }
 
             /// <summary><c>var builder = WebApplication.CreateBuilder(…);</c> (or CreateSlimBuilder / CreateEmptyBuilder).</summary>
@@ -388,40 +392,100 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                     .Select(i => i.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax local } } } ? local : null)
                     .FirstOrDefault(l => l is not null && l.Parent is BlockSyntax or GlobalStatementSyntax);
 
+            /// <summary>Registers the queue after the builder and appends its types to the builder's namespace, where missing.</summary>
             public async Task<Solution> EnsureAsync(Solution solution, CancellationToken cancellationToken)
             {
-                if (!_registered && _registrationDocument is not null && solution.GetDocument(_registrationDocument) is { } document
-                    && await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } root
-                    && BuilderDeclaration(root) is { } declaration)
+                if ((_registered && _queueExists) || _registrationDocument is null || solution.GetDocument(_registrationDocument) is not { } document
+                    || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root
+                    || BuilderDeclaration(root) is not { } declaration)
+                {
+                    return solution;
+                }
+
+                var newLine = declaration.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                if (newLine.IsKind(SyntaxKind.None))
+                {
+                    newLine = SyntaxFactory.ElasticCarriageReturnLineFeed;
+                }
+
+                var imports = _queueExists ? new List<string>() : await MissingImportsAsync(document, declaration.SpanStart, cancellationToken).ConfigureAwait(false);
+                root = root.TrackNodes(declaration);
+                if (!_registered)
                 {
                     var builder = declaration.Declaration.Variables[0].Identifier.ValueText;
                     var indentation = declaration.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
-                    var newLine = declaration.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
                     var registration = SyntaxFactory.ParseStatement(builder + ".Services." + BackgroundIngestionTemplate.RegistrationMethodName + "();")
                         .WithLeadingTrivia(indentation.IsKind(SyntaxKind.None) ? SyntaxFactory.TriviaList() : SyntaxFactory.TriviaList(indentation))
-                        .WithTrailingTrivia(newLine.IsKind(SyntaxKind.None) ? SyntaxFactory.ElasticCarriageReturnLineFeed : newLine);
-                    SyntaxNode newRoot = declaration.Parent is GlobalStatementSyntax global
+                        .WithTrailingTrivia(newLine);
+                    var current = root.GetCurrentNode(declaration)!;
+                    root = current.Parent is GlobalStatementSyntax global
                         ? root.InsertNodesAfter(global, new[] { SyntaxFactory.GlobalStatement(registration) })
-                        : root.InsertNodesAfter(declaration, new[] { registration });
-                    solution = document.WithSyntaxRoot(newRoot).Project.Solution;
+                        : root.InsertNodesAfter(current, new[] { registration });
                 }
 
-                if (!_queueExists && solution.GetProject(_projectId) is { } project)
+                if (!_queueExists)
                 {
-                    var anchor = _registrationDocument is null ? null : solution.GetDocument(_registrationDocument);
-                    var folder = System.IO.Path.GetDirectoryName(project.FilePath ?? anchor?.FilePath ?? string.Empty) ?? string.Empty;
-                    var newLine = anchor is not null && (await anchor.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString().Contains("\r\n") ? "\r\n" : "\n";
-                    var name = BackgroundIngestionTemplate.FileName;
-                    for (var i = 2; project.Documents.Any(d => d.Name == name); i++)
+                    var members = BackgroundIngestionTemplate.Members(newLine.ToFullString());
+                    root = root.GetCurrentNode(declaration)!.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault() is { } container
+                        ? root.ReplaceNode(container, container.AddMembers(members.ToArray()))
+                        : root.AddMembers(members.ToArray());
+                    root = AddImports(root, imports, newLine);
+                }
+
+                return document.WithSyntaxRoot(root).Project.Solution;
+            }
+
+            /// <summary>
+            /// Adds <c>using</c> directives in the file's order (System first, then ordinal) when it has some, or as a first block
+            /// after the file's header comments when it has none.
+            /// </summary>
+            private static CompilationUnitSyntax AddImports(CompilationUnitSyntax root, List<string> namespaces, SyntaxTrivia newLine)
+            {
+                if (namespaces.Count > 0 && root.Usings.Count == 0)
+                {
+                    var first = root.GetFirstToken(includeZeroWidth: true);
+                    var block = namespaces.Select((name, i) => SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name))
+                        .WithLeadingTrivia(i == 0 ? first.LeadingTrivia : SyntaxFactory.TriviaList())
+                        .WithTrailingTrivia(i == namespaces.Count - 1 ? SyntaxFactory.TriviaList(newLine, newLine) : SyntaxFactory.TriviaList(newLine)));
+                    return root.ReplaceToken(first, first.WithLeadingTrivia()).WithUsings(SyntaxFactory.List(block));
+                }
+
+                foreach (var name in namespaces)
+                {
+                    var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name)).WithTrailingTrivia(newLine);
+                    var usings = root.Usings;
+                    var plain = usings.Where(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.GlobalKeyword.IsKind(SyntaxKind.None)).ToList();
+                    var before = plain.FirstOrDefault(u => ImportOrder(u.Name?.ToString() ?? string.Empty, name) > 0);
+                    var index = before is not null ? usings.IndexOf(before) : plain.Count > 0 ? usings.IndexOf(plain[plain.Count - 1]) + 1 : usings.Count;
+                    if (index == 0)
                     {
-                        name = "BackgroundIngestion" + i + ".cs";
+                        // The file's header comments stay at the top.
+                        directive = directive.WithLeadingTrivia(usings[0].GetLeadingTrivia());
+                        usings = usings.Replace(usings[0], usings[0].WithLeadingTrivia());
                     }
 
-                    var path = folder.Length == 0 ? name : folder.TrimEnd('/', '\\') + "/" + name;
-                    solution = project.AddDocument(name, SourceText.From(BackgroundIngestionTemplate.Text(_namespace, newLine)), filePath: path).Project.Solution;
+                    root = root.WithUsings(usings.Insert(index, directive));
                 }
 
-                return solution;
+                return root;
+            }
+
+            private static int ImportOrder(string left, string right)
+            {
+                static int Group(string name) => name == "System" || name.StartsWith("System.", System.StringComparison.Ordinal) ? 0 : 1;
+                var byGroup = Group(left).CompareTo(Group(right));
+                return byGroup != 0 ? byGroup : string.CompareOrdinal(left, right);
+            }
+
+            /// <summary>The namespaces of the extension methods the added types call that <paramref name="position"/> does not see.</summary>
+            private static async Task<List<string>> MissingImportsAsync(Document document, int position, CancellationToken cancellationToken)
+            {
+                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                return BackgroundIngestionTemplate.ExtensionNamespaces
+                    .Where(import => model is null || !model.LookupNamespacesAndTypes(position, name: import.ProbeType)
+                        .Any(symbol => symbol.ContainingNamespace?.ToDisplayString() == import.Namespace))
+                    .Select(import => import.Namespace)
+                    .ToList();
             }
         }
 

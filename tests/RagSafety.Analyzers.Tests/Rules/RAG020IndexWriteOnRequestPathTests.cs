@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using RagSafety.Analyzers.Tests.Verification;
@@ -301,42 +302,31 @@ namespace RagSafety.Analyzers.Tests.Rules
             await test.RunAsync();
         }
 
-        // The document the fix adds, written out here so that a change to the template is a visible test change.
-        private const string IngestionUsings = """
+        // The types the fix appends beside CreateBuilder, written out so that a change to the template is a visible test
+        // change. With the tests' usings in scope (System.Collections.Generic, System.Threading, System.Threading.Tasks and
+        // the DI and Logging namespaces), the simplifier shortens those names; the rest stay qualified.
+        private const string AppendedTypes = """
             // Added by the RAG020 code fix: index writes leave the request path and run here, one at a time, in the background.
-            #nullable enable
 
-            using System;
-            using System.Collections.Generic;
-            using System.Threading;
-            using System.Threading.Channels;
-            using System.Threading.Tasks;
-            using Microsoft.Extensions.DependencyInjection;
-            using Microsoft.Extensions.Hosting;
-            using Microsoft.Extensions.Logging;
-
-
-            """;
-
-        private const string IngestionBody = """
             /// <summary>Index writes queued by request handlers; <see cref="IngestionWorker"/> runs them in the background.</summary>
             public sealed class IngestionQueue
             {
                 // Bounded: when ingestion falls behind, EnqueueAsync waits instead of letting memory grow without limit.
-                private readonly Channel<Func<IServiceProvider, CancellationToken, Task>> _channel =
-                    Channel.CreateBounded<Func<IServiceProvider, CancellationToken, Task>>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.Wait });
+                private readonly System.Threading.Channels.Channel<System.Func<System.IServiceProvider, CancellationToken, Task>> _channel =
+                    System.Threading.Channels.Channel.CreateBounded<System.Func<System.IServiceProvider, CancellationToken, Task>>(
+                        new System.Threading.Channels.BoundedChannelOptions(1000) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
 
                 /// <summary>Queues <paramref name="work"/>; it runs later in its own DI scope, with <typeparamref name="TService"/> resolved from that scope.</summary>
-                public ValueTask EnqueueAsync<TService>(Func<TService, CancellationToken, Task> work, CancellationToken cancellationToken = default)
+                public ValueTask EnqueueAsync<TService>(System.Func<TService, CancellationToken, Task> work, CancellationToken cancellationToken = default)
                     where TService : notnull =>
                     _channel.Writer.WriteAsync((services, token) => work(services.GetRequiredService<TService>(), token), cancellationToken);
 
-                internal IAsyncEnumerable<Func<IServiceProvider, CancellationToken, Task>> ReadAllAsync(CancellationToken cancellationToken) =>
+                internal IAsyncEnumerable<System.Func<System.IServiceProvider, CancellationToken, Task>> ReadAllAsync(CancellationToken cancellationToken) =>
                     _channel.Reader.ReadAllAsync(cancellationToken);
             }
 
             /// <summary>Runs the queued index writes, each in a fresh DI scope; a failed write is logged and the next one runs.</summary>
-            public sealed class IngestionWorker : BackgroundService
+            public sealed class IngestionWorker : Microsoft.Extensions.Hosting.BackgroundService
             {
                 private readonly IngestionQueue _queue;
                 private readonly IServiceScopeFactory _scopes;
@@ -358,7 +348,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                             await using var scope = _scopes.CreateAsyncScope();
                             await work(scope.ServiceProvider, stoppingToken);
                         }
-                        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                        catch (System.Exception exception) when (!stoppingToken.IsCancellationRequested)
                         {
                             _logger.LogError(exception, "A background index write failed.");
                         }
@@ -376,11 +366,77 @@ namespace RagSafety.Analyzers.Tests.Rules
                     return services;
                 }
             }
-
             """;
 
-        private static string IngestionFile(string? namespaceName) =>
-            IngestionUsings + (namespaceName is null ? "" : "namespace " + namespaceName + ";\n\n") + IngestionBody;
+        // In a file that imports none of System's namespaces, every type name stays qualified.
+        private const string AppendedTypesQualified = """
+            // Added by the RAG020 code fix: index writes leave the request path and run here, one at a time, in the background.
+
+            /// <summary>Index writes queued by request handlers; <see cref="IngestionWorker"/> runs them in the background.</summary>
+            public sealed class IngestionQueue
+            {
+                // Bounded: when ingestion falls behind, EnqueueAsync waits instead of letting memory grow without limit.
+                private readonly System.Threading.Channels.Channel<System.Func<System.IServiceProvider, System.Threading.CancellationToken, System.Threading.Tasks.Task>> _channel =
+                    System.Threading.Channels.Channel.CreateBounded<System.Func<System.IServiceProvider, System.Threading.CancellationToken, System.Threading.Tasks.Task>>(
+                        new System.Threading.Channels.BoundedChannelOptions(1000) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
+
+                /// <summary>Queues <paramref name="work"/>; it runs later in its own DI scope, with <typeparamref name="TService"/> resolved from that scope.</summary>
+                public System.Threading.Tasks.ValueTask EnqueueAsync<TService>(System.Func<TService, System.Threading.CancellationToken, System.Threading.Tasks.Task> work, System.Threading.CancellationToken cancellationToken = default)
+                    where TService : notnull =>
+                    _channel.Writer.WriteAsync((services, token) => work(services.GetRequiredService<TService>(), token), cancellationToken);
+
+                internal System.Collections.Generic.IAsyncEnumerable<System.Func<System.IServiceProvider, System.Threading.CancellationToken, System.Threading.Tasks.Task>> ReadAllAsync(System.Threading.CancellationToken cancellationToken) =>
+                    _channel.Reader.ReadAllAsync(cancellationToken);
+            }
+
+            /// <summary>Runs the queued index writes, each in a fresh DI scope; a failed write is logged and the next one runs.</summary>
+            public sealed class IngestionWorker : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                private readonly IngestionQueue _queue;
+                private readonly IServiceScopeFactory _scopes;
+                private readonly ILogger<IngestionWorker> _logger;
+
+                public IngestionWorker(IngestionQueue queue, IServiceScopeFactory scopes, ILogger<IngestionWorker> logger)
+                {
+                    _queue = queue;
+                    _scopes = scopes;
+                    _logger = logger;
+                }
+
+                protected override async System.Threading.Tasks.Task ExecuteAsync(System.Threading.CancellationToken stoppingToken)
+                {
+                    await foreach (var work in _queue.ReadAllAsync(stoppingToken))
+                    {
+                        try
+                        {
+                            await using var scope = _scopes.CreateAsyncScope();
+                            await work(scope.ServiceProvider, stoppingToken);
+                        }
+                        catch (System.Exception exception) when (!stoppingToken.IsCancellationRequested)
+                        {
+                            _logger.LogError(exception, "A background index write failed.");
+                        }
+                    }
+                }
+            }
+
+            public static class IngestionQueueServiceCollectionExtensions
+            {
+                /// <summary>Registers the <see cref="IngestionQueue"/> and the hosted <see cref="IngestionWorker"/> that drains it.</summary>
+                public static IServiceCollection AddIngestionQueue(this IServiceCollection services)
+                {
+                    services.AddSingleton<IngestionQueue>();
+                    services.AddHostedService<IngestionWorker>();
+                    return services;
+                }
+            }
+            """;
+
+        /// <summary>The tests' usings with the one the fix adds for the worker's <c>LogError</c>.</summary>
+        private static readonly string UsingsWithLogging = Usings.Replace(
+            "using Microsoft.Extensions.DependencyInjection;\n", "using Microsoft.Extensions.DependencyInjection;\nusing Microsoft.Extensions.Logging;\n");
+
+        private static string Indented(string text) => string.Join("\n", text.Split('\n').Select(line => line.Length == 0 ? line : "    " + line));
 
         [Fact]
         public async Task Fix_moves_minimal_api_writes_to_a_queue_added_once_and_registered_after_CreateBuilder()
@@ -406,7 +462,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 });
                 app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection) => await {|#2:collection.DeleteAsync(id)|});
                 app.Run();
-                """ + Types, Usings + """
+                """ + Types, UsingsWithLogging + """
                 var builder = WebApplication.CreateBuilder(args);
                 builder.Services.AddIngestionQueue();
                 builder.Services.AddSingleton<IngestService>();
@@ -428,9 +484,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                 });
                 app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection, [FromServices] IngestionQueue ingestionQueue) => await ingestionQueue.EnqueueAsync<VectorStoreCollection<string, Doc>>(async (collection, cancellationToken) => await collection.DeleteAsync(id)));
                 app.Run();
-                """ + Types);
+                """ + Types + "\n" + AppendedTypes + "\n");
             test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
-            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile(null);
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapPost(\"/documents/batch\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("MapDelete(\"/documents/{id}\")", "VectorStoreCollection.DeleteAsync"));
@@ -506,11 +561,11 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                 """;
             test.AdditionalSources.Add(program + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
-            test.FixedAdditionalSources.Add(program.Replace(
-                "var builder = WebApplication.CreateBuilder(args);\n",
-                "var builder = WebApplication.CreateBuilder(args);\n            builder.Services.AddIngestionQueue();\n") + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
+            test.FixedAdditionalSources.Add(program
+                .Replace("using Microsoft.Extensions.DependencyInjection;\n", "using Microsoft.Extensions.DependencyInjection;\nusing Microsoft.Extensions.Logging;\n")
+                .Replace("var builder = WebApplication.CreateBuilder(args);\n", "var builder = WebApplication.CreateBuilder(args);\n            builder.Services.AddIngestionQueue();\n")
+                .Replace("        }\n    }\n}\n", "        }\n    }\n\n" + Indented(AppendedTypesQualified) + "\n}\n") + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
             test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
-            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile("MyApp");
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("DocumentsController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
             await test.RunAsync();
         }
@@ -639,9 +694,9 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                 """;
             test.AdditionalSources.Add(program);
-            test.FixedAdditionalSources.Add(program.Replace("var app", "builder.Services.AddIngestionQueue();\nvar app"));
+            test.FixedAdditionalSources.Add("using Microsoft.Extensions.DependencyInjection;\nusing Microsoft.Extensions.Logging;\n\n"
+                + program.Replace("var app", "builder.Services.AddIngestionQueue();\nvar app") + "\n" + AppendedTypesQualified + "\n");
             test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
-            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile(null);
             var chain = "IngestService.AddAsync → VectorStoreCollection.UpsertAsync";
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadModel.OnPostAsync", chain));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("LocalIndexController.Post", chain));
@@ -677,7 +732,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         return Accepted();
                     }
                 }
-                """ + Types, Usings + """
+                """ + Types, UsingsWithLogging + """
                 var builder = WebApplication.CreateBuilder(args);
                 builder.Services.AddIngestionQueue();
                 var app = builder.Build();
@@ -703,10 +758,55 @@ namespace RagSafety.Analyzers.Tests.Rules
                         return Accepted();
                     }
                 }
-                """ + Types);
+                """ + Types + "\n" + AppendedTypes + "\n");
             test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
-            test.FixedAddedSources["BackgroundIngestion.cs"] = IngestionFile(null);
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadsController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Fix_appends_the_queue_to_a_file_scoped_namespace_and_adds_only_the_missing_using_in_order()
+        {
+            var handler = Usings + """
+                namespace MyApp.Endpoints
+                {
+                    public static class DocumentEndpoints
+                    {
+                        public static void Map(WebApplication app) =>
+                            app.MapPost("/documents", async (Doc doc, IngestService ingest) => await {|#0:ingest.AddAsync(doc)|});
+                    }
+                }
+                """ + "\nnamespace MyApp.Endpoints\n{\n" + Types + "\n}\n";
+            var program = """
+                // Copyright header stays first.
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.Logging;
+                using MyApp.Endpoints;
+
+                namespace MyApp.Host;
+
+                public static class Program
+                {
+                    public static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Logging.AddConsole();
+                        var app = builder.Build();
+                        DocumentEndpoints.Map(app);
+                        app.Run();
+                    }
+                }
+
+                """;
+            var test = Verify.Test(handler, handler
+                .Replace("(Doc doc, IngestService ingest) => await {|#0:ingest.AddAsync(doc)|}", "(Doc doc, IngestService ingest, [FromServices] Host.IngestionQueue ingestionQueue) => await ingestionQueue.EnqueueAsync<IngestService>(async (ingest, cancellationToken) => await ingest.AddAsync(doc))"));
+            test.AdditionalSources.Add(program);
+            test.FixedAdditionalSources.Add(program
+                .Replace("using Microsoft.AspNetCore.Builder;\n", "using Microsoft.AspNetCore.Builder;\nusing Microsoft.Extensions.DependencyInjection;\n")
+                .Replace("var builder = WebApplication.CreateBuilder(args);\n", "var builder = WebApplication.CreateBuilder(args);\n        builder.Services.AddIngestionQueue();\n")
+                + "\n" + AppendedTypesQualified + "\n");
+            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
             await test.RunAsync();
         }
 
