@@ -43,7 +43,7 @@ namespace RagSafety.Analyzers.Tests.Knowledge
             var compilation = TestCompilation.Create("class C { }", TestLibraries.Default | TestLibraries.LegacyAzureOpenAI);
             Assert.NotNull(compilation.GetTypeByMetadataName("Azure.AI.OpenAI.OpenAIClient"));
             Assert.Null(compilation.GetTypeByMetadataName("Azure.AI.OpenAI.AzureOpenAIClient"));
-            Assert.Single(compilation.References.Where(r => r.Display == "Azure.AI.OpenAI.dll"));
+            Assert.Single(compilation.References, r => r.Display == "Azure.AI.OpenAI.dll");
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class SampleBuildTests(ITestOutputHelper output)
     public async Task Safe_sample_reports_nothing()
     {
         var results = await BuildAsync(Path.Combine(DotnetCli.RepositoryRoot, "samples", "RagSample"));
-        Assert.Empty(results.Where(r => r.RuleId.StartsWith("RAG", StringComparison.Ordinal)));
+        Assert.DoesNotContain(results, r => r.RuleId.StartsWith("RAG", StringComparison.Ordinal));
     }
 
     private static async Task<IReadOnlyList<SarifResult>> BuildAsync(string project)

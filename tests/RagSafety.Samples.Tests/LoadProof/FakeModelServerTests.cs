@@ -41,16 +41,28 @@ public sealed class FakeModelServerTests
     [Fact]
     public async Task Requests_above_the_concurrency_limit_get_429_with_Retry_After()
     {
-        await using var model = await FakeModelServer.StartAsync(2, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500));
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        // Two requests take the server's two slots for seconds; only then do four more arrive, so the outcome does not
+        // depend on how the machine schedules six requests sent at once.
+        await using var model = await FakeModelServer.StartAsync(2, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var url = new Uri(model.BaseUrl + "/chat/completions");
+        Task<HttpResponseMessage> Ask() =>
+            http.PostAsync(url, new StringContent("""{"model":"fake-chat","messages":[{"role":"user","content":"hi"}]}""", System.Text.Encoding.UTF8, "application/json"));
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            http.PostAsync(url, new StringContent("""{"model":"fake-chat","messages":[{"role":"user","content":"hi"}]}""", System.Text.Encoding.UTF8, "application/json"))));
+        var admitted = new[] { Ask(), Ask() };
+        var deadline = DateTime.UtcNow.AddSeconds(4);
+        while (model.PeakInFlight < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
 
-        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        Assert.Equal(4, responses.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
-        Assert.All(responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests), r => Assert.Equal("1", r.Headers.GetValues("Retry-After").Single()));
+        Assert.Equal(2, model.PeakInFlight);
+        var rejected = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Ask()));
+        var served = await Task.WhenAll(admitted);
+
+        Assert.All(served, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.All(rejected, r => Assert.Equal(HttpStatusCode.TooManyRequests, r.StatusCode));
+        Assert.All(rejected, r => Assert.Equal("1", r.Headers.GetValues("Retry-After").Single()));
         Assert.Equal(4, model.RateLimited);
         Assert.True(model.PeakInFlight > 2, $"peak in flight {model.PeakInFlight}");
     }
