@@ -303,72 +303,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         // The types the fix appends beside CreateBuilder, written out so that a change to the template is a visible test
-        // change. With the tests' usings in scope (System.Collections.Generic, System.Threading, System.Threading.Tasks and
-        // the DI and Logging namespaces), the simplifier shortens those names; the rest stay qualified.
-        private const string AppendedTypes = """
-            // Added by the RAG020 code fix: index writes leave the request path and run here, one at a time, in the background.
-
-            /// <summary>Index writes queued by request handlers; <see cref="IngestionWorker"/> runs them in the background.</summary>
-            public sealed class IngestionQueue
-            {
-                // Bounded: when ingestion falls behind, EnqueueAsync waits instead of letting memory grow without limit.
-                private readonly System.Threading.Channels.Channel<System.Func<System.IServiceProvider, CancellationToken, Task>> _channel =
-                    System.Threading.Channels.Channel.CreateBounded<System.Func<System.IServiceProvider, CancellationToken, Task>>(
-                        new System.Threading.Channels.BoundedChannelOptions(1000) { FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
-
-                /// <summary>Queues <paramref name="work"/>; it runs later in its own DI scope, with <typeparamref name="TService"/> resolved from that scope.</summary>
-                public ValueTask EnqueueAsync<TService>(System.Func<TService, CancellationToken, Task> work, CancellationToken cancellationToken = default)
-                    where TService : notnull =>
-                    _channel.Writer.WriteAsync((services, token) => work(services.GetRequiredService<TService>(), token), cancellationToken);
-
-                internal IAsyncEnumerable<System.Func<System.IServiceProvider, CancellationToken, Task>> ReadAllAsync(CancellationToken cancellationToken) =>
-                    _channel.Reader.ReadAllAsync(cancellationToken);
-            }
-
-            /// <summary>Runs the queued index writes, each in a fresh DI scope; a failed write is logged and the next one runs.</summary>
-            public sealed class IngestionWorker : Microsoft.Extensions.Hosting.BackgroundService
-            {
-                private readonly IngestionQueue _queue;
-                private readonly IServiceScopeFactory _scopes;
-                private readonly ILogger<IngestionWorker> _logger;
-
-                public IngestionWorker(IngestionQueue queue, IServiceScopeFactory scopes, ILogger<IngestionWorker> logger)
-                {
-                    _queue = queue;
-                    _scopes = scopes;
-                    _logger = logger;
-                }
-
-                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-                {
-                    await foreach (var work in _queue.ReadAllAsync(stoppingToken))
-                    {
-                        try
-                        {
-                            await using var scope = _scopes.CreateAsyncScope();
-                            await work(scope.ServiceProvider, stoppingToken);
-                        }
-                        catch (System.Exception exception) when (!stoppingToken.IsCancellationRequested)
-                        {
-                            _logger.LogError(exception, "A background index write failed.");
-                        }
-                    }
-                }
-            }
-
-            public static class IngestionQueueServiceCollectionExtensions
-            {
-                /// <summary>Registers the <see cref="IngestionQueue"/> and the hosted <see cref="IngestionWorker"/> that drains it.</summary>
-                public static IServiceCollection AddIngestionQueue(this IServiceCollection services)
-                {
-                    services.AddSingleton<IngestionQueue>();
-                    services.AddHostedService<IngestionWorker>();
-                    return services;
-                }
-            }
-            """;
-
-        // In a file that imports none of System's namespaces, every type name stays qualified.
+        // change. In a file that imports none of System's namespaces, every type name stays qualified.
         private const string AppendedTypesQualified = """
             // Added by the RAG020 code fix: index writes leave the request path and run here, one at a time, in the background.
 
@@ -431,6 +366,13 @@ namespace RagSafety.Analyzers.Tests.Rules
                 }
             }
             """;
+
+        // With the tests' usings in scope (System.Collections.Generic, System.Threading, System.Threading.Tasks, and the DI
+        // and Logging namespaces), the simplifier drops those namespaces; System, Channels and Hosting stay qualified.
+        private static readonly string AppendedTypes = AppendedTypesQualified
+            .Replace("System.Threading.Tasks.", "")
+            .Replace("System.Threading.CancellationToken", "CancellationToken")
+            .Replace("System.Collections.Generic.", "");
 
         /// <summary>The tests' usings with the one the fix adds for the worker's <c>LogError</c>.</summary>
         private static readonly string UsingsWithLogging = Usings.Replace(
