@@ -18,9 +18,10 @@ namespace RagSafety.Benchmarks
     /// <summary>RagSafety's own analyzers and the peers, loaded from the package folder the project restored them into.</summary>
     public static class AnalyzerSets
     {
-        public static AnalyzerSet RagSafety() =>
+        public static AnalyzerSet RagSafety(IReadOnlyCollection<string>? onlyRules = null) =>
             new("RagSafety", typeof(RagSafety.Analyzers.RagSafetyAnalyzer).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+                .Where(t => onlyRules is null || onlyRules.Any(id => t.Name.StartsWith(id, StringComparison.Ordinal)))
                 .OrderBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToImmutableArray(), ImmutableDictionary<string, ReportDiagnostic>.Empty);
