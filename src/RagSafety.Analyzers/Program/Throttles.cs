@@ -63,17 +63,15 @@ namespace RagSafety.Analyzers.Program
             return false;
         }
 
-        private bool MethodAcquires(IMethodSymbol method)
-        {
-            method = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (_methods.TryGetValue(method, out var known))
-            {
-                return known;
-            }
+        /// <summary>
+        /// Whether the method's own body acquires a throttle directly. Cached per method; two threads asking at once may
+        /// both compute it, and get the same answer (a placeholder seen by the other thread would not be).
+        /// </summary>
+        private bool MethodAcquires(IMethodSymbol method) =>
+            _methods.GetOrAdd((method.ReducedFrom ?? method).OriginalDefinition, BodyAcquiresDirectly);
 
-            // Seeded first so that recursion through the app's own methods ends.
-            _methods.TryAdd(method, false);
-            var result = false;
+        private bool BodyAcquiresDirectly(IMethodSymbol method)
+        {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var node = reference.GetSyntax();
@@ -82,13 +80,11 @@ namespace RagSafety.Analyzers.Program
 #pragma warning restore RS1030
                 if (operation is not null && operation.DescendantsAndSelf().OfType<IInvocationOperation>().Any(IsDirectAcquire))
                 {
-                    result = true;
-                    break;
+                    return true;
                 }
             }
 
-            _methods[method] = result;
-            return result;
+            return false;
         }
 
         private bool IsDirectAcquire(IInvocationOperation invocation)

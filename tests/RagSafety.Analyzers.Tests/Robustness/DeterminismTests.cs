@@ -64,5 +64,59 @@ namespace RagSafety.Analyzers.Tests.Robustness
             _output.WriteLine(summary);
             PackageComponents.Report(summary);
         }
+
+        /// <summary>
+        /// Regression: many fan-outs over a method group whose method takes a semaphore, analyzed concurrently. A cache
+        /// that published a placeholder while one thread read the method's body made other threads see "no throttle"
+        /// and report RAG040 on some runs.
+        /// </summary>
+        [Fact]
+        public async Task Fan_outs_through_a_throttled_method_group_are_decided_the_same_under_concurrency()
+        {
+            // A long body keeps the first reader busy binding it while other files' fan-outs ask about the same method.
+            var padding = string.Concat(Enumerable.Range(0, 300).Select(i => $"        var v{i} = q.Length + {i};\n"));
+            var gated = $$"""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+
+                public class Gated(IChatClient client)
+                {
+                    private readonly SemaphoreSlim _gate = new(4);
+
+                    public async Task<ChatResponse> GatedAsync(string q)
+                    {
+                {{padding}}        await _gate.WaitAsync();
+                        try { return await client.GetResponseAsync(q); }
+                        finally { _gate.Release(); }
+                    }
+                }
+                """;
+            var trees = Enumerable.Range(0, 8)
+                .Select(file => string.Concat(Enumerable.Range(0, 10).Select(i => $$"""
+                        public async Task<ChatResponse[]> Ask{{i}}Async(string[] questions) => await Task.WhenAll(questions.Select(gated.GatedAsync));
+
+                    """)))
+                .Select((members, file) => $$"""
+                    using System.Linq;
+                    using System.Threading.Tasks;
+                    using Microsoft.Extensions.AI;
+
+                    public class Asker{{file}}(Gated gated)
+                    {
+                    {{members}}}
+                    """)
+                .Prepend(gated)
+                .Select((text, i) => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), $"File{i}.cs"))
+                .ToArray();
+            for (var run = 0; run < Runs; run++)
+            {
+                var compilation = CSharpCompilation.Create("Gated" + run, trees, TestReferences.For(TestLibraries.Default), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+                Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+                var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+                var diagnostics = await compilation.WithAnalyzers(PackageComponents.Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+                Assert.DoesNotContain(diagnostics, d => d.Id is "RAG040" or "AD0001");
+            }
+        }
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class SampleFixTests(PackedAnalyzers package, ITestOutputH
     private const int MaxFormatRuns = 3;
 
     private static Dictionary<string, string> SourceFiles(string project) =>
-        Directory.EnumerateFiles(project, "*.cs").ToDictionary(Path.GetFileName, f => File.ReadAllText(f))!;
+        Directory.EnumerateFiles(project, "*.cs").ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f));
 
     private static bool SameFiles(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right) =>
         left.Count == right.Count && left.All(p => right.TryGetValue(p.Key, out var text) && text == p.Value);
