@@ -361,7 +361,7 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                     return null;
                 }
 
-                // The added document must not collide with the app's own types of the same names in that namespace.
+                // The added types must not collide with the app's own types of the same names in that namespace.
                 foreach (var name in new[] { BackgroundIngestionTemplate.WorkerTypeName, BackgroundIngestionTemplate.RegistrationTypeName })
                 {
                     if (compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken).Any(t =>

@@ -28,21 +28,8 @@ namespace RagSafety.Analyzers.Program
         }
 
         /// <summary>Whether the invocation acquires a throttle (directly, through Polly, or through an app method that does).</summary>
-        public bool Acquires(IInvocationOperation invocation)
-        {
-            var method = invocation.TargetMethod;
-            switch (method.Name)
-            {
-                case "Wait" or "WaitAsync" when Is(method.ContainingType, _semaphoreSlim):
-                    return true;
-                case "AcquireAsync" or "AttemptAcquire" when DerivesFrom(method.ContainingType, _rateLimiter) || DerivesFrom(method.ContainingType, _partitionedRateLimiter):
-                    return true;
-                case "Execute" or "ExecuteAsync" when IsPolly(method.ContainingType):
-                    return true;
-            }
-
-            return IsInSource(method) && MethodAcquires(method);
-        }
+        public bool Acquires(IInvocationOperation invocation) =>
+            IsDirectAcquire(invocation) || (IsInSource(invocation.TargetMethod) && MethodAcquires(invocation.TargetMethod));
 
         /// <summary>Whether a throttle is acquired in <paramref name="scope"/> before <paramref name="position"/> (or anywhere, when null).</summary>
         public bool AcquiredIn(IOperation scope, int? position = null) =>
