@@ -15,7 +15,7 @@ using RagSafety.Corpus;
 namespace RagSafety.Benchmarks
 {
     /// <summary>What one run of one corpus cost: compiler time, and each analyzer set's execution time from telemetry.</summary>
-    public sealed record RunResult(TimeSpan Compile, IReadOnlyDictionary<string, TimeSpan> BySet, IReadOnlyDictionary<string, TimeSpan> ByRagSafetyFamily, IReadOnlyDictionary<string, TimeSpan> ByRagSafetyRule, IReadOnlyDictionary<string, int> DiagnosticsById, int RagSafetyActions);
+    public sealed record RunResult(TimeSpan Compile, IReadOnlyDictionary<string, TimeSpan> BySet, IReadOnlyDictionary<string, TimeSpan> ByRagSafetyFamily, IReadOnlyDictionary<string, TimeSpan> ByRagSafetyRule, IReadOnlyDictionary<string, int> DiagnosticsById, int RagSafetyActions, IReadOnlyList<string> Listing);
 
     /// <summary>A corpus, parsed once, and the references it compiles against.</summary>
     public sealed class Corpus
@@ -106,7 +106,12 @@ namespace RagSafety.Benchmarks
                 byId["exceptions"] = exceptions.Count;
             }
 
-            return new RunResult(compile, bySet, byFamily, byRule, byId, ragSafetyActions);
+            // Every diagnostic with its place and message, so two builds of the analyzers can be compared line by line.
+            var listing = diagnostics
+                .Select(d => $"{d.Location.GetLineSpan().Path}({d.Location.GetLineSpan().StartLinePosition.Line + 1},{d.Location.GetLineSpan().StartLinePosition.Character + 1}): {d.Id} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
+                .OrderBy(line => line, StringComparer.Ordinal)
+                .ToList();
+            return new RunResult(compile, bySet, byFamily, byRule, byId, ragSafetyActions, listing);
         }
 
         /// <summary>"RAG020" for RAG020IndexWriteOnRequestPathAnalyzer.</summary>

@@ -12,12 +12,14 @@ using RagSafety.Benchmarks;
 // --smoke: the smallest size, one run, no warm-up (what CI runs to keep the benchmark working).
 // --ragsafety-only: no peers, for profiling RagSafety alone (dotnet-trace collect -- dotnet RagSafety.Benchmarks.dll …).
 // --rules: only these RagSafety analyzers (by the ID their class name starts with), to see what one rule adds.
+// --list-diagnostics file: every diagnostic of the largest corpus, sorted, to check that a change to the analyzers reports the same.
 var arguments = args.ToList();
 string? Value(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
 var smoke = arguments.Contains("--smoke");
 var sizes = (Value("--sizes") ?? (smoke ? "5000" : "10000,100000,500000")).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var runs = smoke ? 1 : int.Parse(Value("--runs") ?? "5", CultureInfo.InvariantCulture);
 var docsPath = Value("--write-docs");
+var listingPath = Value("--list-diagnostics");
 
 var rules = Value("--rules")?.Split(',');
 var ragSafety = AnalyzerSets.RagSafety(rules);
@@ -50,6 +52,12 @@ foreach (var size in sizes)
 
 // The same service with no AI library referenced: RagSafety must register nothing there.
 var noAi = await MeasureAsync(new Corpus(sizes.Min(), withAi: false), new[] { ragSafety }, runs);
+
+if (listingPath is not null)
+{
+    File.WriteAllLines(listingPath, rows[^1].Listing);
+    Console.WriteLine($"{rows[^1].Listing.Count} diagnostics listed in {listingPath}");
+}
 
 var report = Report.Render(rows, alone, noAi, sets, runs, smoke);
 Console.WriteLine(report);
@@ -91,11 +99,12 @@ static async Task<Row> MeasureAsync(Corpus corpus, IReadOnlyList<AnalyzerSet> se
         results[0].ByRagSafetyFamily.Keys.ToDictionary(f => f, f => Median(r => r.ByRagSafetyFamily.TryGetValue(f, out var t) ? t : TimeSpan.Zero)),
         results[0].ByRagSafetyRule.Keys.ToDictionary(f => f, f => Median(r => r.ByRagSafetyRule.TryGetValue(f, out var t) ? t : TimeSpan.Zero)),
         results[0].DiagnosticsById,
-        results[0].RagSafetyActions);
+        results[0].RagSafetyActions,
+        results[0].Listing);
 }
 
 /// <summary>Medians for one corpus size.</summary>
-public sealed record Row(int Lines, int Files, TimeSpan Compile, Dictionary<string, TimeSpan> BySet, Dictionary<string, TimeSpan> ByFamily, Dictionary<string, TimeSpan> ByRule, IReadOnlyDictionary<string, int> Diagnostics, int RagSafetyActions)
+public sealed record Row(int Lines, int Files, TimeSpan Compile, Dictionary<string, TimeSpan> BySet, Dictionary<string, TimeSpan> ByFamily, Dictionary<string, TimeSpan> ByRule, IReadOnlyDictionary<string, int> Diagnostics, int RagSafetyActions, IReadOnlyList<string> Listing)
 {
     public double PerThousandLines(string set) => BySet[set].TotalMilliseconds * 1000 / Lines;
 }

@@ -28,14 +28,16 @@ namespace RagSafety.Analyzers
             Apis = KnownApis.MayApply(compilation, UserApis)
                 ? KnownApis.Create(compilation, ApiCatalog.Entries, UserApis)
                 : KnownApis.Create(compilation, Enumerable.Empty<ApiEntry>(), UserApis.None);
-            _handlers = new Lazy<RequestHandlers>(() => new RequestHandlers(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _callNames = new Lazy<CallNameGraph>(() => CallNameGraph.Build(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _handlers = new Lazy<RequestHandlers>(() => new RequestHandlers(compilation, _callNames), LazyThreadSafetyMode.ExecutionAndPublication);
             _taskTypes = new Lazy<TaskTypes?>(() => TaskTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             var depth = OptionSpecs.CallChainDepth.Read(reader);
-            _summaries = new Lazy<CallSummaries>(() => new CallSummaries(compilation, Apis, depth), LazyThreadSafetyMode.ExecutionAndPublication);
+            _summaries = new Lazy<CallSummaries>(() => new CallSummaries(compilation, Apis, depth, _callNames), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         private readonly Lazy<RequestHandlers> _handlers;
         private readonly Lazy<TaskTypes?> _taskTypes;
+        private readonly Lazy<CallNameGraph> _callNames;
         private readonly Lazy<CallSummaries> _summaries;
 
         /// <summary>The compilation-wide options; read a value through its spec in <see cref="OptionSpecs"/>.</summary>
@@ -51,6 +53,9 @@ namespace RagSafety.Analyzers
         public TaskTypes? TaskTypes => _taskTypes.Value;
 
         public CallSummaries Summaries => _summaries.Value;
+
+        /// <summary>The syntax-only call graph by name, built on first need by one walk over the trees.</summary>
+        public CallNameGraph CallNames => _callNames.Value;
 
         public static RagSafetyContext Get(Compilation compilation, AnalyzerOptions options) =>
             Cache.GetValue(compilation, c => new RagSafetyContext(c, options));

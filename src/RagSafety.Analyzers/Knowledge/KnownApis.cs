@@ -180,6 +180,21 @@ namespace RagSafety.Analyzers.Knowledge
             }
         }
 
+        /// <summary>
+        /// The names of the methods that carry the role: the catalogued members and the user's own. A method reaches the
+        /// role only by invoking one of these names (an override or implementation of a catalogued member shares its name).
+        /// </summary>
+        public ImmutableHashSet<string> MethodNamesWithRole(ApiRole role)
+        {
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            foreach (var roles in _types.Values)
+            {
+                roles.AddMemberNames(role, names);
+            }
+
+            return names.ToImmutable();
+        }
+
         private ApiRoleSet ComputeRoles(IMethodSymbol method)
         {
             // The method and what it overrides: an override of a catalogued virtual, or of a base method that
@@ -283,6 +298,25 @@ namespace RagSafety.Analyzers.Knowledge
                 }
 
                 return set;
+            }
+
+            public void AddMemberNames(ApiRole role, ISet<string> names)
+            {
+                foreach (var name in _members.Keys)
+                {
+                    if (MemberRoles(name).Contains(role))
+                    {
+                        names.Add(name);
+                    }
+                }
+
+                foreach (var member in _userMembers)
+                {
+                    if (member.Value.Contains(role))
+                    {
+                        names.Add(member.Key.Name);
+                    }
+                }
             }
 
             public ApiRoleSet UserMemberRoles(ISymbol member) =>

@@ -15,6 +15,8 @@ namespace RagSafety.Analyzers.Program
     /// callees and direct catalogued calls); a query is a breadth-first search over those facts, cached per method.
     /// The answer never depends on the order queries arrive in, so concurrent analysis stays deterministic.
     /// Calls through the app's interfaces and virtual methods follow every implementation in the compilation.
+    /// A method whose syntax cannot lead to the API's name (<see cref="CallNameGraph"/>) is never bound: binding bodies is
+    /// most of what the summaries cost, and most of an app's methods cannot reach an AI call or an index write.
     /// </summary>
     internal sealed class CallSummaries
     {
@@ -27,22 +29,28 @@ namespace RagSafety.Analyzers.Program
         private readonly ConcurrentDictionary<IMethodSymbol, object> _aiChains = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _writeChains = new(SymbolEqualityComparer.Default);
         private readonly System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>> _implementations;
+        private readonly System.Lazy<CallNameGraph> _names;
+        private readonly System.Lazy<ImmutableHashSet<string>> _namesReachingAiCall;
+        private readonly System.Lazy<ImmutableHashSet<string>> _namesReachingIndexWrite;
 
-        public CallSummaries(Compilation compilation, KnownApis apis, int maxDepth)
+        public CallSummaries(Compilation compilation, KnownApis apis, int maxDepth, System.Lazy<CallNameGraph> names)
         {
             _compilation = compilation;
             _apis = apis;
             _maxDepth = maxDepth;
+            _names = names;
             _implementations = new System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>>(FindImplementations, LazyThreadSafetyMode.ExecutionAndPublication);
+            _namesReachingAiCall = new System.Lazy<ImmutableHashSet<string>>(() => names.Value.NamesReaching(apis.MethodNamesWithRole(ApiRole.AiCall)), LazyThreadSafetyMode.ExecutionAndPublication);
+            _namesReachingIndexWrite = new System.Lazy<ImmutableHashSet<string>>(() => names.Value.NamesReaching(apis.MethodNamesWithRole(ApiRole.IndexWrite)), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public int MaxDepth => _maxDepth;
 
         /// <summary>The chain from an app method to an AI call, or null when none is reached within the depth.</summary>
-        public CallChain? FindAiCall(IMethodSymbol method) => Find(method, _aiChains, facts => facts.FirstAiCall);
+        public CallChain? FindAiCall(IMethodSymbol method) => Find(method, _aiChains, facts => facts.FirstAiCall, _namesReachingAiCall);
 
         /// <summary>The chain from an app method to an index write, or null when none is reached within the depth.</summary>
-        public CallChain? FindIndexWrite(IMethodSymbol method) => Find(method, _writeChains, facts => facts.FirstIndexWrite);
+        public CallChain? FindIndexWrite(IMethodSymbol method) => Find(method, _writeChains, facts => facts.FirstIndexWrite, _namesReachingIndexWrite);
 
         /// <summary>The app's own methods that a method, local function or lambda of this compilation calls directly (empty for library code).</summary>
         public ImmutableArray<IMethodSymbol> CalleesOf(IMethodSymbol method)
@@ -51,7 +59,7 @@ namespace RagSafety.Analyzers.Program
             return IsInSource(method) ? FactsOf(method).Callees : ImmutableArray<IMethodSymbol>.Empty;
         }
 
-        private CallChain? Find(IMethodSymbol method, ConcurrentDictionary<IMethodSymbol, object> cache, System.Func<MethodFacts, IMethodSymbol?> target)
+        private CallChain? Find(IMethodSymbol method, ConcurrentDictionary<IMethodSymbol, object> cache, System.Func<MethodFacts, IMethodSymbol?> target, System.Lazy<ImmutableHashSet<string>> namesReachingTarget)
         {
             method = (method.ReducedFrom ?? method).OriginalDefinition;
             if (!IsInSource(method))
@@ -59,12 +67,19 @@ namespace RagSafety.Analyzers.Program
                 return null;
             }
 
-            var result = cache.GetOrAdd(method, m => (object?)Search(m, target) ?? NoChain);
+            var result = cache.GetOrAdd(method, m => (object?)Search(m, target, namesReachingTarget.Value) ?? NoChain);
             return result as CallChain;
         }
 
-        private CallChain? Search(IMethodSymbol root, System.Func<MethodFacts, IMethodSymbol?> target)
+        private CallChain? Search(IMethodSymbol root, System.Func<MethodFacts, IMethodSymbol?> target, ImmutableHashSet<string> namesReachingTarget)
         {
+            // A method that cannot reach the target is left out unbound; so are its callees, which cannot reach it either,
+            // so leaving it out changes neither the chain found nor the order ties are broken in.
+            if (!_names.Value.MayReach(root, namesReachingTarget))
+            {
+                return null;
+            }
+
             // Breadth first: the shortest chain wins, ties go to the callee that comes first in source.
             var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { root };
             var level = new List<ImmutableArray<IMethodSymbol>> { ImmutableArray.Create(root) };
@@ -81,7 +96,7 @@ namespace RagSafety.Analyzers.Program
 
                     foreach (var callee in facts.Callees)
                     {
-                        if (visited.Add(callee))
+                        if (visited.Add(callee) && _names.Value.MayReach(callee, namesReachingTarget))
                         {
                             next.Add(path.Add(callee));
                         }

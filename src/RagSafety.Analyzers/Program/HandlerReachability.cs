@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -12,11 +13,12 @@ namespace RagSafety.Analyzers.Program
 {
     /// <summary>
     /// The reverse question to <see cref="CallSummaries"/>: which request handler reaches an app method, through at most
-    /// <see cref="CallSummaries.MaxDepth"/> of the app's methods (the handler and the method included). Computed once per
-    /// compilation on first need: every handler of the compilation (methods by <see cref="RequestHandlers.KindOf(IMethodSymbol)"/>,
-    /// minimal-API lambdas by a syntax scan of <c>Map…</c> calls) is a root of one breadth-first search over
-    /// <see cref="CallSummaries.CalleesOf"/>. Roots are taken in source order, so the answer (the nearest handler, the first in
-    /// source on a tie) does not depend on the order in which concurrent analysis asks.
+    /// <see cref="CallSummaries.MaxDepth"/> of the app's methods (the handler and the method included). Every handler of the
+    /// compilation (methods by <see cref="RequestHandlers.KindOf(IMethodSymbol)"/>, minimal-API lambdas from the <c>Map…</c>
+    /// calls) is a root of one breadth-first search over <see cref="CallSummaries.CalleesOf"/>. Roots are taken in source
+    /// order, so the answer (the nearest handler, the first in source on a tie) does not depend on the order in which
+    /// concurrent analysis asks. Each question binds only the methods whose syntax can lead to the method's name
+    /// (<see cref="CallNameGraph"/>): the others cannot lie on a chain to it.
     /// </summary>
     internal sealed class HandlerReachability
     {
@@ -24,13 +26,14 @@ namespace RagSafety.Analyzers.Program
 
         private readonly Compilation _compilation;
         private readonly RagSafetyContext _rag;
-        private readonly Lazy<Dictionary<IMethodSymbol, Reach>> _reached;
+        private readonly Lazy<List<(IMethodSymbol Root, string Display)>> _roots;
+        private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
 
         private HandlerReachability(Compilation compilation, RagSafetyContext rag)
         {
             _compilation = compilation;
             _rag = rag;
-            _reached = new Lazy<Dictionary<IMethodSymbol, Reach>>(Compute, LazyThreadSafetyMode.ExecutionAndPublication);
+            _roots = new Lazy<List<(IMethodSymbol Root, string Display)>>(FindRoots, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static HandlerReachability Get(Compilation compilation, RagSafetyContext rag) =>
@@ -43,7 +46,7 @@ namespace RagSafety.Analyzers.Program
         public string? FindCallingHandler(IMethodSymbol method)
         {
             method = (method.ReducedFrom ?? method).OriginalDefinition;
-            return _reached.Value.TryGetValue(method, out var reach) && reach.Depth > 1 ? reach.Handler : null;
+            return _callingHandlers.GetOrAdd(method, Search);
         }
 
         /// <summary>How a minimal-API lambda handler is named in messages: <c>MapPost("/ask")</c>, or <c>MapPost</c> without a constant route.</summary>
@@ -65,17 +68,27 @@ namespace RagSafety.Analyzers.Program
             return route is { HasValue: true, Value: string text } ? name + "(\"" + text + "\")" : name;
         }
 
-        private Dictionary<IMethodSymbol, Reach> Compute()
+        private string? Search(IMethodSymbol target)
         {
+            var names = _rag.CallNames;
+            var namesReachingTarget = names.NamesReaching(new[] { CallNameGraph.DeclaredName(target) });
             var reached = new Dictionary<IMethodSymbol, Reach>(SymbolEqualityComparer.Default);
             var queue = new Queue<IMethodSymbol>();
-            foreach (var (root, display) in FindRoots())
+            foreach (var (root, display) in _roots.Value)
             {
                 if (!reached.ContainsKey(root))
                 {
                     reached.Add(root, new Reach(display, 1));
-                    queue.Enqueue(root);
+                    if (names.MayReach(root, namesReachingTarget))
+                    {
+                        queue.Enqueue(root);
+                    }
                 }
+            }
+
+            if (reached.ContainsKey(target))
+            {
+                return null;
             }
 
             var maxDepth = _rag.Summaries.MaxDepth;
@@ -90,7 +103,13 @@ namespace RagSafety.Analyzers.Program
 
                 foreach (var callee in _rag.Summaries.CalleesOf(method))
                 {
-                    if (!reached.ContainsKey(callee))
+                    if (SymbolEqualityComparer.Default.Equals(callee, target))
+                    {
+                        return reach.Handler;
+                    }
+
+                    // A callee that cannot reach the target is not followed; nor would any chain through it get there.
+                    if (!reached.ContainsKey(callee) && names.MayReach(callee, namesReachingTarget))
                     {
                         reached.Add(callee, new Reach(reach.Handler, reach.Depth + 1));
                         queue.Enqueue(callee);
@@ -98,7 +117,7 @@ namespace RagSafety.Analyzers.Program
                 }
             }
 
-            return reached;
+            return null;
         }
 
         /// <summary>Every handler of the compilation with its display name, in source order (file order, then position).</summary>
@@ -135,23 +154,26 @@ namespace RagSafety.Analyzers.Program
 
             if (_rag.Handlers.ReferencesServerFramework)
             {
-                foreach (var tree in _compilation.SyntaxTrees)
+                SemanticModel? model = null;
+                foreach (var invocation in _rag.CallNames.MapCalls)
                 {
-                    SemanticModel? model = null;
-                    foreach (var lambda in tree.GetRoot().DescendantNodes().OfType<AnonymousFunctionExpressionSyntax>())
+                    foreach (var argument in invocation.ArgumentList.Arguments)
                     {
-                        if (lambda.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
-                            || !InvokedName(invocation.Expression).StartsWith("Map", StringComparison.Ordinal))
+                        if (argument.Expression is not AnonymousFunctionExpressionSyntax lambda)
                         {
                             continue;
                         }
 
+                        if (model?.SyntaxTree != lambda.SyntaxTree)
+                        {
 #pragma warning disable RS1030 // Handlers in other files must be bound; the analyzer driver serves cached semantic models.
-                        model ??= _compilation.GetSemanticModel(tree);
+                            model = _compilation.GetSemanticModel(lambda.SyntaxTree);
 #pragma warning restore RS1030
+                        }
+
                         if (model.GetOperation(lambda) is IAnonymousFunctionOperation operation && _rag.Handlers.IsMinimalApiHandler(operation))
                         {
-                            roots.Add((operation.Symbol, DisplayLambdaHandler(operation), IndexOf(tree), lambda.SpanStart));
+                            roots.Add((operation.Symbol, DisplayLambdaHandler(operation), IndexOf(lambda.SyntaxTree), lambda.SpanStart));
                         }
                     }
                 }
@@ -159,14 +181,6 @@ namespace RagSafety.Analyzers.Program
 
             return roots.OrderBy(r => r.Tree).ThenBy(r => r.Position).Select(r => (r.Root, r.Display)).ToList();
         }
-
-        private static string InvokedName(ExpressionSyntax expression) => expression switch
-        {
-            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            GenericNameSyntax generic => generic.Identifier.ValueText,
-            _ => string.Empty,
-        };
 
         private readonly struct Reach
         {

@@ -35,10 +35,12 @@ namespace RagSafety.Analyzers.Program
         private readonly INamedTypeSymbol? _webJobsHttpTriggerAttribute;
         private readonly ConcurrentDictionary<IMethodSymbol, HandlerKind> _methodKinds = new(SymbolEqualityComparer.Default);
         private readonly Lazy<ImmutableHashSet<IMethodSymbol>> _methodGroupHandlers;
+        private readonly Lazy<CallNameGraph> _callNames;
 
-        public RequestHandlers(Compilation compilation)
+        public RequestHandlers(Compilation compilation, Lazy<CallNameGraph> callNames)
         {
             _compilation = compilation;
+            _callNames = callNames;
             _delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
             _requestDelegate = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.RequestDelegate");
             _endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
@@ -253,7 +255,7 @@ namespace RagSafety.Analyzers.Program
             type is not null
             && (SymbolEqualityComparer.Default.Equals(type, _delegate) || SymbolEqualityComparer.Default.Equals(type, _requestDelegate));
 
-        /// <summary>Method groups passed as endpoint delegates: one syntax scan of the compilation, on first need.</summary>
+        /// <summary>Method groups passed as endpoint delegates: the <c>Map…</c> calls of the call-name walk, bound on first need.</summary>
         private ImmutableHashSet<IMethodSymbol> FindMethodGroupHandlers()
         {
             var handlers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -262,32 +264,32 @@ namespace RagSafety.Analyzers.Program
                 return handlers.ToImmutable();
             }
 
-            foreach (var tree in _compilation.SyntaxTrees)
+            SemanticModel? model = null;
+            foreach (var invocation in _callNames.Value.MapCalls)
             {
-                SemanticModel? model = null;
-                foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+                if (!invocation.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax))
                 {
-                    if (!NameOf(invocation.Expression).StartsWith("Map", StringComparison.Ordinal)
-                        || !invocation.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax))
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
+                if (model?.SyntaxTree != invocation.SyntaxTree)
+                {
 #pragma warning disable RS1030 // Needed to bind Map* calls in other files; the analyzer driver serves cached semantic models.
-                    model ??= _compilation.GetSemanticModel(tree);
+                    model = _compilation.GetSemanticModel(invocation.SyntaxTree);
 #pragma warning restore RS1030
-                    if (model.GetOperation(invocation) is not IInvocationOperation operation || !IsEndpointMapping(operation.TargetMethod))
-                    {
-                        continue;
-                    }
+                }
 
-                    foreach (var argument in operation.Arguments)
+                if (model.GetOperation(invocation) is not IInvocationOperation operation || !IsEndpointMapping(operation.TargetMethod))
+                {
+                    continue;
+                }
+
+                foreach (var argument in operation.Arguments)
+                {
+                    if (IsHandlerParameterType(argument.Parameter?.Type)
+                        && Unwrap(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference })
                     {
-                        if (IsHandlerParameterType(argument.Parameter?.Type)
-                            && Unwrap(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference })
-                        {
-                            handlers.Add(reference.Method.OriginalDefinition);
-                        }
+                        handlers.Add(reference.Method.OriginalDefinition);
                     }
                 }
             }
@@ -297,14 +299,6 @@ namespace RagSafety.Analyzers.Program
 
         private static IOperation Unwrap(IOperation operation) =>
             operation is IConversionOperation conversion ? Unwrap(conversion.Operand) : operation;
-
-        private static string NameOf(ExpressionSyntax expression) => expression switch
-        {
-            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            GenericNameSyntax generic => generic.Identifier.ValueText,
-            _ => string.Empty,
-        };
 
         private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
         {

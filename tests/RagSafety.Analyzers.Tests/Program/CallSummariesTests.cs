@@ -119,12 +119,72 @@ namespace RagSafety.Analyzers.Tests.Program
             Assert.Equal(inner, second.FindAiCall(compilation2.Method("Pipeline", "Inner"))?.Describe());
         }
 
-        private static (Compilation, CallSummaries) Create(int depth = OptionKeys.DefaultCallChainDepth, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options = null)
+        // Calls the syntax names no method for: a constructor initializer, a collection initializer's Add, a query's Select,
+        // and an explicit interface implementation. The summaries skip methods whose syntax cannot reach an AI call, so
+        // these chains are only found if the call-name graph sees these calls too.
+        private const string ImplicitCallsSource = """
+            using System.Collections;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            public class WarmBase
+            {
+                public WarmBase(IChatClient chat) => chat.GetResponseAsync("warm up");
+            }
+
+            public class Warm : WarmBase
+            {
+                public Warm(IChatClient chat) : base(chat) { }
+            }
+
+            public class Questions : IEnumerable<string>
+            {
+                private readonly IChatClient _chat;
+                public Questions(IChatClient chat) => _chat = chat;
+                public void Add(string question) => _chat.GetResponseAsync(question);
+                public Questions Select(System.Func<string, string> selector) { _chat.GetResponseAsync(selector("q")); return this; }
+                public IEnumerator<string> GetEnumerator() => new List<string>().GetEnumerator();
+                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+
+            public interface IAsk { Task<ChatResponse> AskAsync(string q); }
+
+            public class ExplicitAsk : IAsk
+            {
+                private readonly IChatClient _chat;
+                public ExplicitAsk(IChatClient chat) => _chat = chat;
+                Task<ChatResponse> IAsk.AskAsync(string q) => _chat.GetResponseAsync(q);
+            }
+
+            public class Uses
+            {
+                public Questions Fill(IChatClient chat) => new Questions(chat) { "first" };
+                public Questions Query(Questions questions) => from q in questions select q.Trim();
+                public Task<ChatResponse> Ask(IAsk ask) => ask.AskAsync("q");
+                public string Plain(string q) => q.Trim();
+            }
+            """;
+
+        [Fact]
+        public void Finds_chains_through_calls_the_syntax_names_no_method_for()
         {
-            var compilation = TestCompilation.Create(Source);
+            var (compilation, summaries) = Create(source: ImplicitCallsSource);
+            var warm = compilation.GetTypeByMetadataName("Warm")!.InstanceConstructors[0];
+
+            Assert.Equal("Warm..ctor → WarmBase..ctor → IChatClient.GetResponseAsync", summaries.FindAiCall(warm)?.Describe());
+            Assert.Equal("Uses.Fill → Questions.Add → IChatClient.GetResponseAsync", summaries.FindAiCall(compilation.Method("Uses", "Fill"))?.Describe());
+            Assert.Equal("Uses.Query → Questions.Select → IChatClient.GetResponseAsync", summaries.FindAiCall(compilation.Method("Uses", "Query"))?.Describe());
+            Assert.Equal("Uses.Ask → ExplicitAsk.IAsk.AskAsync → IChatClient.GetResponseAsync", summaries.FindAiCall(compilation.Method("Uses", "Ask"))?.Describe());
+            Assert.Null(summaries.FindAiCall(compilation.Method("Uses", "Plain")));
+        }
+
+        private static (Compilation, CallSummaries) Create(int depth = OptionKeys.DefaultCallChainDepth, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options = null, string source = Source)
+        {
+            var compilation = TestCompilation.Create(source);
             var userApis = UserApis.Read(new CompilationOptionsReader(compilation, options ?? TestCompilation.Options()));
             var apis = KnownApis.Create(compilation, ApiCatalog.Entries, userApis);
-            return (compilation, new CallSummaries(compilation, apis, depth));
+            return (compilation, new CallSummaries(compilation, apis, depth, new System.Lazy<CallNameGraph>(() => CallNameGraph.Build(compilation))));
         }
     }
 }

@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RagSafety.Analyzers.Program
+{
+    /// <summary>
+    /// The app's call graph as its syntax alone shows it, by name: for each name a method or constructor of the compilation
+    /// is declared with, the names its bodies invoke. Built by one walk over the trees, binding nothing. A name stands for
+    /// every method declared with it, so the graph has an edge for every real call (an interface call reaches all methods of
+    /// that name, implementations included): when it says a name cannot be reached from a method, no call chain reaches it.
+    /// <see cref="CallSummaries"/> and <see cref="HandlerReachability"/> use that to bind only the methods that can matter.
+    /// The walk also keeps the <c>Map…</c> calls, where the handler model looks for minimal-API endpoints.
+    /// </summary>
+    internal sealed class CallNameGraph
+    {
+        /// <summary>The name constructors are declared and invoked under (<c>: base(…)</c>, <c>: this(…)</c>, a primary constructor's base call).</summary>
+        public const string ConstructorName = ".ctor";
+
+        // Calls the compiler makes for syntax that names no method.
+        private static readonly string[] QueryMethodNames = { "Select", "SelectMany", "Where", "Join", "GroupJoin", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "GroupBy", "Cast" };
+        private static readonly string[] InterpolationHandlerNames = { "AppendLiteral", "AppendFormatted" };
+        private const string CollectionInitializerName = "Add";
+
+        private readonly Dictionary<string, List<string>> _callers;
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<string>> _namesInvokedBy = new(SymbolEqualityComparer.Default);
+
+        private CallNameGraph(Dictionary<string, List<string>> callers, ImmutableArray<InvocationExpressionSyntax> mapCalls)
+        {
+            _callers = callers;
+            MapCalls = mapCalls;
+        }
+
+        /// <summary>Every invocation of a method whose name starts with <c>Map</c>, in tree order.</summary>
+        public ImmutableArray<InvocationExpressionSyntax> MapCalls { get; }
+
+        /// <summary>Walks every tree once. Not cancellable: the graph is shared by all analyzers of the compilation.</summary>
+        public static CallNameGraph Build(Compilation compilation)
+        {
+            var invokedByDeclared = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
+            HashSet<string> Declared(string name)
+            {
+                if (!invokedByDeclared.TryGetValue(name, out var names))
+                {
+                    names = new HashSet<string>(System.StringComparer.Ordinal);
+                    invokedByDeclared.Add(name, names);
+                }
+
+                return names;
+            }
+
+            var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            var stack = new Stack<(SyntaxNode Node, HashSet<string>? Names)>(256);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                Walk(tree.GetRoot(), null, Declared, mapCalls, stack);
+            }
+
+            var callers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
+            foreach (var pair in invokedByDeclared)
+            {
+                foreach (var invoked in pair.Value)
+                {
+                    if (!callers.TryGetValue(invoked, out var list))
+                    {
+                        list = new List<string>();
+                        callers.Add(invoked, list);
+                    }
+
+                    list.Add(pair.Key);
+                }
+            }
+
+            return new CallNameGraph(callers, mapCalls.ToImmutable());
+        }
+
+        /// <summary>The targets, and every declared name from which a target can be invoked through any number of calls.</summary>
+        public ImmutableHashSet<string> NamesReaching(IEnumerable<string> targets)
+        {
+            var reaching = new HashSet<string>(targets, System.StringComparer.Ordinal);
+            var queue = new Queue<string>(reaching);
+            while (queue.Count > 0)
+            {
+                if (_callers.TryGetValue(queue.Dequeue(), out var callers))
+                {
+                    foreach (var caller in callers)
+                    {
+                        if (reaching.Add(caller))
+                        {
+                            queue.Enqueue(caller);
+                        }
+                    }
+                }
+            }
+
+            return reaching.ToImmutableHashSet(System.StringComparer.Ordinal);
+        }
+
+        /// <summary>
+        /// Whether a method of this compilation can reach one of <paramref name="reaching"/> (a result of
+        /// <see cref="NamesReaching"/>): its own body invokes one of those names. A method without a body (abstract, or an
+        /// interface member) reaches what its implementations do, which are declared under its name.
+        /// </summary>
+        public bool MayReach(IMethodSymbol method, ImmutableHashSet<string> reaching)
+        {
+            foreach (var name in _namesInvokedBy.GetOrAdd(method, NamesInvokedBy))
+            {
+                if (reaching.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The name a method is declared and called under: an explicit implementation's is the interface member's.</summary>
+        public static string DeclaredName(IMethodSymbol method) =>
+            method.MethodKind == MethodKind.Constructor ? ConstructorName
+            : method.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? method.Name;
+
+        /// <summary>The simple name an invocation calls: <c>Foo</c> for <c>x.Foo&lt;T&gt;(…)</c>, <c>x?.Foo(…)</c> and <c>Foo(…)</c>; empty for a delegate expression.</summary>
+        public static string InvokedName(ExpressionSyntax expression) => expression switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        private static ImmutableArray<string> NamesInvokedBy(IMethodSymbol method)
+        {
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            if (method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface)
+            {
+                // Calls through it reach the implementations too, all declared under this name.
+                names.Add(DeclaredName(method));
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                Walk(reference.GetSyntax(), names, null, null, new Stack<(SyntaxNode Node, HashSet<string>? Names)>());
+            }
+
+            return names.ToImmutableArray();
+        }
+
+        /// <summary>Names, literals and the lists of attributes, usings and type arguments hold no call (an array type can: <c>new byte[Size()]</c>).</summary>
+        private static bool MayContainInvocation(SyntaxNode node) =>
+            node is not (NameSyntax or PredefinedTypeSyntax or LiteralExpressionSyntax or AttributeListSyntax or UsingDirectiveSyntax
+                or TypeParameterListSyntax or TypeParameterConstraintClauseSyntax or TypeArgumentListSyntax);
+
+        /// <summary>
+        /// Adds the names invoked under <paramref name="root"/> to <paramref name="names"/>; with <paramref name="declared"/>,
+        /// a method or constructor declaration found on the way collects into its own name's set instead.
+        /// </summary>
+        private static void Walk(
+            SyntaxNode root,
+            HashSet<string>? names,
+            System.Func<string, HashSet<string>>? declared,
+            ImmutableArray<InvocationExpressionSyntax>.Builder? mapCalls,
+            Stack<(SyntaxNode Node, HashSet<string>? Names)> stack)
+        {
+            // An explicit stack: expressions can nest deeper than recursion safely goes.
+            stack.Push((root, names));
+            while (stack.Count > 0)
+            {
+                var (node, current) = stack.Pop();
+                if (declared is not null)
+                {
+                    switch (node)
+                    {
+                        case MethodDeclarationSyntax method:
+                            current = declared(method.Identifier.ValueText);
+                            break;
+                        case ConstructorDeclarationSyntax:
+                            current = declared(ConstructorName);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            // A primary constructor runs the base call and the initializers of the type's members.
+                            current = type.ParameterList is null ? null : declared(ConstructorName);
+                            break;
+                    }
+                }
+
+                switch (node)
+                {
+                    case InvocationExpressionSyntax invocation:
+                        var name = InvokedName(invocation.Expression);
+                        if (name.Length > 0)
+                        {
+                            current?.Add(name);
+                            if (mapCalls is not null && name.StartsWith("Map", System.StringComparison.Ordinal))
+                            {
+                                mapCalls.Add(invocation);
+                            }
+                        }
+
+                        break;
+                    case ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
+                        current?.Add(ConstructorName);
+                        break;
+                    case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
+                        current?.Add(CollectionInitializerName);
+                        break;
+                    case QueryExpressionSyntax:
+                        current?.UnionWith(QueryMethodNames);
+                        break;
+                    case InterpolatedStringExpressionSyntax:
+                        current?.UnionWith(InterpolationHandlerNames);
+                        break;
+                }
+
+                // Children pushed last first, so the walk (and the order Map… calls are kept in) follows the source.
+                foreach (var child in node.ChildNodesAndTokens().Reverse())
+                {
+                    if (child.AsNode() is { } childNode && MayContainInvocation(childNode))
+                    {
+                        stack.Push((childNode, current));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using RagSafety.Analyzers.Program;
+using RagSafety.Analyzers.Tests.Verification;
+using Xunit;
+
+namespace RagSafety.Analyzers.Tests.Program
+{
+    public class CallNameGraphTests
+    {
+        private const string Source = """
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+
+            public interface IStore { Task SaveAsync(string text); }
+
+            public class VectorStore : IStore
+            {
+                public Task SaveAsync(string text) => UpsertAsync(text);
+                private Task UpsertAsync(string text) => Task.CompletedTask;
+            }
+
+            public class Ingestion
+            {
+                private readonly IStore _store;
+                public Ingestion(IStore store) => _store = store;
+                public Task ImportAsync(string text) => Prepare(text).ContinueWith(_ => _store.SaveAsync(text));
+                private Task Prepare(string text) => Task.CompletedTask;
+                public int Count(string text) => text.Trim().Length;
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/count", (string text) => text.Length);
+                    app.MapGroup("/docs").MapPost("/", Import);
+                }
+
+                private static Task Import(Ingestion ingestion, string text) => ingestion.ImportAsync(text);
+            }
+            """;
+
+        [Fact]
+        public void Names_reaching_a_target_are_its_callers_by_name_at_any_depth()
+        {
+            // Map passes Import as a method group, which is no call: it reaches neither.
+            var graph = CallNameGraph.Build(TestCompilation.Create(Source));
+
+            Assert.Equal(
+                new[] { "Import", "ImportAsync", "SaveAsync", "UpsertAsync" },
+                graph.NamesReaching(new[] { "UpsertAsync" }).OrderBy(n => n, System.StringComparer.Ordinal));
+            Assert.Equal(
+                new[] { "Import", "ImportAsync", "Prepare" },
+                graph.NamesReaching(new[] { "Prepare" }).OrderBy(n => n, System.StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public void A_method_may_reach_a_name_through_its_body_or_as_an_interface_member_through_its_implementations()
+        {
+            var compilation = TestCompilation.Create(Source);
+            var graph = CallNameGraph.Build(compilation);
+            var reachingUpsert = graph.NamesReaching(new[] { "UpsertAsync" });
+
+            Assert.True(graph.MayReach(compilation.Method("Ingestion", "ImportAsync"), reachingUpsert));
+            Assert.True(graph.MayReach(compilation.Method("IStore", "SaveAsync"), reachingUpsert));
+            Assert.True(graph.MayReach(compilation.Method("Endpoints", "Import"), reachingUpsert));
+            Assert.False(graph.MayReach(compilation.Method("Ingestion", "Count"), reachingUpsert));
+            Assert.False(graph.MayReach(compilation.Method("Ingestion", "Prepare"), reachingUpsert));
+        }
+
+        [Fact]
+        public void Keeps_every_Map_call_in_source_order()
+        {
+            var graph = CallNameGraph.Build(TestCompilation.Create(Source));
+
+            Assert.Equal(
+                new[] { "app.MapGet", "app.MapGroup(\"/docs\").MapPost", "app.MapGroup" },
+                graph.MapCalls.Select(c => c.Expression.ToString()));
+        }
+    }
+}
