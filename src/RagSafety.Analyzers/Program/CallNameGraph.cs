@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace RagSafety.Analyzers.Program
 {
@@ -27,11 +28,16 @@ namespace RagSafety.Analyzers.Program
         private const string CollectionInitializerName = "Add";
 
         private readonly Dictionary<string, List<string>> _callers;
+        private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>> _namesInvokedByDeclaration;
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<string>> _namesInvokedBy = new(SymbolEqualityComparer.Default);
 
-        private CallNameGraph(Dictionary<string, List<string>> callers, ImmutableArray<InvocationExpressionSyntax> mapCalls)
+        private CallNameGraph(
+            Dictionary<string, List<string>> callers,
+            Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>> namesInvokedByDeclaration,
+            ImmutableArray<InvocationExpressionSyntax> mapCalls)
         {
             _callers = callers;
+            _namesInvokedByDeclaration = namesInvokedByDeclaration;
             MapCalls = mapCalls;
         }
 
@@ -41,29 +47,34 @@ namespace RagSafety.Analyzers.Program
         /// <summary>Walks every tree once. Not cancellable: the graph is shared by all analyzers of the compilation.</summary>
         public static CallNameGraph Build(Compilation compilation)
         {
-            var invokedByDeclared = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
-            HashSet<string> Declared(string name)
+            // Kept per declaration (so a method's own names are looked up, not walked again) and per declared name.
+            var byDeclaration = new Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>>();
+            var byDeclaredName = new Dictionary<string, List<List<string>>>(System.StringComparer.Ordinal);
+            List<string> Declare(string name, SyntaxNode declaration)
             {
-                if (!invokedByDeclared.TryGetValue(name, out var names))
+                var names = new List<string>();
+                byDeclaration[(declaration.SyntaxTree, declaration.Span)] = names;
+                if (!byDeclaredName.TryGetValue(name, out var sets))
                 {
-                    names = new HashSet<string>(System.StringComparer.Ordinal);
-                    invokedByDeclared.Add(name, names);
+                    sets = new List<List<string>>();
+                    byDeclaredName.Add(name, sets);
                 }
 
+                sets.Add(names);
                 return names;
             }
 
             var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
-            var stack = new Stack<(SyntaxNode Node, HashSet<string>? Names)>(256);
+            var stack = new Stack<(SyntaxNode Node, List<string>? Names)>(256);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                Walk(tree.GetRoot(), null, Declared, mapCalls, stack);
+                Walk(tree.GetRoot(), null, Declare, mapCalls, stack);
             }
 
             var callers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
-            foreach (var pair in invokedByDeclared)
+            foreach (var pair in byDeclaredName)
             {
-                foreach (var invoked in pair.Value)
+                foreach (var invoked in pair.Value.SelectMany(names => names).Distinct(System.StringComparer.Ordinal))
                 {
                     if (!callers.TryGetValue(invoked, out var list))
                     {
@@ -75,7 +86,7 @@ namespace RagSafety.Analyzers.Program
                 }
             }
 
-            return new CallNameGraph(callers, mapCalls.ToImmutable());
+            return new CallNameGraph(callers, byDeclaration, mapCalls.ToImmutable());
         }
 
         /// <summary>The targets, and every declared name from which a target can be invoked through any number of calls.</summary>
@@ -133,7 +144,7 @@ namespace RagSafety.Analyzers.Program
             _ => string.Empty,
         };
 
-        private static ImmutableArray<string> NamesInvokedBy(IMethodSymbol method)
+        private ImmutableArray<string> NamesInvokedBy(IMethodSymbol method)
         {
             var names = new HashSet<string>(System.StringComparer.Ordinal);
             if (method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface)
@@ -144,7 +155,17 @@ namespace RagSafety.Analyzers.Program
 
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                Walk(reference.GetSyntax(), names, null, null, new Stack<(SyntaxNode Node, HashSet<string>? Names)>());
+                // Methods and constructors were walked with the trees; lambdas, local functions and accessors are walked now.
+                if (_namesInvokedByDeclaration.TryGetValue((reference.SyntaxTree, reference.Span), out var declared))
+                {
+                    names.UnionWith(declared);
+                }
+                else
+                {
+                    var walked = new List<string>();
+                    Walk(reference.GetSyntax(), walked, null, null, new Stack<(SyntaxNode Node, List<string>? Names)>());
+                    names.UnionWith(walked);
+                }
             }
 
             return names.ToImmutableArray();
@@ -161,10 +182,10 @@ namespace RagSafety.Analyzers.Program
         /// </summary>
         private static void Walk(
             SyntaxNode root,
-            HashSet<string>? names,
-            System.Func<string, HashSet<string>>? declared,
+            List<string>? names,
+            System.Func<string, SyntaxNode, List<string>>? declared,
             ImmutableArray<InvocationExpressionSyntax>.Builder? mapCalls,
-            Stack<(SyntaxNode Node, HashSet<string>? Names)> stack)
+            Stack<(SyntaxNode Node, List<string>? Names)> stack)
         {
             // An explicit stack: expressions can nest deeper than recursion safely goes.
             stack.Push((root, names));
@@ -176,14 +197,14 @@ namespace RagSafety.Analyzers.Program
                     switch (node)
                     {
                         case MethodDeclarationSyntax method:
-                            current = declared(method.Identifier.ValueText);
+                            current = declared(method.Identifier.ValueText, method);
                             break;
-                        case ConstructorDeclarationSyntax:
-                            current = declared(ConstructorName);
+                        case ConstructorDeclarationSyntax constructor:
+                            current = declared(ConstructorName, constructor);
                             break;
                         case TypeDeclarationSyntax type:
                             // A primary constructor runs the base call and the initializers of the type's members.
-                            current = type.ParameterList is null ? null : declared(ConstructorName);
+                            current = type.ParameterList is null ? null : declared(ConstructorName, type);
                             break;
                     }
                 }
@@ -209,10 +230,10 @@ namespace RagSafety.Analyzers.Program
                         current?.Add(CollectionInitializerName);
                         break;
                     case QueryExpressionSyntax:
-                        current?.UnionWith(QueryMethodNames);
+                        current?.AddRange(QueryMethodNames);
                         break;
                     case InterpolatedStringExpressionSyntax:
-                        current?.UnionWith(InterpolationHandlerNames);
+                        current?.AddRange(InterpolationHandlerNames);
                         break;
                 }
 
