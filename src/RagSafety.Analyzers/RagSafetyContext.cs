@@ -18,8 +18,11 @@ namespace RagSafety.Analyzers
     {
         private static readonly ConditionalWeakTable<Compilation, RagSafetyContext> Cache = new();
 
+        private readonly Compilation _compilation;
+
         private RagSafetyContext(Compilation compilation, AnalyzerOptions options)
         {
+            _compilation = compilation;
             var reader = new CompilationOptionsReader(compilation, options);
             Options = reader;
             UserApis = UserApis.Read(reader);
@@ -28,16 +31,14 @@ namespace RagSafety.Analyzers
             Apis = KnownApis.MayApply(compilation, UserApis)
                 ? KnownApis.Create(compilation, ApiCatalog.Entries, UserApis)
                 : KnownApis.Create(compilation, Enumerable.Empty<ApiEntry>(), UserApis.None);
-            _callNames = new Lazy<CallNameGraph>(() => CallNameGraph.Build(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
-            _handlers = new Lazy<RequestHandlers>(() => new RequestHandlers(compilation, _callNames), LazyThreadSafetyMode.ExecutionAndPublication);
+            _handlers = new Lazy<RequestHandlers>(() => new RequestHandlers(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _taskTypes = new Lazy<TaskTypes?>(() => TaskTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             var depth = OptionSpecs.CallChainDepth.Read(reader);
-            _summaries = new Lazy<CallSummaries>(() => new CallSummaries(compilation, Apis, depth, _callNames), LazyThreadSafetyMode.ExecutionAndPublication);
+            _summaries = new Lazy<CallSummaries>(() => new CallSummaries(compilation, Apis, depth), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         private readonly Lazy<RequestHandlers> _handlers;
         private readonly Lazy<TaskTypes?> _taskTypes;
-        private readonly Lazy<CallNameGraph> _callNames;
         private readonly Lazy<CallSummaries> _summaries;
 
         /// <summary>The compilation-wide options; read a value through its spec in <see cref="OptionSpecs"/>.</summary>
@@ -55,7 +56,7 @@ namespace RagSafety.Analyzers
         public CallSummaries Summaries => _summaries.Value;
 
         /// <summary>The syntax-only call graph by name, built on first need by one walk over the trees.</summary>
-        public CallNameGraph CallNames => _callNames.Value;
+        public CallNameGraph CallNames => CallNameGraph.For(_compilation);
 
         public static RagSafetyContext Get(Compilation compilation, AnalyzerOptions options) =>
             Cache.GetValue(compilation, c => new RagSafetyContext(c, options));

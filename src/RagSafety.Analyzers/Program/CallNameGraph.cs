@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,7 +17,8 @@ namespace RagSafety.Analyzers.Program
     /// every method declared with it, so the graph has an edge for every real call (an interface call reaches all methods of
     /// that name, implementations included): when it says a name cannot be reached from a method, no call chain reaches it.
     /// <see cref="CallSummaries"/> and <see cref="HandlerReachability"/> use that to bind only the methods that can matter.
-    /// The walk also keeps the <c>Map…</c> calls, where the handler model looks for minimal-API endpoints.
+    /// The same walk keeps what other whole-compilation questions need, so the trees are walked once: every name invoked
+    /// anywhere, the <c>Map…</c> calls (minimal-API endpoints) and the <c>…Singleton</c> calls (DI registrations).
     /// </summary>
     internal sealed class CallNameGraph
     {
@@ -27,22 +30,37 @@ namespace RagSafety.Analyzers.Program
         private static readonly string[] InterpolationHandlerNames = { "AppendLiteral", "AppendFormatted" };
         private const string CollectionInitializerName = "Add";
 
+        private static readonly ConditionalWeakTable<Compilation, System.Lazy<CallNameGraph>> Cache = new();
+
         private readonly Dictionary<string, List<string>> _callers;
+        private readonly HashSet<string> _invokedAnywhere;
         private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>> _namesInvokedByDeclaration;
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<string>> _namesInvokedBy = new(SymbolEqualityComparer.Default);
 
         private CallNameGraph(
             Dictionary<string, List<string>> callers,
             Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>> namesInvokedByDeclaration,
-            ImmutableArray<InvocationExpressionSyntax> mapCalls)
+            Collected collected)
         {
             _callers = callers;
             _namesInvokedByDeclaration = namesInvokedByDeclaration;
-            MapCalls = mapCalls;
+            _invokedAnywhere = collected.InvokedAnywhere;
+            MapCalls = collected.MapCalls.ToImmutable();
+            SingletonCalls = collected.SingletonCalls.ToImmutable();
         }
 
         /// <summary>Every invocation of a method whose name starts with <c>Map</c>, in tree order.</summary>
         public ImmutableArray<InvocationExpressionSyntax> MapCalls { get; }
+
+        /// <summary>Every invocation of a method whose name ends with <c>Singleton</c>, in tree order.</summary>
+        public ImmutableArray<InvocationExpressionSyntax> SingletonCalls { get; }
+
+        /// <summary>The compilation's graph, built on first need (once, whichever analyzer asks first).</summary>
+        public static CallNameGraph For(Compilation compilation) =>
+            Cache.GetValue(compilation, c => new System.Lazy<CallNameGraph>(() => Build(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+        /// <summary>Whether any code of the compilation (top-level statements included) invokes a method of this name.</summary>
+        public bool IsInvokedAnywhere(string name) => _invokedAnywhere.Contains(name);
 
         /// <summary>Walks every tree once. Not cancellable: the graph is shared by all analyzers of the compilation.</summary>
         public static CallNameGraph Build(Compilation compilation)
@@ -64,11 +82,11 @@ namespace RagSafety.Analyzers.Program
                 return names;
             }
 
-            var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            var collected = new Collected();
             var stack = new Stack<(SyntaxNode Node, List<string>? Names)>(256);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                Walk(tree.GetRoot(), null, Declare, mapCalls, stack);
+                Walk(tree.GetRoot(), null, Declare, collected, stack);
             }
 
             var callers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
@@ -86,7 +104,7 @@ namespace RagSafety.Analyzers.Program
                 }
             }
 
-            return new CallNameGraph(callers, byDeclaration, mapCalls.ToImmutable());
+            return new CallNameGraph(callers, byDeclaration, collected);
         }
 
         /// <summary>The targets, and every declared name from which a target can be invoked through any number of calls.</summary>
@@ -184,7 +202,7 @@ namespace RagSafety.Analyzers.Program
             SyntaxNode root,
             List<string>? names,
             System.Func<string, SyntaxNode, List<string>>? declared,
-            ImmutableArray<InvocationExpressionSyntax>.Builder? mapCalls,
+            Collected? collected,
             Stack<(SyntaxNode Node, List<string>? Names)> stack)
         {
             // An explicit stack: expressions can nest deeper than recursion safely goes.
@@ -216,10 +234,7 @@ namespace RagSafety.Analyzers.Program
                         if (name.Length > 0)
                         {
                             current?.Add(name);
-                            if (mapCalls is not null && name.StartsWith("Map", System.StringComparison.Ordinal))
-                            {
-                                mapCalls.Add(invocation);
-                            }
+                            collected?.Add(name, invocation);
                         }
 
                         break;
@@ -247,5 +262,29 @@ namespace RagSafety.Analyzers.Program
                 }
             }
         }
-    }
+    
+        /// <summary>What the walk keeps beyond the graph itself.</summary>
+        private sealed class Collected
+        {
+            public HashSet<string> InvokedAnywhere { get; } = new(System.StringComparer.Ordinal);
+
+            public ImmutableArray<InvocationExpressionSyntax>.Builder MapCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+
+            public ImmutableArray<InvocationExpressionSyntax>.Builder SingletonCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+
+            public void Add(string name, InvocationExpressionSyntax invocation)
+            {
+                InvokedAnywhere.Add(name);
+                if (name.StartsWith("Map", System.StringComparison.Ordinal))
+                {
+                    MapCalls.Add(invocation);
+                }
+
+                if (name.EndsWith("Singleton", System.StringComparison.Ordinal))
+                {
+                    SingletonCalls.Add(invocation);
+                }
+            }
+        }
+}
 }

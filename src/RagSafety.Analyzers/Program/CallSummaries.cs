@@ -29,22 +29,22 @@ namespace RagSafety.Analyzers.Program
         private readonly ConcurrentDictionary<IMethodSymbol, object> _aiChains = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _writeChains = new(SymbolEqualityComparer.Default);
         private readonly System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>> _implementations;
-        private readonly System.Lazy<CallNameGraph> _names;
         private readonly System.Lazy<ImmutableHashSet<string>> _namesReachingAiCall;
         private readonly System.Lazy<ImmutableHashSet<string>> _namesReachingIndexWrite;
 
-        public CallSummaries(Compilation compilation, KnownApis apis, int maxDepth, System.Lazy<CallNameGraph> names)
+        public CallSummaries(Compilation compilation, KnownApis apis, int maxDepth)
         {
             _compilation = compilation;
             _apis = apis;
             _maxDepth = maxDepth;
-            _names = names;
             _implementations = new System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>>(FindImplementations, LazyThreadSafetyMode.ExecutionAndPublication);
-            _namesReachingAiCall = new System.Lazy<ImmutableHashSet<string>>(() => names.Value.NamesReaching(apis.MethodNamesWithRole(ApiRole.AiCall)), LazyThreadSafetyMode.ExecutionAndPublication);
-            _namesReachingIndexWrite = new System.Lazy<ImmutableHashSet<string>>(() => names.Value.NamesReaching(apis.MethodNamesWithRole(ApiRole.IndexWrite)), LazyThreadSafetyMode.ExecutionAndPublication);
+            _namesReachingAiCall = new System.Lazy<ImmutableHashSet<string>>(() => CallNameGraph.For(compilation).NamesReaching(apis.MethodNamesWithRole(ApiRole.AiCall)), LazyThreadSafetyMode.ExecutionAndPublication);
+            _namesReachingIndexWrite = new System.Lazy<ImmutableHashSet<string>>(() => CallNameGraph.For(compilation).NamesReaching(apis.MethodNamesWithRole(ApiRole.IndexWrite)), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public int MaxDepth => _maxDepth;
+
+        private CallNameGraph Names => CallNameGraph.For(_compilation);
 
         /// <summary>The chain from an app method to an AI call, or null when none is reached within the depth.</summary>
         public CallChain? FindAiCall(IMethodSymbol method) => Find(method, _aiChains, facts => facts.FirstAiCall, _namesReachingAiCall);
@@ -75,7 +75,7 @@ namespace RagSafety.Analyzers.Program
         {
             // A method that cannot reach the target is left out unbound; so are its callees, which cannot reach it either,
             // so leaving it out changes neither the chain found nor the order ties are broken in.
-            if (!_names.Value.MayReach(root, namesReachingTarget))
+            if (!Names.MayReach(root, namesReachingTarget))
             {
                 return null;
             }
@@ -96,7 +96,7 @@ namespace RagSafety.Analyzers.Program
 
                     foreach (var callee in facts.Callees)
                     {
-                        if (visited.Add(callee) && _names.Value.MayReach(callee, namesReachingTarget))
+                        if (visited.Add(callee) && Names.MayReach(callee, namesReachingTarget))
                         {
                             next.Add(path.Add(callee));
                         }

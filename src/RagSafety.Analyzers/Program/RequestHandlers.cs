@@ -35,12 +35,10 @@ namespace RagSafety.Analyzers.Program
         private readonly INamedTypeSymbol? _webJobsHttpTriggerAttribute;
         private readonly ConcurrentDictionary<IMethodSymbol, HandlerKind> _methodKinds = new(SymbolEqualityComparer.Default);
         private readonly Lazy<ImmutableHashSet<IMethodSymbol>> _methodGroupHandlers;
-        private readonly Lazy<CallNameGraph> _callNames;
 
-        public RequestHandlers(Compilation compilation, Lazy<CallNameGraph> callNames)
+        public RequestHandlers(Compilation compilation)
         {
             _compilation = compilation;
-            _callNames = callNames;
             _delegate = compilation.GetSpecialType(SpecialType.System_Delegate);
             _requestDelegate = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.RequestDelegate");
             _endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
@@ -265,7 +263,7 @@ namespace RagSafety.Analyzers.Program
             }
 
             SemanticModel? model = null;
-            foreach (var invocation in _callNames.Value.MapCalls)
+            foreach (var invocation in CallNameGraph.For(_compilation).MapCalls)
             {
                 if (!invocation.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax))
                 {

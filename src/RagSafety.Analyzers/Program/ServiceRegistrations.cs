@@ -337,35 +337,23 @@ namespace RagSafety.Analyzers.Program
             }
 
             var result = ImmutableArray.CreateBuilder<ServiceRegistration>();
-            foreach (var tree in _compilation.SyntaxTrees)
+            SemanticModel? model = null;
+            foreach (var invocation in CallNameGraph.For(_compilation).SingletonCalls)
             {
-                SemanticModel? model = null;
-                foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+                if (model?.SyntaxTree != invocation.SyntaxTree)
                 {
-                    if (NameOf(invocation.Expression) is not { } name || !name.EndsWith("Singleton", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
 #pragma warning disable RS1030 // Needed to find registrations in other files; the analyzer driver serves cached semantic models.
-                    model ??= _compilation.GetSemanticModel(tree);
+                    model = _compilation.GetSemanticModel(invocation.SyntaxTree);
 #pragma warning restore RS1030
-                    if (model.GetOperation(invocation) is IInvocationOperation operation && Recognize(operation) is { Lifetime: ServiceLifetimeKind.Singleton } registration)
-                    {
-                        result.Add(registration);
-                    }
+                }
+
+                if (model.GetOperation(invocation) is IInvocationOperation operation && Recognize(operation) is { Lifetime: ServiceLifetimeKind.Singleton } registration)
+                {
+                    result.Add(registration);
                 }
             }
 
             return result.ToImmutable();
         }
-
-        private static string? NameOf(ExpressionSyntax expression) => expression switch
-        {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            _ => null,
-        };
     }
 }

@@ -471,29 +471,13 @@ namespace RagSafety.Analyzers.Rules
 
             /// <summary>
             /// <c>ConfigureHttpClientDefaults</c> (or .NET Aspire's <c>AddServiceDefaults</c>, which calls it) configures every
-            /// registration, usually with a resilience handler: then no single registration is reported. One syntax pass,
-            /// only when the compilation registers a client.
+            /// registration, usually with a resilience handler: then no single registration is reported. Answered from the
+            /// call-name walk, only when the compilation registers a client.
             /// </summary>
             private bool ConfiguresClientDefaults()
             {
-                foreach (var tree in _compilation.SyntaxTrees)
-                {
-                    foreach (var node in tree.GetRoot().DescendantNodes())
-                    {
-                        if (node is InvocationExpressionSyntax invocation
-                            && (invocation.Expression switch
-                            {
-                                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                                _ => null,
-                            }) is "ConfigureHttpClientDefaults" or "AddServiceDefaults")
-                        {
-                            return true;
-                        }
-                    }
-                }
-
-                return false;
+                var calls = CallNameGraph.For(_compilation);
+                return calls.IsInvokedAnywhere("ConfigureHttpClientDefaults") || calls.IsInvokedAnywhere("AddServiceDefaults");
             }
 
             private static IOperation? SkipConversionsUpward(IOperation operation)

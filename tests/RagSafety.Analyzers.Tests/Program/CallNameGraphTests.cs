@@ -78,5 +78,26 @@ namespace RagSafety.Analyzers.Tests.Program
                 new[] { "app.MapGet", "app.MapGroup(\"/docs\").MapPost", "app.MapGroup" },
                 graph.MapCalls.Select(c => c.Expression.ToString()));
         }
+
+        [Fact]
+        public void Sees_calls_in_top_level_statements_too()
+        {
+            var compilation = TestCompilation.Create(
+                """
+                using Microsoft.Extensions.DependencyInjection;
+
+                var services = new ServiceCollection();
+                services.AddSingleton<Registry>();
+                services.ConfigureHttpClientDefaults(http => { });
+
+                public class Registry { }
+                """,
+                outputKind: OutputKind.ConsoleApplication);
+            var graph = CallNameGraph.Build(compilation);
+
+            Assert.True(graph.IsInvokedAnywhere("ConfigureHttpClientDefaults"));
+            Assert.False(graph.IsInvokedAnywhere("AddServiceDefaults"));
+            Assert.Equal(new[] { "services.AddSingleton<Registry>" }, graph.SingletonCalls.Select(c => c.Expression.ToString()));
+        }
     }
 }

@@ -184,7 +184,7 @@ namespace RagSafety.Analyzers.Tests.Program
             var compilation = TestCompilation.Create(source);
             var userApis = UserApis.Read(new CompilationOptionsReader(compilation, options ?? TestCompilation.Options()));
             var apis = KnownApis.Create(compilation, ApiCatalog.Entries, userApis);
-            return (compilation, new CallSummaries(compilation, apis, depth, new System.Lazy<CallNameGraph>(() => CallNameGraph.Build(compilation))));
+            return (compilation, new CallSummaries(compilation, apis, depth));
         }
     }
 }

@@ -52,7 +52,7 @@ namespace RagSafety.Analyzers.Tests.Program
                     public string Get() => "";
                 }
                 """);
-            var handlers = HandlersOf(compilation);
+            var handlers = new RequestHandlers(compilation);
 
             Assert.Equal(HandlerKind.ControllerAction, handlers.KindOf(compilation.Method("ByBase", "Get")));
             Assert.Equal(HandlerKind.ControllerAction, handlers.KindOf(compilation.Method("ByAttribute", "Get")));
@@ -94,7 +94,7 @@ namespace RagSafety.Analyzers.Tests.Program
                     public Task Broadcast(string message) => Task.CompletedTask;
                 }
                 """);
-            var handlers = HandlersOf(compilation);
+            var handlers = new RequestHandlers(compilation);
 
             Assert.Equal(HandlerKind.RazorPageHandler, handlers.KindOf(compilation.Method("IndexModel", "OnGet")));
             Assert.Equal(HandlerKind.RazorPageHandler, handlers.KindOf(compilation.Method("IndexModel", "OnPostDeleteAsync")));
@@ -127,7 +127,7 @@ namespace RagSafety.Analyzers.Tests.Program
                     public static string NotMapped() => "x";
                 }
                 """);
-            var handlers = HandlersOf(compilation);
+            var handlers = new RequestHandlers(compilation);
             var tree = compilation.SyntaxTrees.Single();
             var model = compilation.GetSemanticModel(tree);
             var lambdas = tree.GetRoot().DescendantNodes().OfType<LambdaExpressionSyntax>()
@@ -182,7 +182,7 @@ namespace RagSafety.Analyzers.Tests.Program
                     public static IActionResult Ask([Microsoft.Azure.WebJobs.HttpTrigger(Microsoft.Azure.WebJobs.Extensions.Http.AuthorizationLevel.Function, "get")] HttpRequest request) => new OkResult();
                 }
                 """);
-            var handlers = HandlersOf(compilation);
+            var handlers = new RequestHandlers(compilation);
 
             Assert.Equal(HandlerKind.GrpcServiceMethod, handlers.KindOf(compilation.Method("GreeterService", "SayHello")));
             Assert.Equal(HandlerKind.None, handlers.KindOf(compilation.Method("GreeterService", "Helper")));
@@ -194,11 +194,8 @@ namespace RagSafety.Analyzers.Tests.Program
         [Fact]
         public void Server_framework_presence()
         {
-            Assert.True(HandlersOf(TestCompilation.Create("class C { }")).ReferencesServerFramework);
-            Assert.False(HandlersOf(TestCompilation.Create("class C { }", TestLibraries.ExtensionsAI)).ReferencesServerFramework);
+            Assert.True(new RequestHandlers(TestCompilation.Create("class C { }")).ReferencesServerFramework);
+            Assert.False(new RequestHandlers(TestCompilation.Create("class C { }", TestLibraries.ExtensionsAI)).ReferencesServerFramework);
         }
-
-        private static RequestHandlers HandlersOf(Compilation compilation) =>
-            new(compilation, new System.Lazy<CallNameGraph>(() => CallNameGraph.Build(compilation)));
     }
 }
