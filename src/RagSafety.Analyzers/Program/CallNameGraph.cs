@@ -12,34 +12,39 @@ using Microsoft.CodeAnalysis.Text;
 namespace RagSafety.Analyzers.Program
 {
     /// <summary>
-    /// The app's call graph as its syntax alone shows it, by name: for each name a method or constructor of the compilation
-    /// is declared with, the names its bodies invoke. Built by one walk over the trees, binding nothing. A name stands for
-    /// every method declared with it, so the graph has an edge for every real call (an interface call reaches all methods of
-    /// that name, implementations included): when it says a name cannot be reached from a method, no call chain reaches it.
-    /// <see cref="CallSummaries"/> and <see cref="HandlerReachability"/> use that to bind only the methods that can matter.
-    /// The same walk keeps what other whole-compilation questions need, so the trees are walked once: every name invoked
-    /// anywhere, the <c>Map…</c> calls (minimal-API endpoints) and the <c>…Singleton</c> calls (DI registrations).
+    /// The app's call graph as its source text shows it, by name: for each name a method or constructor of the compilation
+    /// is declared with, the names its bodies may invoke. Built by one pass over the text of each tree, binding nothing and
+    /// creating syntax nodes only for declarations (<see cref="SourceWords"/>). A name stands for every method declared
+    /// with it, and a declaration's names include every word in it, so the graph has an edge for every real call (an
+    /// interface call reaches all methods of that name, implementations included): when it says a name cannot be reached
+    /// from a method, no call chain reaches it. <see cref="CallSummaries"/> and <see cref="HandlerReachability"/> use that
+    /// to bind only the methods that can matter. The same pass finds what other whole-compilation questions need, so the
+    /// trees are read once: the <c>Map…</c> calls (minimal-API endpoints), the <c>…Singleton</c> calls (DI registrations)
+    /// and whether client defaults are configured anywhere.
     /// </summary>
     internal sealed class CallNameGraph
     {
         /// <summary>The name constructors are declared and invoked under (<c>: base(…)</c>, <c>: this(…)</c>, a primary constructor's base call).</summary>
         public const string ConstructorName = ".ctor";
 
-        // Calls the compiler makes for syntax that names no method.
-        private static readonly string[] QueryMethodNames = { "Select", "SelectMany", "Where", "Join", "GroupJoin", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "GroupBy", "Cast" };
-        private static readonly string[] InterpolationHandlerNames = { "AppendLiteral", "AppendFormatted" };
-        private const string CollectionInitializerName = "Add";
+        // Calls the compiler makes for syntax that names no method: query clauses, interpolated-string handlers, collection initializers.
+        internal static readonly string[] QueryMethodNames = { "Select", "SelectMany", "Where", "Join", "GroupJoin", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "GroupBy", "Cast" };
+        internal static readonly string[] InterpolationHandlerNames = { "AppendLiteral", "AppendFormatted" };
+        internal const string CollectionInitializerName = "Add";
+
+        /// <summary>Names whose calls anywhere in the compilation <see cref="IsInvokedAnywhere"/> can answer for.</summary>
+        private static readonly ImmutableHashSet<string> WatchedNames = ImmutableHashSet.Create(System.StringComparer.Ordinal, "ConfigureHttpClientDefaults", "AddServiceDefaults");
 
         private static readonly ConditionalWeakTable<Compilation, System.Lazy<CallNameGraph>> Cache = new();
 
         private readonly Dictionary<string, List<string>> _callers;
         private readonly HashSet<string> _invokedAnywhere;
-        private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>> _namesInvokedByDeclaration;
+        private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), HashSet<string>> _namesInvokedByDeclaration;
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<string>> _namesInvokedBy = new(SymbolEqualityComparer.Default);
 
         private CallNameGraph(
             Dictionary<string, List<string>> callers,
-            Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>> namesInvokedByDeclaration,
+            Dictionary<(SyntaxTree Tree, TextSpan Span), HashSet<string>> namesInvokedByDeclaration,
             Collected collected)
         {
             _callers = callers;
@@ -59,34 +64,63 @@ namespace RagSafety.Analyzers.Program
         public static CallNameGraph For(Compilation compilation) =>
             Cache.GetValue(compilation, c => new System.Lazy<CallNameGraph>(() => Build(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-        /// <summary>Whether any code of the compilation (top-level statements included) invokes a method of this name.</summary>
-        public bool IsInvokedAnywhere(string name) => _invokedAnywhere.Contains(name);
+        /// <summary>
+        /// Whether any code of the compilation (top-level statements included) invokes a method of this name; answered for
+        /// <c>ConfigureHttpClientDefaults</c> and <c>AddServiceDefaults</c>, the names the pass watches for.
+        /// </summary>
+        public bool IsInvokedAnywhere(string name)
+        {
+            System.Diagnostics.Debug.Assert(WatchedNames.Contains(name), "The pass does not watch for " + name);
+            return _invokedAnywhere.Contains(name);
+        }
 
-        /// <summary>Walks every tree once. Not cancellable: the graph is shared by all analyzers of the compilation.</summary>
+        /// <summary>Reads every tree once. Not cancellable: the graph is shared by all analyzers of the compilation.</summary>
         public static CallNameGraph Build(Compilation compilation)
         {
-            // Kept per declaration (so a method's own names are looked up, not walked again) and per declared name.
-            var byDeclaration = new Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>>();
-            var byDeclaredName = new Dictionary<string, List<List<string>>>(System.StringComparer.Ordinal);
-            List<string> Declare(string name, SyntaxNode declaration)
-            {
-                var names = new List<string>();
-                byDeclaration[(declaration.SyntaxTree, declaration.Span)] = names;
-                if (!byDeclaredName.TryGetValue(name, out var sets))
-                {
-                    sets = new List<List<string>>();
-                    byDeclaredName.Add(name, sets);
-                }
-
-                sets.Add(names);
-                return names;
-            }
-
+            // Kept per declaration (so a method's own names are looked up, not found again) and per declared name.
+            var byDeclaration = new Dictionary<(SyntaxTree Tree, TextSpan Span), HashSet<string>>();
+            var byDeclaredName = new Dictionary<string, List<HashSet<string>>>(System.StringComparer.Ordinal);
             var collected = new Collected();
-            var stack = new Stack<(SyntaxNode Node, List<string>? Names)>(256);
+            var words = new SourceWords();
+            var watched = new List<(string Word, int Position)>();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                Walk(tree.GetRoot(), null, Declare, collected, stack);
+                var root = tree.GetRoot();
+                var declarations = SourceWords.DeclarationsOf(root);
+                watched.Clear();
+                words.Scan(tree.GetText().ToString(), declarations, IsWatched, watched);
+                foreach (var declaration in declarations)
+                {
+                    if (declaration.DeclaredName is not { } name || declaration.Words is not { } names)
+                    {
+                        continue;
+                    }
+
+                    if (declaration.NeedsSyntaxWalk)
+                    {
+                        var walked = new List<string>();
+                        Walk(declaration.Node, walked);
+                        names.UnionWith(walked);
+                    }
+
+                    byDeclaration[(tree, declaration.Node.Span)] = names;
+                    if (!byDeclaredName.TryGetValue(name, out var sets))
+                    {
+                        sets = new List<HashSet<string>>();
+                        byDeclaredName.Add(name, sets);
+                    }
+
+                    sets.Add(names);
+                }
+
+                // A watched word is kept only where it names the method of a call (not in a string, comment or declaration).
+                foreach (var (word, position) in watched)
+                {
+                    if (InvocationNamed(root.FindToken(position), word) is { } invocation)
+                    {
+                        collected.Add(word, invocation);
+                    }
+                }
             }
 
             var callers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
@@ -105,6 +139,27 @@ namespace RagSafety.Analyzers.Program
             }
 
             return new CallNameGraph(callers, byDeclaration, collected);
+        }
+
+        private static bool IsWatched(string word) =>
+            word.StartsWith("Map", System.StringComparison.Ordinal) || word.EndsWith("Singleton", System.StringComparison.Ordinal) || WatchedNames.Contains(word);
+
+        /// <summary>The invocation whose method name is this token (<c>Foo</c> in <c>x.Foo(…)</c>, <c>x?.Foo&lt;T&gt;(…)</c>, <c>Foo(…)</c>), or null.</summary>
+        private static InvocationExpressionSyntax? InvocationNamed(SyntaxToken token, string word)
+        {
+            if (token.ValueText != word || token.Parent is not SimpleNameSyntax name)
+            {
+                return null;
+            }
+
+            ExpressionSyntax expression = name.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == name => access,
+                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+                AliasQualifiedNameSyntax alias when alias.Name == name => alias,
+                _ => name,
+            };
+            return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
         }
 
         /// <summary>The targets, and every declared name from which a target can be invoked through any number of calls.</summary>
@@ -173,7 +228,7 @@ namespace RagSafety.Analyzers.Program
 
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                // Methods and constructors were walked with the trees; lambdas, local functions and accessors are walked now.
+                // Methods and constructors were read with the trees; lambdas, local functions and accessors are walked now.
                 if (_namesInvokedByDeclaration.TryGetValue((reference.SyntaxTree, reference.Span), out var declared))
                 {
                     names.UnionWith(declared);
@@ -181,7 +236,7 @@ namespace RagSafety.Analyzers.Program
                 else
                 {
                     var walked = new List<string>();
-                    Walk(reference.GetSyntax(), walked, null, null, new Stack<(SyntaxNode Node, List<string>? Names)>());
+                    Walk(reference.GetSyntax(), walked);
                     names.UnionWith(walked);
                 }
             }
@@ -194,76 +249,45 @@ namespace RagSafety.Analyzers.Program
             node is not (NameSyntax or PredefinedTypeSyntax or LiteralExpressionSyntax or AttributeListSyntax or UsingDirectiveSyntax
                 or TypeParameterListSyntax or TypeParameterConstraintClauseSyntax or TypeArgumentListSyntax);
 
-        /// <summary>
-        /// Adds the names invoked under <paramref name="root"/> to <paramref name="names"/>; with <paramref name="declared"/>,
-        /// a method or constructor declaration found on the way collects into its own name's set instead.
-        /// </summary>
-        private static void Walk(
-            SyntaxNode root,
-            List<string>? names,
-            System.Func<string, SyntaxNode, List<string>>? declared,
-            Collected? collected,
-            Stack<(SyntaxNode Node, List<string>? Names)> stack)
+        /// <summary>Adds the names invoked under <paramref name="root"/> (lambdas and local functions included) to <paramref name="names"/>.</summary>
+        private static void Walk(SyntaxNode root, List<string> names)
         {
             // An explicit stack: expressions can nest deeper than recursion safely goes.
-            stack.Push((root, names));
+            var stack = new Stack<SyntaxNode>();
+            stack.Push(root);
             while (stack.Count > 0)
             {
-                var (node, current) = stack.Pop();
-                if (declared is not null)
-                {
-                    switch (node)
-                    {
-                        case MethodDeclarationSyntax method:
-                            current = declared(method.Identifier.ValueText, method);
-                            break;
-                        case ConstructorDeclarationSyntax constructor:
-                            current = declared(ConstructorName, constructor);
-                            break;
-                        case TypeDeclarationSyntax type:
-                            // A primary constructor runs the base call and the initializers of the type's members.
-                            current = type.ParameterList is null ? null : declared(ConstructorName, type);
-                            break;
-                    }
-                }
-
+                var node = stack.Pop();
                 switch (node)
                 {
-                    case InvocationExpressionSyntax invocation:
-                        var name = InvokedName(invocation.Expression);
-                        if (name.Length > 0)
-                        {
-                            current?.Add(name);
-                            collected?.Add(name, invocation);
-                        }
-
+                    case InvocationExpressionSyntax invocation when InvokedName(invocation.Expression) is { Length: > 0 } name:
+                        names.Add(name);
                         break;
                     case ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
-                        current?.Add(ConstructorName);
+                        names.Add(ConstructorName);
                         break;
                     case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
-                        current?.Add(CollectionInitializerName);
+                        names.Add(CollectionInitializerName);
                         break;
                     case QueryExpressionSyntax:
-                        current?.AddRange(QueryMethodNames);
+                        names.AddRange(QueryMethodNames);
                         break;
                     case InterpolatedStringExpressionSyntax:
-                        current?.AddRange(InterpolationHandlerNames);
+                        names.AddRange(InterpolationHandlerNames);
                         break;
                 }
 
-                // Children pushed last first, so the walk (and the order Map… calls are kept in) follows the source.
-                foreach (var child in node.ChildNodesAndTokens().Reverse())
+                foreach (var child in node.ChildNodes())
                 {
-                    if (child.AsNode() is { } childNode && MayContainInvocation(childNode))
+                    if (MayContainInvocation(child))
                     {
-                        stack.Push((childNode, current));
+                        stack.Push(child);
                     }
                 }
             }
         }
-    
-        /// <summary>What the walk keeps beyond the graph itself.</summary>
+
+        /// <summary>What the pass keeps beyond the graph itself.</summary>
         private sealed class Collected
         {
             public HashSet<string> InvokedAnywhere { get; } = new(System.StringComparer.Ordinal);
@@ -286,5 +310,5 @@ namespace RagSafety.Analyzers.Program
                 }
             }
         }
-}
+    }
 }

@@ -44,15 +44,35 @@ namespace RagSafety.Analyzers.Tests.Program
         [Fact]
         public void Names_reaching_a_target_are_its_callers_by_name_at_any_depth()
         {
-            // Map passes Import as a method group, which is no call: it reaches neither.
+            // Every word of a body counts, not only the names it calls: Map only names Import (a method group), yet it is in.
             var graph = CallNameGraph.Build(TestCompilation.Create(Source));
 
             Assert.Equal(
-                new[] { "Import", "ImportAsync", "SaveAsync", "UpsertAsync" },
+                new[] { "Import", "ImportAsync", "Map", "SaveAsync", "UpsertAsync" },
                 graph.NamesReaching(new[] { "UpsertAsync" }).OrderBy(n => n, System.StringComparer.Ordinal));
             Assert.Equal(
-                new[] { "Import", "ImportAsync", "Prepare" },
+                new[] { "Import", "ImportAsync", "Map", "Prepare" },
                 graph.NamesReaching(new[] { "Prepare" }).OrderBy(n => n, System.StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public void Names_written_with_escapes_or_non_ASCII_letters_are_read_from_the_syntax()
+        {
+            var graph = CallNameGraph.Build(TestCompilation.Create(
+                """
+                public class Store
+                {
+                    public void UpsertAsync() { }
+                    public void Écrire() => UpsertAsync();
+                    public void Escaped() => \u0055psertAsync();
+                    public void Caller() => Écrire();
+                    public void Unrelated() => System.Console.WriteLine("UpsertAsync is only mentioned here, Écrire too");
+                }
+                """));
+
+            Assert.Equal(
+                new[] { "Caller", "Escaped", "Unrelated", "UpsertAsync", "Écrire" },
+                graph.NamesReaching(new[] { "UpsertAsync" }).OrderBy(n => n, System.StringComparer.Ordinal));
         }
 
         [Fact]
@@ -75,12 +95,12 @@ namespace RagSafety.Analyzers.Tests.Program
             var graph = CallNameGraph.Build(TestCompilation.Create(Source));
 
             Assert.Equal(
-                new[] { "app.MapGet", "app.MapGroup(\"/docs\").MapPost", "app.MapGroup" },
+                new[] { "app.MapGet", "app.MapGroup", "app.MapGroup(\"/docs\").MapPost" },
                 graph.MapCalls.Select(c => c.Expression.ToString()));
         }
 
         [Fact]
-        public void Sees_calls_in_top_level_statements_too()
+        public void Sees_calls_in_top_level_statements_but_not_in_comments_or_strings()
         {
             var compilation = TestCompilation.Create(
                 """
@@ -89,6 +109,8 @@ namespace RagSafety.Analyzers.Tests.Program
                 var services = new ServiceCollection();
                 services.AddSingleton<Registry>();
                 services.ConfigureHttpClientDefaults(http => { });
+                // services.AddServiceDefaults(); is only a comment,
+                var note = "and services.AddSingleton<Registry>() only a string";
 
                 public class Registry { }
                 """,
