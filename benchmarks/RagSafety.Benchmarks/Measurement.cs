@@ -56,6 +56,9 @@ namespace RagSafety.Benchmarks
         {
             var ruleOptions = sets.SelectMany(s => s.EnabledRules).GroupBy(p => p.Key).ToImmutableDictionary(g => g.Key, g => g.First().Value);
 
+            // Each measurement starts from a collected heap, so one run's garbage is not collected on the next one's clock.
+            Settle();
+
             // The compiler's own share: binding and diagnostics of every method body, on its own compilation.
             var clock = Stopwatch.StartNew();
             var errors = corpus.Compile(ruleOptions).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -73,6 +76,7 @@ namespace RagSafety.Benchmarks
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: true,
                 reportSuppressedDiagnostics: false);
+            Settle();
             var withAnalyzers = corpus.Compile(ruleOptions).WithAnalyzers(analyzers, options);
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
 
@@ -112,6 +116,13 @@ namespace RagSafety.Benchmarks
                 .OrderBy(line => line, StringComparer.Ordinal)
                 .ToList();
             return new RunResult(compile, bySet, byFamily, byRule, byId, ragSafetyActions, listing);
+        }
+
+        private static void Settle()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
         }
 
         /// <summary>"RAG020" for RAG020IndexWriteOnRequestPathAnalyzer.</summary>

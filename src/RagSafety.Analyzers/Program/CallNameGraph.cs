@@ -39,12 +39,12 @@ namespace RagSafety.Analyzers.Program
 
         private readonly Dictionary<string, List<string>> _callers;
         private readonly HashSet<string> _invokedAnywhere;
-        private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), HashSet<string>> _namesInvokedByDeclaration;
+        private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>> _namesInvokedByDeclaration;
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<string>> _namesInvokedBy = new(SymbolEqualityComparer.Default);
 
         private CallNameGraph(
             Dictionary<string, List<string>> callers,
-            Dictionary<(SyntaxTree Tree, TextSpan Span), HashSet<string>> namesInvokedByDeclaration,
+            Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>> namesInvokedByDeclaration,
             Collected collected)
         {
             _callers = callers;
@@ -78,8 +78,8 @@ namespace RagSafety.Analyzers.Program
         public static CallNameGraph Build(Compilation compilation)
         {
             // Kept per declaration (so a method's own names are looked up, not found again) and per declared name.
-            var byDeclaration = new Dictionary<(SyntaxTree Tree, TextSpan Span), HashSet<string>>();
-            var byDeclaredName = new Dictionary<string, List<HashSet<string>>>(System.StringComparer.Ordinal);
+            var byDeclaration = new Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>>();
+            var byDeclaredName = new Dictionary<string, List<List<string>>>(System.StringComparer.Ordinal);
             var collected = new Collected();
             var words = new SourceWords();
             var watched = new List<(string Word, int Position)>();
@@ -88,7 +88,7 @@ namespace RagSafety.Analyzers.Program
                 var root = tree.GetRoot();
                 var declarations = SourceWords.DeclarationsOf(root);
                 watched.Clear();
-                words.Scan(tree.GetText().ToString(), declarations, IsWatched, watched);
+                words.Scan(tree.GetText(), declarations, IsWatched, watched);
                 foreach (var declaration in declarations)
                 {
                     if (declaration.DeclaredName is not { } name || declaration.Words is not { } names)
@@ -98,15 +98,13 @@ namespace RagSafety.Analyzers.Program
 
                     if (declaration.NeedsSyntaxWalk)
                     {
-                        var walked = new List<string>();
-                        Walk(declaration.Node, walked);
-                        names.UnionWith(walked);
+                        Walk(declaration.Node, names);
                     }
 
                     byDeclaration[(tree, declaration.Node.Span)] = names;
                     if (!byDeclaredName.TryGetValue(name, out var sets))
                     {
-                        sets = new List<HashSet<string>>();
+                        sets = new List<List<string>>();
                         byDeclaredName.Add(name, sets);
                     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -17,7 +16,12 @@ namespace RagSafety.Analyzers.Program
     internal sealed class SourceWords
     {
         private string?[] _table = new string?[1 << 14];
+
+        // Per slot of the table: the last declaration the word was added to, so a declaration lists each word once.
+        private int[] _addedTo = new int[1 << 14];
         private int _count;
+        private int _declarationsSeen;
+        private char[] _buffer = new char[1 << 16];
 
         /// <summary>A method, constructor or type declaration, with the words found inside it but outside any nested declaration.</summary>
         public sealed class Declaration
@@ -26,7 +30,7 @@ namespace RagSafety.Analyzers.Program
             {
                 Node = node;
                 DeclaredName = declaredName;
-                Words = declaredName is null ? null : new HashSet<string>(ReferenceComparer.Instance);
+                Words = declaredName is null ? null : new List<string>();
             }
 
             public SyntaxNode Node { get; }
@@ -34,7 +38,10 @@ namespace RagSafety.Analyzers.Program
             /// <summary>The name the declaration is called by; null for a type without a primary constructor (its words belong to nobody).</summary>
             public string? DeclaredName { get; }
 
-            public HashSet<string>? Words { get; }
+            /// <summary>Each word once (a word met again after a nested declaration may repeat).</summary>
+            public List<string>? Words { get; }
+
+            internal int Stamp { get; set; }
 
             /// <summary>Some word may not spell its name as written: walk the syntax of this declaration too.</summary>
             public bool NeedsSyntaxWalk { get; set; }
@@ -59,8 +66,18 @@ namespace RagSafety.Analyzers.Program
         /// Reads the text once. Each word goes to the innermost declaration around it (if that declaration collects words)
         /// and, when <paramref name="isWatched"/> says so, to <paramref name="watched"/> with its position.
         /// </summary>
-        public void Scan(string text, List<Declaration> declarations, System.Func<string, bool> isWatched, List<(string Word, int Position)> watched)
+        public void Scan(SourceText source, List<Declaration> declarations, System.Func<string, bool> isWatched, List<(string Word, int Position)> watched)
         {
+            // The text is copied into one reused buffer rather than into a string per tree.
+            var length = source.Length;
+            if (_buffer.Length < length)
+            {
+                _buffer = new char[System.Math.Max(length, _buffer.Length * 2)];
+            }
+
+            source.CopyTo(0, _buffer, 0, length);
+            var text = _buffer;
+
             var next = 0;
             var open = new Stack<Declaration>();
             Declaration? OwnerAt(int position)
@@ -75,6 +92,7 @@ namespace RagSafety.Analyzers.Program
                     var declaration = declarations[next++];
                     if (position < declaration.End)
                     {
+                        declaration.Stamp = ++_declarationsSeen;
                         open.Push(declaration);
                     }
                 }
@@ -82,7 +100,6 @@ namespace RagSafety.Analyzers.Program
                 return open.Count > 0 ? open.Peek() : null;
             }
 
-            var length = text.Length;
             var i = 0;
             while (i < length)
             {
@@ -96,10 +113,12 @@ namespace RagSafety.Analyzers.Program
                         nonAscii |= text[i] > 127;
                     }
 
-                    var word = Intern(text, start, i - start);
+                    var slot = Intern(text, start, i - start);
+                    var word = _table[slot]!;
                     var owner = OwnerAt(start);
-                    if (owner?.Words is { } words)
+                    if (owner?.Words is { } words && _addedTo[slot] != owner.Stamp)
                     {
+                        _addedTo[slot] = owner.Stamp;
                         words.Add(word);
                         owner.NeedsSyntaxWalk |= nonAscii;
                         AddImpliedNames(word, words);
@@ -123,7 +142,7 @@ namespace RagSafety.Analyzers.Program
                     {
                         if (c == '$')
                         {
-                            words.UnionWith(CallNameGraph.InterpolationHandlerNames);
+                            words.AddRange(CallNameGraph.InterpolationHandlerNames);
                         }
                         else
                         {
@@ -137,7 +156,7 @@ namespace RagSafety.Analyzers.Program
         }
 
         /// <summary>Calls the compiler makes where the source names another word (or none).</summary>
-        private static void AddImpliedNames(string word, HashSet<string> words)
+        private static void AddImpliedNames(string word, List<string> words)
         {
             switch (word)
             {
@@ -148,7 +167,7 @@ namespace RagSafety.Analyzers.Program
                     words.Add(CallNameGraph.CollectionInitializerName);
                     break;
                 case "select" or "group":
-                    words.UnionWith(CallNameGraph.QueryMethodNames);
+                    words.AddRange(CallNameGraph.QueryMethodNames);
                     break;
             }
         }
@@ -212,8 +231,8 @@ namespace RagSafety.Analyzers.Program
 
         private static bool IsWordPart(char c) => IsWordStart(c) || c is >= '0' and <= '9';
 
-        /// <summary>One string per distinct word, so sets of words compare by reference and the text is not copied per use.</summary>
-        private string Intern(string text, int start, int length)
+        /// <summary>The table slot of the word's one string, so the text is not copied per occurrence.</summary>
+        private int Intern(char[] text, int start, int length)
         {
             var mask = _table.Length - 1;
             for (var slot = Hash(text, start, length) & mask; ; slot = (slot + 1) & mask)
@@ -221,46 +240,62 @@ namespace RagSafety.Analyzers.Program
                 var existing = _table[slot];
                 if (existing is null)
                 {
-                    var word = text.Substring(start, length);
-                    _table[slot] = word;
-                    if (++_count * 2 > _table.Length)
+                    _table[slot] = new string(text, start, length);
+                    if (++_count * 2 <= _table.Length)
                     {
-                        Grow();
+                        return slot;
                     }
 
-                    return word;
+                    Grow();
+                    return Intern(text, start, length);
                 }
 
-                if (existing.Length == length && string.CompareOrdinal(existing, 0, text, start, length) == 0)
+                if (existing.Length == length && SameChars(existing, text, start))
                 {
-                    return existing;
+                    return slot;
                 }
             }
         }
 
+        private static bool SameChars(string word, char[] text, int start)
+        {
+            for (var i = 0; i < word.Length; i++)
+            {
+                if (word[i] != text[start + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private void Grow()
         {
-            var old = _table;
-            _table = new string?[old.Length * 2];
+            var oldWords = _table;
+            var oldAddedTo = _addedTo;
+            _table = new string?[oldWords.Length * 2];
+            _addedTo = new int[oldWords.Length * 2];
             var mask = _table.Length - 1;
-            foreach (var word in old)
+            for (var old = 0; old < oldWords.Length; old++)
             {
-                if (word is null)
+                if (oldWords[old] is not { } word)
                 {
                     continue;
                 }
 
-                var slot = Hash(word, 0, word.Length) & mask;
+                var slot = Hash(word.ToCharArray(), 0, word.Length) & mask;
                 while (_table[slot] is not null)
                 {
                     slot = (slot + 1) & mask;
                 }
 
                 _table[slot] = word;
+                _addedTo[slot] = oldAddedTo[old];
             }
         }
 
-        private static int Hash(string text, int start, int length)
+        private static int Hash(char[] text, int start, int length)
         {
             // FNV-1a over the characters; only needs to spread words across the table.
             var hash = 2166136261u;
@@ -270,16 +305,6 @@ namespace RagSafety.Analyzers.Program
             }
 
             return (int)(hash & 0x7FFFFFFF);
-        }
-
-        /// <summary>Interned words are compared by reference.</summary>
-        private sealed class ReferenceComparer : IEqualityComparer<string>
-        {
-            public static readonly ReferenceComparer Instance = new();
-
-            public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(string obj) => RuntimeHelpers.GetHashCode(obj);
         }
     }
 }
