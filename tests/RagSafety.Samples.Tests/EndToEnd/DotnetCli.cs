@@ -67,11 +67,47 @@ public static class DotnetCli
         }
     }
 
+    private static readonly List<string> TempFolders = new();
+
+    /// <summary>
+    /// A new folder under the temp directory, deleted when the test run ends; set RAGSAFETY_KEEP_TEMP=1 to keep them
+    /// for a look at what a failing test built.
+    /// </summary>
     public static string NewTempFolder(string purpose)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"ragsafety-{purpose}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(folder);
+        lock (TempFolders)
+        {
+            if (TempFolders.Count == 0 && Environment.GetEnvironmentVariable("RAGSAFETY_KEEP_TEMP") != "1")
+            {
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteTempFolders();
+            }
+
+            TempFolders.Add(folder);
+        }
+
         return folder;
+    }
+
+    /// <summary>Deletes a folder and what is in it, leaving it if something still holds a file open.</summary>
+    public static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static void DeleteTempFolders()
+    {
+        lock (TempFolders)
+        {
+            TempFolders.ForEach(DeleteQuietly);
+        }
     }
 
     private static string Tail(string text) => text.Length <= 6000 ? text : "…" + text[^6000..];

@@ -21,7 +21,19 @@ public sealed class PackedAnalyzers : IAsyncLifetime
             "pack", "src/RagSafety.Analyzers.Package", "-c", "Release", "-o", Feed, $"-p:Version={Version}"))
         .AssertSucceeded("dotnet pack");
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    /// <summary>The version is unique to this run, so its copy in the NuGet cache is removed with the feed.</summary>
+    public Task DisposeAsync()
+    {
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var cached = Path.Combine(cache, "ragsafety.analyzers", Version);
+        if (Environment.GetEnvironmentVariable("RAGSAFETY_KEEP_TEMP") != "1" && Directory.Exists(cached))
+        {
+            DotnetCli.DeleteQuietly(cached);
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>A nuget.config that adds the feed to the machine's own sources.</summary>
     public void WriteNuGetConfig(string folder) =>

@@ -124,16 +124,7 @@ public sealed class SampleApp : IAsyncDisposable
         finally
         {
             _process.Dispose();
-            try
-            {
-                Directory.Delete(_copy, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            EndToEnd.DotnetCli.DeleteQuietly(_copy);
         }
     }
 
