@@ -204,7 +204,7 @@ public static class Report
         + "table moves less than the one for RagSafety alone (before the fix, at 500k lines: 3,151 ms next to VSTHRD's 29,729 ms, "
         + "0.11×). What remains in a profile of the joint run: the text pass "
         + "(about a third of RagSafety's time, much of it pauses for garbage collections that the whole compilation's "
-        + "allocations cause), the driver's generated-code check on each reported diagnostic (this corpus reports about 17 "
+        + "allocations cause), the driver's generated-code check on each reported diagnostic (this corpus reports about 18 "
         + "per 1k lines, far more than real code), resolving the catalog, and the rules' own operation callbacks, spread over 15 "
         + "rules. The 2% target is not met: it would leave under 1 ms per 1k lines for all 15 rules together.\n"
         + "- Runs of RagSafety alone vary by up to a factor of two at the same size (garbage collections land in whichever "
