@@ -18,11 +18,8 @@ namespace RagSafety.Analyzers
     {
         private static readonly ConditionalWeakTable<Compilation, RagSafetyContext> Cache = new();
 
-        private readonly Compilation _compilation;
-
         private RagSafetyContext(Compilation compilation, AnalyzerOptions options)
         {
-            _compilation = compilation;
             var reader = new CompilationOptionsReader(compilation, options);
             Options = reader;
             UserApis = UserApis.Read(reader);
@@ -54,9 +51,6 @@ namespace RagSafety.Analyzers
         public TaskTypes? TaskTypes => _taskTypes.Value;
 
         public CallSummaries Summaries => _summaries.Value;
-
-        /// <summary>The syntax-only call graph by name, built on first need by one walk over the trees.</summary>
-        public CallNameGraph CallNames => CallNameGraph.For(_compilation);
 
         public static RagSafetyContext Get(Compilation compilation, AnalyzerOptions options) =>
             Cache.GetValue(compilation, c => new RagSafetyContext(c, options));

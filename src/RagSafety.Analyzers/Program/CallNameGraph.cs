@@ -206,7 +206,7 @@ namespace RagSafety.Analyzers.Program
             : method.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? method.Name;
 
         /// <summary>The simple name an invocation calls: <c>Foo</c> for <c>x.Foo&lt;T&gt;(…)</c>, <c>x?.Foo(…)</c> and <c>Foo(…)</c>; empty for a delegate expression.</summary>
-        public static string InvokedName(ExpressionSyntax expression) => expression switch
+        private static string InvokedName(ExpressionSyntax expression) => expression switch
         {
             MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
             MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,

@@ -29,6 +29,7 @@ namespace RagSafety.Analyzers.Program
         private readonly ConcurrentDictionary<IMethodSymbol, object> _aiChains = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _writeChains = new(SymbolEqualityComparer.Default);
         private readonly System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>> _implementations;
+        private readonly System.Lazy<CallNameGraph> _names;
         private readonly System.Lazy<ImmutableHashSet<string>> _namesReachingAiCall;
         private readonly System.Lazy<ImmutableHashSet<string>> _namesReachingIndexWrite;
 
@@ -38,13 +39,14 @@ namespace RagSafety.Analyzers.Program
             _apis = apis;
             _maxDepth = maxDepth;
             _implementations = new System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>>(FindImplementations, LazyThreadSafetyMode.ExecutionAndPublication);
-            _namesReachingAiCall = new System.Lazy<ImmutableHashSet<string>>(() => CallNameGraph.For(compilation).NamesReaching(apis.MethodNamesWithRole(ApiRole.AiCall)), LazyThreadSafetyMode.ExecutionAndPublication);
-            _namesReachingIndexWrite = new System.Lazy<ImmutableHashSet<string>>(() => CallNameGraph.For(compilation).NamesReaching(apis.MethodNamesWithRole(ApiRole.IndexWrite)), LazyThreadSafetyMode.ExecutionAndPublication);
+            _names = new System.Lazy<CallNameGraph>(() => CallNameGraph.For(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _namesReachingAiCall = new System.Lazy<ImmutableHashSet<string>>(() => Names.NamesReaching(apis.MethodNamesWithRole(ApiRole.AiCall)), LazyThreadSafetyMode.ExecutionAndPublication);
+            _namesReachingIndexWrite = new System.Lazy<ImmutableHashSet<string>>(() => Names.NamesReaching(apis.MethodNamesWithRole(ApiRole.IndexWrite)), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public int MaxDepth => _maxDepth;
 
-        private CallNameGraph Names => CallNameGraph.For(_compilation);
+        private CallNameGraph Names => _names.Value;
 
         /// <summary>The chain from an app method to an AI call, or null when none is reached within the depth.</summary>
         public CallChain? FindAiCall(IMethodSymbol method) => Find(method, _aiChains, facts => facts.FirstAiCall, _namesReachingAiCall);

@@ -70,7 +70,7 @@ namespace RagSafety.Analyzers.Program
 
         private string? Search(IMethodSymbol target)
         {
-            var names = _rag.CallNames;
+            var names = CallNameGraph.For(_compilation);
             var namesReachingTarget = names.NamesReaching(new[] { CallNameGraph.DeclaredName(target) });
             var reached = new Dictionary<IMethodSymbol, Reach>(SymbolEqualityComparer.Default);
             var queue = new Queue<IMethodSymbol>();
@@ -155,7 +155,7 @@ namespace RagSafety.Analyzers.Program
             if (_rag.Handlers.ReferencesServerFramework)
             {
                 SemanticModel? model = null;
-                foreach (var invocation in _rag.CallNames.MapCalls)
+                foreach (var invocation in CallNameGraph.For(_compilation).MapCalls)
                 {
                     foreach (var argument in invocation.ArgumentList.Arguments)
                     {
