@@ -139,25 +139,23 @@ namespace RagSafety.Analyzers.Program
             return new CallNameGraph(callers, byDeclaration, collected);
         }
 
-        private static bool IsWatched(string word) =>
-            word.StartsWith("Map", System.StringComparison.Ordinal) || word.EndsWith("Singleton", System.StringComparison.Ordinal) || WatchedNames.Contains(word);
+        private static bool IsWatched(string word) => IsMapName(word) || IsSingletonName(word) || WatchedNames.Contains(word);
+
+        private static bool IsMapName(string name) => name.StartsWith("Map", System.StringComparison.Ordinal);
+
+        private static bool IsSingletonName(string name) => name.EndsWith("Singleton", System.StringComparison.Ordinal);
 
         /// <summary>The invocation whose method name is this token (<c>Foo</c> in <c>x.Foo(…)</c>, <c>x?.Foo&lt;T&gt;(…)</c>, <c>Foo(…)</c>), or null.</summary>
         private static InvocationExpressionSyntax? InvocationNamed(SyntaxToken token, string word)
         {
+            // The name is the expression called, or the last part of it: the invocation is its parent or grandparent.
             if (token.ValueText != word || token.Parent is not SimpleNameSyntax name)
             {
                 return null;
             }
 
-            ExpressionSyntax expression = name.Parent switch
-            {
-                MemberAccessExpressionSyntax access when access.Name == name => access,
-                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
-                AliasQualifiedNameSyntax alias when alias.Name == name => alias,
-                _ => name,
-            };
-            return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression ? invocation : null;
+            var invocation = name.Parent as InvocationExpressionSyntax ?? name.Parent?.Parent as InvocationExpressionSyntax;
+            return invocation is not null && InvokedNameToken(invocation.Expression) == token ? invocation : null;
         }
 
         /// <summary>The targets, and every declared name from which a target can be invoked through any number of calls.</summary>
@@ -205,14 +203,14 @@ namespace RagSafety.Analyzers.Program
             method.MethodKind == MethodKind.Constructor ? ConstructorName
             : method.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? method.Name;
 
-        /// <summary>The simple name an invocation calls: <c>Foo</c> for <c>x.Foo&lt;T&gt;(…)</c>, <c>x?.Foo(…)</c> and <c>Foo(…)</c>; empty for a delegate expression.</summary>
-        private static string InvokedName(ExpressionSyntax expression) => expression switch
+        /// <summary>The name token of the method an invocation calls: <c>Foo</c> in <c>x.Foo&lt;T&gt;(…)</c>, <c>x?.Foo(…)</c> and <c>Foo(…)</c>; none for a delegate expression.</summary>
+        private static SyntaxToken InvokedNameToken(ExpressionSyntax expression) => expression switch
         {
-            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            _ => string.Empty,
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier,
+            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier,
+            SimpleNameSyntax name => name.Identifier,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier,
+            _ => default,
         };
 
         private ImmutableArray<string> NamesInvokedBy(IMethodSymbol method)
@@ -258,7 +256,7 @@ namespace RagSafety.Analyzers.Program
                 var node = stack.Pop();
                 switch (node)
                 {
-                    case InvocationExpressionSyntax invocation when InvokedName(invocation.Expression) is { Length: > 0 } name:
+                    case InvocationExpressionSyntax invocation when InvokedNameToken(invocation.Expression).ValueText is { Length: > 0 } name:
                         names.Add(name);
                         break;
                     case ConstructorInitializerSyntax or PrimaryConstructorBaseTypeSyntax:
@@ -297,12 +295,12 @@ namespace RagSafety.Analyzers.Program
             public void Add(string name, InvocationExpressionSyntax invocation)
             {
                 InvokedAnywhere.Add(name);
-                if (name.StartsWith("Map", System.StringComparison.Ordinal))
+                if (IsMapName(name))
                 {
                     MapCalls.Add(invocation);
                 }
 
-                if (name.EndsWith("Singleton", System.StringComparison.Ordinal))
+                if (IsSingletonName(name))
                 {
                     SingletonCalls.Add(invocation);
                 }

@@ -154,7 +154,7 @@ namespace RagSafety.Analyzers.Program
 
             if (_rag.Handlers.ReferencesServerFramework)
             {
-                SemanticModel? model = null;
+                var operations = new OperationsAcrossTrees(_compilation);
                 foreach (var invocation in CallNameGraph.For(_compilation).MapCalls)
                 {
                     foreach (var argument in invocation.ArgumentList.Arguments)
@@ -164,14 +164,7 @@ namespace RagSafety.Analyzers.Program
                             continue;
                         }
 
-                        if (model?.SyntaxTree != lambda.SyntaxTree)
-                        {
-#pragma warning disable RS1030 // Handlers in other files must be bound; the analyzer driver serves cached semantic models.
-                            model = _compilation.GetSemanticModel(lambda.SyntaxTree);
-#pragma warning restore RS1030
-                        }
-
-                        if (model.GetOperation(lambda) is IAnonymousFunctionOperation operation && _rag.Handlers.IsMinimalApiHandler(operation))
+                        if (operations.Of(lambda) is IAnonymousFunctionOperation operation && _rag.Handlers.IsMinimalApiHandler(operation))
                         {
                             roots.Add((operation.Symbol, DisplayLambdaHandler(operation), IndexOf(lambda.SyntaxTree), lambda.SpanStart));
                         }

@@ -262,7 +262,7 @@ namespace RagSafety.Analyzers.Program
                 return handlers.ToImmutable();
             }
 
-            SemanticModel? model = null;
+            var operations = new OperationsAcrossTrees(_compilation);
             foreach (var invocation in CallNameGraph.For(_compilation).MapCalls)
             {
                 if (!invocation.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax))
@@ -270,14 +270,7 @@ namespace RagSafety.Analyzers.Program
                     continue;
                 }
 
-                if (model?.SyntaxTree != invocation.SyntaxTree)
-                {
-#pragma warning disable RS1030 // Needed to bind Map* calls in other files; the analyzer driver serves cached semantic models.
-                    model = _compilation.GetSemanticModel(invocation.SyntaxTree);
-#pragma warning restore RS1030
-                }
-
-                if (model.GetOperation(invocation) is not IInvocationOperation operation || !IsEndpointMapping(operation.TargetMethod))
+                if (operations.Of(invocation) is not IInvocationOperation operation || !IsEndpointMapping(operation.TargetMethod))
                 {
                     continue;
                 }

@@ -337,17 +337,10 @@ namespace RagSafety.Analyzers.Program
             }
 
             var result = ImmutableArray.CreateBuilder<ServiceRegistration>();
-            SemanticModel? model = null;
+            var operations = new OperationsAcrossTrees(_compilation);
             foreach (var invocation in CallNameGraph.For(_compilation).SingletonCalls)
             {
-                if (model?.SyntaxTree != invocation.SyntaxTree)
-                {
-#pragma warning disable RS1030 // Needed to find registrations in other files; the analyzer driver serves cached semantic models.
-                    model = _compilation.GetSemanticModel(invocation.SyntaxTree);
-#pragma warning restore RS1030
-                }
-
-                if (model.GetOperation(invocation) is IInvocationOperation operation && Recognize(operation) is { Lifetime: ServiceLifetimeKind.Singleton } registration)
+                if (operations.Of(invocation) is IInvocationOperation operation && Recognize(operation) is { Lifetime: ServiceLifetimeKind.Singleton } registration)
                 {
                     result.Add(registration);
                 }
