@@ -9,7 +9,7 @@ namespace RagSafety.Analyzers.Knowledge
             // Azure.Core: credentials, the HttpClient sink and the network timeout of every Azure.Core-based client.
             const string Core = "Azure.Core";
             yield return Parameter(ApiRole.CredentialParameter, "Azure.AzureKeyCredential", ".ctor", "key", Core);
-            yield return Parameter(ApiRole.CredentialParameter, "Azure.AzureKeyCredential", "Update", "key", Core);
+            // AzureKeyCredential.Update is ApiKeyCredential.Update (System.ClientModel) since Azure.Core 1.4x: catalogued there.
             yield return Parameter(ApiRole.ConnectorSink, "Azure.Core.Pipeline.HttpClientTransport", ".ctor", "client", Core);
             yield return Member(ApiRole.TimeoutOption, "Azure.Core.RetryOptions", "NetworkTimeout", Core);
 

@@ -20,6 +20,9 @@ namespace RagSafety.Analyzers.Knowledge
             yield return Member(ApiRole.AiCall, "Microsoft.Extensions.AI.EmbeddingGeneratorExtensions", "GenerateAsync", Lib);
             yield return Member(ApiRole.AiCall, "Microsoft.Extensions.AI.EmbeddingGeneratorExtensions", "GenerateVectorAsync", Lib);
             yield return Member(ApiRole.AiCall, "Microsoft.Extensions.AI.EmbeddingGeneratorExtensions", "GenerateAndZipAsync", Lib);
+            // Microsoft.Extensions.AI: structured output, GetResponseAsync<T> (a chat call that deserializes the answer).
+            yield return Member(ApiRole.AiCall, "Microsoft.Extensions.AI.ChatClientStructuredOutputExtensions", "GetResponseAsync", "Microsoft.Extensions.AI");
+
             yield return Type(ApiRole.ConversationMessage, "Microsoft.Extensions.AI.ChatMessage", Lib);
             yield return Type(ApiRole.RequestOptions, "Microsoft.Extensions.AI.ChatOptions", Lib);
             yield return Type(ApiRole.RequestOptions, "Microsoft.Extensions.AI.EmbeddingGenerationOptions", Lib);

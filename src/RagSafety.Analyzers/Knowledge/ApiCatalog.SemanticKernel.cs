@@ -124,9 +124,22 @@ namespace RagSafety.Analyzers.Knowledge
                 yield return Parameter(ApiRole.CredentialParameter, type, member, "apiKey", AzureOpenAI);
             }
 
-            // The IEmbeddingGenerator registrations (SK 1.5x+) hand their HttpClient to the connector too.
-            yield return Parameter(ApiRole.ConnectorSink, AzureBuilder, "AddAzureOpenAIEmbeddingGenerator", "httpClient", AzureOpenAI);
-            yield return Parameter(ApiRole.ConnectorSink, AzureServices, "AddAzureOpenAIEmbeddingGenerator", "httpClient", AzureOpenAI);
+            // The IChatClient / IEmbeddingGenerator registrations (SK 1.5x+): on the kernel builder, and on IServiceCollection in
+            // classes of the Microsoft.Extensions.DependencyInjection namespace (one per connector assembly), which SK 1.82
+            // moved them to. They hand their HttpClient to the connector and take the API key like the others.
+            foreach (var (type, member, library) in new[]
+            {
+                (AzureBuilder, "AddAzureOpenAIChatClient", AzureOpenAI),
+                (AzureBuilder, "AddAzureOpenAIEmbeddingGenerator", AzureOpenAI),
+                ("Microsoft.Extensions.DependencyInjection.AzureOpenAIServiceCollectionExtensions", "AddAzureOpenAIChatClient", AzureOpenAI),
+                ("Microsoft.Extensions.DependencyInjection.AzureOpenAIServiceCollectionExtensions", "AddAzureOpenAIEmbeddingGenerator", AzureOpenAI),
+                ("Microsoft.Extensions.DependencyInjection.OpenAIServiceCollectionExtensions", "AddOpenAIChatClient", OpenAI),
+                ("Microsoft.Extensions.DependencyInjection.OpenAIServiceCollectionExtensions", "AddOpenAIEmbeddingGenerator", OpenAI),
+            })
+            {
+                yield return Parameter(ApiRole.ConnectorSink, type, member, "httpClient", library);
+                yield return Parameter(ApiRole.CredentialParameter, type, member, "apiKey", library);
+            }
         }
     }
 }

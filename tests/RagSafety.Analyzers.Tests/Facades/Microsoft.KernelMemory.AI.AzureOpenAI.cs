@@ -1,4 +1,5 @@
 // Facade of the public API of Microsoft.KernelMemory.AI.AzureOpenAI 0.98 (subset used by RagSafety.Analyzers tests). Names and signatures only.
+// A facade because the package registry these tests restore from does not serve Microsoft.KernelMemory.AI.AzureOpenAI; served libraries are referenced for real.
 // Assembly: Microsoft.KernelMemory.AI.AzureOpenAI, Version=0.98.0.0
 // References: Azure.Core
 // The assembly's KernelMemoryBuilderExtensions (WithAzureOpenAITextGeneration, …) is left out: it shares its full name with the

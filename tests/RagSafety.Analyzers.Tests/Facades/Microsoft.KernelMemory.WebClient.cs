@@ -1,4 +1,5 @@
 // Facade of the public API of Microsoft.KernelMemory.WebClient 0.98 (subset used by RagSafety.Analyzers tests). Names and signatures only.
+// A facade because the package registry these tests restore from does not serve Microsoft.KernelMemory.WebClient; served libraries are referenced for real.
 // Assembly: Microsoft.KernelMemory.WebClient, Version=0.98.0.0
 // References: Microsoft.KernelMemory.Abstractions
 #nullable enable

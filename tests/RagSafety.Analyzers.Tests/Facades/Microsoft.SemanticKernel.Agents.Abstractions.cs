@@ -1,4 +1,5 @@
 // Facade of the public API of Microsoft.SemanticKernel.Agents.Abstractions 1.66.0 (subset used by RagSafety.Analyzers tests). Names and signatures only.
+// A facade because the package registry these tests restore from does not serve Microsoft.SemanticKernel.Agents.Abstractions; served libraries are referenced for real.
 // Assembly: Microsoft.SemanticKernel.Agents.Abstractions, Version=1.66.0.0
 // References: Microsoft.SemanticKernel.Abstractions
 // AgentThread.AIContextProviders (SKEXP0110, of type AggregateAIContextProvider) is left out.

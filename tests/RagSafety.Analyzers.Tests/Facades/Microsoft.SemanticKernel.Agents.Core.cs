@@ -1,4 +1,5 @@
 // Facade of the public API of Microsoft.SemanticKernel.Agents.Core 1.66.0 (subset used by RagSafety.Analyzers tests). Names and signatures only.
+// A facade because the package registry these tests restore from does not serve Microsoft.SemanticKernel.Agents.Core; served libraries are referenced for real.
 // Assembly: Microsoft.SemanticKernel.Agents.Core, Version=1.66.0.0
 // References: Microsoft.SemanticKernel.Agents.Abstractions, Microsoft.SemanticKernel.Abstractions
 #nullable enable

@@ -1,4 +1,5 @@
 // Facade of the public API of Microsoft.SemanticKernel.Plugins.Memory 1.66.0-alpha (subset used by RagSafety.Analyzers tests). Names and signatures only.
+// A facade because the package registry these tests restore from does not serve Microsoft.SemanticKernel.Plugins.Memory; served libraries are referenced for real.
 // Assembly: Microsoft.SemanticKernel.Plugins.Memory, Version=1.66.0.0
 // References: Microsoft.SemanticKernel.Abstractions
 // The whole assembly is [Experimental("SKEXP0050")], as in the library. MemoryBuilder and SemanticTextMemory are in Microsoft.SemanticKernel.Core.

@@ -1,5 +1,6 @@
 // Facade of the public API of Pinecone.Client 4.0.0 (subset used by RagSafety.Analyzers tests): the data-plane writes of
 // IndexClient, with a few properties of their request types. Names and signatures only.
+// A facade because the package registry these tests restore from does not serve Pinecone.Client; served libraries are referenced for real.
 // Assembly: Pinecone, Version=4.0.0.0
 #nullable enable
 using System;

@@ -22,8 +22,8 @@ namespace RagSafety.Analyzers.Tests.Knowledge
         [Theory]
         [InlineData("Microsoft.SemanticKernel.Kernel")]
         [InlineData("Microsoft.SemanticKernel.ChatCompletion.ChatHistory")]
+        [InlineData("Microsoft.SemanticKernel.Agents.ChatHistoryAgentThread")]
         [InlineData("Microsoft.Extensions.VectorData.VectorStoreCollection`2")]
-        [InlineData("Microsoft.Extensions.VectorData.IVectorStoreRecordCollection`2")]
         [InlineData("Microsoft.KernelMemory.IKernelMemory")]
         [InlineData("Qdrant.Client.QdrantClient")]
         [InlineData("Pinecone.IndexClient")]
@@ -31,6 +31,10 @@ namespace RagSafety.Analyzers.Tests.Knowledge
         [InlineData("Azure.AI.OpenAI.AzureOpenAIClient")]
         [InlineData("Grpc.Core.BindServiceMethodAttribute")]
         [InlineData("Microsoft.Azure.Functions.Worker.FunctionAttribute")]
+        [InlineData("Microsoft.Azure.WebJobs.FunctionNameAttribute")]
+        [InlineData("OllamaSharp.OllamaApiClient")]
+        [InlineData("Microsoft.Agents.AI.AIAgent")]
+        [InlineData("Azure.AI.Inference.ChatCompletionsClient")]
         public void Default_references_declare_each_library_once(string metadataName)
         {
             var compilation = TestCompilation.Create("class C { }");
@@ -38,12 +42,28 @@ namespace RagSafety.Analyzers.Tests.Knowledge
         }
 
         [Fact]
-        public void Legacy_azure_openai_replaces_the_v2_facade()
+        public void Legacy_azure_openai_replaces_the_v2_package()
         {
             var compilation = TestCompilation.Create("class C { }", TestLibraries.Default | TestLibraries.LegacyAzureOpenAI);
             Assert.NotNull(compilation.GetTypeByMetadataName("Azure.AI.OpenAI.OpenAIClient"));
             Assert.Null(compilation.GetTypeByMetadataName("Azure.AI.OpenAI.AzureOpenAIClient"));
-            Assert.Single(compilation.References, r => r.Display == "Azure.AI.OpenAI.dll");
+            Assert.Single(compilation.References, r => System.IO.Path.GetFileName(r.Display) == "Azure.AI.OpenAI.dll");
+        }
+
+        [Fact]
+        public void Vector_data_preview_facade_replaces_the_real_package()
+        {
+            var compilation = TestCompilation.Create("class C { }", TestLibraries.ExtensionsAI | TestLibraries.VectorDataPreview);
+            Assert.NotNull(compilation.GetTypeByMetadataName("Microsoft.Extensions.VectorData.IVectorStoreRecordCollection`2"));
+            Assert.Null(compilation.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorStoreCollection`2"));
+        }
+
+        [Fact]
+        public void Previous_generation_references_the_older_packages()
+        {
+            var compilation = TestCompilation.Create("class C { }", TestLibraries.AspNetCore | TestLibraries.OpenAI | TestLibraries.PreviousGeneration);
+            Assert.Equal(new System.Version(10, 11, 0, 0), compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient")!.ContainingAssembly.Identity.Version);
+            Assert.Equal(9, compilation.GetTypeByMetadataName("Microsoft.Extensions.VectorData.VectorStoreCollection`2")!.ContainingAssembly.Identity.Version.Major);
         }
     }
 }

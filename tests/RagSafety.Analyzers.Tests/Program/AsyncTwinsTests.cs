@@ -9,7 +9,7 @@ namespace RagSafety.Analyzers.Tests.Program
     public class AsyncTwinsTests
     {
         [Fact]
-        public void Finds_twins_of_the_real_OpenAI_and_facade_search_clients()
+        public void Finds_twins_of_the_real_OpenAI_and_Azure_search_clients()
         {
             var compilation = TestCompilation.Create("class C { }");
             var twins = new AsyncTwins(compilation, TaskTypes.Create(compilation)!);
@@ -27,9 +27,15 @@ namespace RagSafety.Analyzers.Tests.Program
             // The streaming twin returns an async stream, not a task.
             Assert.All(chat.GetMembers("CompleteChatStreaming").OfType<IMethodSymbol>(), m => Assert.Null(twins.Find(m)));
 
-            var searchMethod = search.GetMembers("Search").OfType<IMethodSymbol>().Single();
-            Assert.Equal("SearchAsync", twins.Find(searchMethod)?.Name);
-            Assert.Equal("SearchAsync", twins.Find(searchMethod.Construct(compilation.GetSpecialType(SpecialType.System_String)))?.Name);
+            // Search<T>(string, …) and Search<T>(SearchOptions, …), generic and constructed.
+            var searchMethods = search.GetMembers("Search").OfType<IMethodSymbol>().ToList();
+            Assert.Equal(2, searchMethods.Count);
+            foreach (var searchMethod in searchMethods)
+            {
+                Assert.Equal("SearchAsync", twins.Find(searchMethod)?.Name);
+                Assert.Equal("SearchAsync", twins.Find(searchMethod.Construct(compilation.GetSpecialType(SpecialType.System_String)))?.Name);
+            }
+
             Assert.Equal(2, search.GetMembers("DeleteDocuments").OfType<IMethodSymbol>().Count(m => twins.Find(m) is not null));
         }
 

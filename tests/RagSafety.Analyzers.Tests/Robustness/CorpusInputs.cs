@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using RagSafety.Analyzers.Tests.Verification;
 
 namespace RagSafety.Analyzers.Tests.Robustness
@@ -113,7 +116,7 @@ namespace RagSafety.Analyzers.Tests.Robustness
             string source;
             try
             {
-                source = TestMarkup.Parse(text).Source;
+                TestFileMarkupParser.GetSpans(text, treatPositionIndicatorsAsCode: true, out source, out ImmutableDictionary<string, ImmutableArray<TextSpan>> _);
             }
             catch (Exception)
             {

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
 using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
@@ -164,8 +165,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                 builder.Services.{|#2:TryAddSingleton|}(new List<ChatMessage>());
                 builder.Services.{|#3:AddKeyedSingleton|}("k", history);
                 """;
-            var test = Verify.Test(source, source);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            var test = new Verify.Test { TestCode = source, FixedCode = source };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.AddRange(new[]
             {
                 Verify.Diagnostic("RAG001").WithLocation(0).WithArguments("AddSingleton(ChatHistory)", "ChatHistory"),
@@ -173,7 +174,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 Verify.Diagnostic("RAG001").WithLocation(2).WithArguments("TryAddSingleton(List<ChatMessage>)", "List<ChatMessage>"),
                 Verify.Diagnostic("RAG001").WithLocation(3).WithArguments("AddKeyedSingleton(ChatHistory)", "ChatHistory"),
             });
-            test.FixedDiagnostics.AddRange(test.ExpectedDiagnostics);
+            test.FixedState.ExpectedDiagnostics.AddRange(test.ExpectedDiagnostics);
             await test.RunAsync();
         }
 
@@ -324,19 +325,18 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Partial_types_file_scoped_namespaces_and_top_level_statements()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args);
                 builder.Services.{|#0:AddSingleton<MyApp.ChatState>|}();
                 var app = builder.Build();
                 app.Run();
-                """,
-                Usings + """
+                """, FixedCode = Usings + """
                 var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args);
                 builder.Services.AddScoped<MyApp.ChatState>();
                 var app = builder.Build();
                 app.Run();
-                """);
-            test.AdditionalSources.Add(Usings + """
+                """ };
+            var state = Usings + """
                 namespace MyApp;
 
                 public partial class ChatState
@@ -348,8 +348,10 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     private readonly ChatHistory _turns = new();
                 }
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """;
+            test.TestState.Sources.Add(state);
+            test.FixedState.Sources.Add(state);
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG001").WithLocation(0).WithArguments("AddSingleton<MyApp.ChatState>", "ChatState._turns: ChatHistory"));
             await test.RunAsync();
         }
@@ -357,7 +359,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Console_tool_without_a_server_framework_is_not_reported()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Collections.Generic;
                 using Microsoft.Extensions.AI;
 
@@ -368,15 +370,16 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     public static readonly List<ChatMessage> History = new();
                 }
-                """);
-            test.Settings = new TestSettings { Libraries = TestLibraries.ExtensionsAI, OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.Libraries = TestLibraries.ExtensionsAI;
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Library_without_a_server_framework_is_reported()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Collections.Generic;
                 using Microsoft.Extensions.AI;
 
@@ -384,15 +387,15 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     public static readonly List<ChatMessage> [|History|] = new();
                 }
-                """);
-            test.Settings = new TestSettings { Libraries = TestLibraries.ExtensionsAI };
+                """ };
+            test.Libraries = TestLibraries.ExtensionsAI;
             await test.RunAsync();
         }
 
         [Fact]
         public async Task User_catalogued_state_type_is_reported()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 namespace MyCorp.Chat
                 {
                     public sealed class Transcript { public void Append(string line) { } }
@@ -402,8 +405,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                         public static readonly Transcript {|#0:Current|} = new();
                     }
                 }
-                """);
-            test.Settings = new TestSettings { EditorConfig = "rag_safety.conversation_state_apis = T:MyCorp.Chat.Transcript" };
+                """ };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.conversation_state_apis = T:MyCorp.Chat.Transcript"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG001").WithLocation(0).WithArguments("Holder.Current", "Transcript"));
             await test.RunAsync();
         }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.CodeFixes.Rules;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
@@ -32,10 +33,10 @@ namespace RagSafety.Analyzers.Tests.Rules
             }
             """;
 
-        private static RagSafetyTest Program(string source, string? fixedSource, params DiagnosticResult[] expected)
+        private static Verify.Test Program(string source, string? fixedSource, params DiagnosticResult[] expected)
         {
-            var test = Verify.Test(source, fixedSource);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            var test = new Verify.Test { TestCode = source, FixedCode = fixedSource };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.AddRange(expected);
             return test;
         }
@@ -206,7 +207,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Fields_of_singletons_are_cloned_in_the_changing_method()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 public sealed class ChatService(Kernel kernel)
                 {
                     public void Enable(IFunctionInvocationFilter filter)
@@ -244,8 +245,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         services.AddSingleton<ToolService>();
                     }
                 }
-                """ + Plugin,
-                Usings + """
+                """ + Plugin, FixedCode = Usings + """
                 public sealed class ChatService(Kernel kernel)
                 {
                     public void Enable(IFunctionInvocationFilter filter)
@@ -285,7 +285,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         services.AddSingleton<ToolService>();
                     }
                 }
-                """ + Plugin);
+                """ + Plugin };
             test.ExpectedDiagnostics.AddRange(new[]
             {
                 Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("FunctionInvocationFilters.Add", "singleton 'ChatService.kernel' (AddSingleton<ChatService>)"),
@@ -298,7 +298,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Scoped_service_constructor_changing_the_singleton_kernel_is_reported()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 public sealed class PerRequest
                 {
                     private readonly Kernel _kernel;
@@ -318,8 +318,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         services.AddScoped<PerRequest>();
                     }
                 }
-                """ + Plugin,
-                Usings + """
+                """ + Plugin, FixedCode = Usings + """
                 public sealed class PerRequest
                 {
                     private readonly Kernel _kernel;
@@ -340,7 +339,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         services.AddScoped<PerRequest>();
                     }
                 }
-                """ + Plugin);
+                """ + Plugin };
             test.CodeActionEquivalenceKey = RAG002SharedKernelMutatedFixer.CloneKey;
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("ImportPluginFromObject", "the singleton registration AddKeyedSingleton<Kernel>"));
             await test.RunAsync();
@@ -441,7 +440,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Read_only_cloned_transient_local_and_start_up_kernels_are_not_reported()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 var builder = WebApplication.CreateBuilder(args);
                 builder.Services.AddKernel();
                 builder.Services.AddSingleton(sp =>
@@ -526,15 +525,15 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     public void ConfigureServices(IServiceCollection services) => Shared.Kernel.Plugins.AddFromType<TimePlugin>();
                 }
-                """ + Plugin);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ + Plugin };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Injected_field_of_a_scoped_service_records_and_local_functions()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 namespace MyApp;
 
                 public sealed class Personalizer
@@ -571,8 +570,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         services.AddSingleton<KernelHolder>();
                     }
                 }
-                """ + Plugin,
-                Usings + """
+                """ + Plugin, FixedCode = Usings + """
                 namespace MyApp;
 
                 public sealed class Personalizer
@@ -611,7 +609,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         services.AddSingleton<KernelHolder>();
                     }
                 }
-                """ + Plugin);
+                """ + Plugin };
             test.CodeActionEquivalenceKey = RAG002SharedKernelMutatedFixer.CloneKey;
             test.ExpectedDiagnostics.AddRange(new[]
             {
@@ -646,29 +644,27 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task User_catalogued_kernel_type_is_reported_without_a_clone_fix_when_it_cannot_clone()
         {
-            var test = Verify.Test(UserKernel, UserKernel);
-            test.Settings = new TestSettings { Libraries = TestLibraries.None, EditorConfig = "rag_safety.mutable_kernel_apis = T:MyCorp.Ai.AgentRuntime" };
+            var test = new Verify.Test { TestCode = UserKernel, FixedCode = UserKernel };
+            test.Libraries = TestLibraries.None;
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.mutable_kernel_apis = T:MyCorp.Ai.AgentRuntime"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.Add", "static field 'Runtimes.Shared'"));
-            test.FixedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.Add", "static field 'Runtimes.Shared'"));
+            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Plugins.Add", "static field 'Runtimes.Shared'"));
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Console_tool_without_a_server_framework_is_not_reported()
         {
-            var test = Verify.Test(UserKernel.Replace("{|#0:", string.Empty).Replace("|}", string.Empty) + """
+            var test = new Verify.Test { TestCode = UserKernel.Replace("{|#0:", string.Empty).Replace("|}", string.Empty) + """
 
                 public static class Entry
                 {
                     public static void Main() => MyCorp.Ai.Runtimes.Register(new object());
                 }
-                """);
-            test.Settings = new TestSettings
-            {
-                Libraries = TestLibraries.None,
-                OutputKind = OutputKind.ConsoleApplication,
-                EditorConfig = "rag_safety.mutable_kernel_apis = T:MyCorp.Ai.AgentRuntime",
-            };
+                """ };
+            test.Libraries = TestLibraries.None;
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.mutable_kernel_apis = T:MyCorp.Ai.AgentRuntime"));
             await test.RunAsync();
         }
 

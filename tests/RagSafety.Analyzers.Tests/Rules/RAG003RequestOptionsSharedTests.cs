@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
 using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
@@ -25,10 +26,27 @@ namespace RagSafety.Analyzers.Tests.Rules
 
             """;
 
+        // RAG003 reports at compilation end (a member is shared options only once every use in the compilation is seen), so
+        // its diagnostics are not local to a document: the library's check that fixes target local diagnostics does not apply.
+        private const CodeFixTestBehaviors CompilationEnd = CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+
+        private static Task VerifyCodeFixAsync(string source, string fixedSource)
+        {
+            var test = new Verify.Test { CodeFixTestBehaviors = CompilationEnd, TestCode = source, FixedCode = fixedSource };
+            return test.RunAsync();
+        }
+
+        private static Task VerifyCodeFixAsync(string source, DiagnosticResult[] expected, string fixedSource)
+        {
+            var test = new Verify.Test { CodeFixTestBehaviors = CompilationEnd, TestCode = source, FixedCode = fixedSource };
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+
         [Fact]
         public async Task Static_ChatOptions_field_passed_to_chat_call_becomes_fresh_per_use()
         {
-            await Verify.VerifyCodeFixAsync(Usings + """
+            await VerifyCodeFixAsync(Usings + """
                 public sealed class Answerer(IChatClient chat)
                 {
                     // Shared by every request.
@@ -62,7 +80,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Settings_properties_and_other_option_types_are_fixed_together()
         {
-            await Verify.VerifyCodeFixAsync(SkUsings + """
+            await VerifyCodeFixAsync(SkUsings + """
                 using System.Collections.Generic;
                 using Microsoft.Extensions.AI;
                 using OpenAI.Chat;
@@ -176,8 +194,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            var test = Verify.Test(source, source);
-            test.SkipSuppressionCheck = false;
+            var test = new Verify.Test { CodeFixTestBehaviors = CompilationEnd, TestCode = source, FixedCode = source };
             await test.RunAsync();
         }
 
@@ -219,7 +236,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Records_partial_types_and_top_level_statements()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { CodeFixTestBehaviors = CompilationEnd, TestCode = Usings + """
                 IChatClient chat = null!;
                 await chat.GetResponseAsync("hi", Defaults.Options);
 
@@ -239,8 +256,7 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     public Task<ChatResponse> SendAsync(IChatClient chat) => chat.GetResponseAsync(Question, Shared);
                 }
-                """,
-                Usings + """
+                """, FixedCode = Usings + """
                 IChatClient chat = null!;
                 await chat.GetResponseAsync("hi", Defaults.Options);
 
@@ -260,8 +276,8 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     public Task<ChatResponse> SendAsync(IChatClient chat) => chat.GetResponseAsync(Question, Shared);
                 }
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG003").WithLocation(0).WithArguments("Defaults.Options", "ChatOptions"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG003").WithLocation(1).WithArguments("Request.Shared", "ChatOptions"));
             await test.RunAsync();
@@ -270,7 +286,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task User_catalogued_options_and_ai_call_are_reported()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { CodeFixTestBehaviors = CompilationEnd, TestCode = """
                 namespace MyCorp.Llm
                 {
                     public sealed class GenerationSettings { public double Temperature { get; set; } }
@@ -284,8 +300,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         public static string Run(Gateway gateway) => gateway.Complete("p", Settings);
                     }
                 }
-                """,
-                """
+                """, FixedCode = """
                 namespace MyCorp.Llm
                 {
                     public sealed class GenerationSettings { public double Temperature { get; set; } }
@@ -299,11 +314,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                         public static string Run(Gateway gateway) => gateway.Complete("p", Settings);
                     }
                 }
-                """);
-            test.Settings = new TestSettings
-            {
-                EditorConfig = "rag_safety.request_options_apis = T:MyCorp.Llm.GenerationSettings\nrag_safety.ai_call_apis = M:MyCorp.Llm.Gateway.Complete(System.String,MyCorp.Llm.GenerationSettings)",
-            };
+                """ };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.request_options_apis = T:MyCorp.Llm.GenerationSettings\nrag_safety.ai_call_apis = M:MyCorp.Llm.Gateway.Complete(System.String,MyCorp.Llm.GenerationSettings)"));
             await test.RunAsync();
         }
 

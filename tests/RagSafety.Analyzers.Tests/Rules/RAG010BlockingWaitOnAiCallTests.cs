@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.CodeFixes.Rules;
 using RagSafety.Analyzers.Rules;
 using RagSafety.Analyzers.Tests.Verification;
@@ -133,8 +134,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                     ChatResponse Block() => Level1().Result;
                 }
                 """;
-            var test = Verify.Test(source, source);
-            test.Settings = new TestSettings { EditorConfig = "rag_safety.call_chain_depth = 1" };
+            var test = new Verify.Test { TestCode = source, FixedCode = source };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.call_chain_depth = 1"));
             await test.RunAsync();
 
             await Verify.VerifyAnalyzerAsync(source.Replace("Level1().Result", "[|Level1().Result|]"));
@@ -220,7 +221,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Minimal_api_lambda_becomes_async()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using Microsoft.AspNetCore.Builder;
                 using Microsoft.Extensions.AI;
 
@@ -228,8 +229,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 var api = app.MapGroup("/api");
                 api.MapGet("/ask", (IChatClient client, string q) => [|client.GetResponseAsync(q).Result|].Text);
                 app.Run();
-                """,
-                """
+                """, FixedCode = """
                 using Microsoft.AspNetCore.Builder;
                 using Microsoft.Extensions.AI;
 
@@ -237,15 +237,15 @@ namespace RagSafety.Analyzers.Tests.Rules
                 var api = app.MapGroup("/api");
                 api.MapGet("/ask", async (IChatClient client, string q) => (await client.GetResponseAsync(q)).Text);
                 app.Run();
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Method_group_endpoint_and_entry_point_become_async()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using Microsoft.AspNetCore.Builder;
                 using Microsoft.Extensions.AI;
 
@@ -262,8 +262,7 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     static string Ask(IChatClient client, string q) => [|client.GetResponseAsync(q).GetAwaiter().GetResult()|].Text;
                 }
-                """,
-                """
+                """, FixedCode = """
                 using System.Threading.Tasks;
                 using Microsoft.AspNetCore.Builder;
                 using Microsoft.Extensions.AI;
@@ -281,25 +280,24 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     static async Task<string> Ask(IChatClient client, string q) => (await client.GetResponseAsync(q)).Text;
                 }
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Top_level_statements_await_directly()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 IChatClient client = null!;
                 var text = [|client.GetResponseAsync("q").Result|].Text;
                 System.Console.WriteLine(text);
-                """,
-                Usings + """
+                """, FixedCode = Usings + """
                 IChatClient client = null!;
                 var text = (await client.GetResponseAsync("q")).Text;
                 System.Console.WriteLine(text);
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
@@ -487,7 +485,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task User_catalogued_api_counts_as_ai_call()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Threading.Tasks;
 
                 namespace MyCorp.Llm
@@ -502,19 +500,16 @@ namespace RagSafety.Analyzers.Tests.Rules
                         string Run(Gateway gateway) => [|gateway.CompleteAsync("q").Result|];
                     }
                 }
-                """);
-            test.Settings = new TestSettings
-            {
-                Libraries = TestLibraries.None,
-                EditorConfig = "rag_safety.ai_call_apis = M:MyCorp.Llm.Gateway.CompleteAsync(System.String)",
-            };
+                """ };
+            test.Libraries = TestLibraries.None;
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.ai_call_apis = M:MyCorp.Llm.Gateway.CompleteAsync(System.String)"));
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Nothing_is_registered_without_an_ai_library()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Threading.Tasks;
 
                 namespace MyCorp.Llm
@@ -526,8 +521,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                         string Run(IChatClient client) => client.GetResponseAsync("q").Result;
                     }
                 }
-                """);
-            test.Settings = new TestSettings { Libraries = TestLibraries.AspNetCore };
+                """ };
+            test.Libraries = TestLibraries.AspNetCore;
             await test.RunAsync();
         }
 
@@ -699,7 +694,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task User_apis_with_several_parameters_are_read_whole()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Threading;
                 using System.Threading.Tasks;
 
@@ -716,12 +711,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                         string Run(Gateway gateway) => [|gateway.CompleteAsync("q", default).Result|] + [|gateway.EmbedAsync("e").Result|];
                     }
                 }
-                """);
-            test.Settings = new TestSettings
-            {
-                Libraries = TestLibraries.None,
-                EditorConfig = "rag_safety.ai_call_apis = M:MyCorp.Llm.Gateway.CompleteAsync(System.String,System.Threading.CancellationToken), M:MyCorp.Llm.Gateway.EmbedAsync(System.String)",
-            };
+                """ };
+            test.Libraries = TestLibraries.None;
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.ai_call_apis = M:MyCorp.Llm.Gateway.CompleteAsync(System.String,System.Threading.CancellationToken), M:MyCorp.Llm.Gateway.EmbedAsync(System.String)"));
             await test.RunAsync();
         }
 

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
 using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
@@ -149,7 +150,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Minimal_api_in_top_level_statements()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using Microsoft.AspNetCore.Builder;
                 using OpenAI.Chat;
 
@@ -157,8 +158,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 var chat = new ChatClient("gpt-4o", System.Environment.GetEnvironmentVariable("OPENAI_API_KEY")!);
                 app.MapGet("/ask", (string q) => [|chat.CompleteChat(new UserChatMessage(q))|].Value.Content[0].Text);
                 app.Run();
-                """,
-                """
+                """, FixedCode = """
                 using Microsoft.AspNetCore.Builder;
                 using OpenAI.Chat;
 
@@ -166,41 +166,40 @@ namespace RagSafety.Analyzers.Tests.Rules
                 var chat = new ChatClient("gpt-4o", System.Environment.GetEnvironmentVariable("OPENAI_API_KEY")!);
                 app.MapGet("/ask", async (string q) => (await chat.CompleteChatAsync(new UserChatMessage(q))).Value.Content[0].Text);
                 app.Run();
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Top_level_statements_with_await_are_async_code_and_without_are_not()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using OpenAI.Chat;
 
                 var chat = new ChatClient("gpt-4o", System.Environment.GetEnvironmentVariable("OPENAI_API_KEY")!);
                 await System.Threading.Tasks.Task.Yield();
                 var answer = [|chat.CompleteChat(new UserChatMessage("hi"))|];
                 System.Console.WriteLine(answer.Value.Content[0].Text);
-                """,
-                """
+                """, FixedCode = """
                 using OpenAI.Chat;
 
                 var chat = new ChatClient("gpt-4o", System.Environment.GetEnvironmentVariable("OPENAI_API_KEY")!);
                 await System.Threading.Tasks.Task.Yield();
                 var answer = await chat.CompleteChatAsync(new UserChatMessage("hi"));
                 System.Console.WriteLine(answer.Value.Content[0].Text);
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
 
-            var console = Verify.Test("""
+            var console = new Verify.Test { TestCode = """
                 using OpenAI.Chat;
 
                 var chat = new ChatClient("gpt-4o", System.Environment.GetEnvironmentVariable("OPENAI_API_KEY")!);
                 var answer = chat.CompleteChat(new UserChatMessage("hi"));
                 System.Console.WriteLine(answer.Value.Content[0].Text);
-                """);
-            console.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            console.TestState.OutputKind = OutputKind.ConsoleApplication;
             await console.RunAsync();
         }
 
@@ -382,7 +381,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Legacy_azure_openai_GetChatCompletions_in_controller()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using Azure.AI.OpenAI;
                 using Microsoft.AspNetCore.Mvc;
 
@@ -393,13 +392,12 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     public string Ask(string q)
                     {
-                        var options = new ChatCompletionsOptions("gpt-4", new ChatRequestMessage[] { new ChatRequestUserMessage(q) });
-                        var embeddings = {|#1:_client.GetEmbeddings(new EmbeddingsOptions("ada", new[] { q }))|};
-                        return {|#0:_client.GetChatCompletions(options)|}.Value.Choices[0].Message.Content;
+                        var options = new ChatCompletionsOptions(new[] { new ChatMessage(ChatRole.User, q) });
+                        var embeddings = {|#1:_client.GetEmbeddings("ada", new EmbeddingsOptions(q))|};
+                        return {|#0:_client.GetChatCompletions("gpt-4", options)|}.Value.Choices[0].Message.Content;
                     }
                 }
-                """,
-                """
+                """, FixedCode = """
                 using System.Threading.Tasks;
                 using Azure.AI.OpenAI;
                 using Microsoft.AspNetCore.Mvc;
@@ -411,15 +409,15 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     public async Task<string> Ask(string q)
                     {
-                        var options = new ChatCompletionsOptions("gpt-4", new ChatRequestMessage[] { new ChatRequestUserMessage(q) });
-                        var embeddings = await _client.GetEmbeddingsAsync(new EmbeddingsOptions("ada", new[] { q }));
-                        return (await _client.GetChatCompletionsAsync(options)).Value.Choices[0].Message.Content;
+                        var options = new ChatCompletionsOptions(new[] { new ChatMessage(ChatRole.User, q) });
+                        var embeddings = await _client.GetEmbeddingsAsync("ada", new EmbeddingsOptions(q));
+                        return (await _client.GetChatCompletionsAsync("gpt-4", options)).Value.Choices[0].Message.Content;
                     }
                 }
-                """);
+                """ };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG011").WithLocation(0).WithArguments("OpenAIClient.GetChatCompletions", "OpenAIClient.GetChatCompletionsAsync"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG011").WithLocation(1).WithArguments("OpenAIClient.GetEmbeddings", "OpenAIClient.GetEmbeddingsAsync"));
-            test.Settings = new TestSettings { Libraries = TestLibraries.AspNetCore | TestLibraries.Facades | TestLibraries.LegacyAzureOpenAI };
+            test.Libraries = TestLibraries.Default | TestLibraries.LegacyAzureOpenAI;
             await test.RunAsync();
         }
 
@@ -536,12 +534,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            var test = Verify.Test(source, source.Replace("{|#0:index.Put(\"text\")|}", "await index.PutAsync(\"text\", ct)"));
+            var test = new Verify.Test { TestCode = source, FixedCode = source.Replace("{|#0:index.Put(\"text\")|}", "await index.PutAsync(\"text\", ct)") };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG011").WithLocation(0).WithArguments("Index.Put", "Index.PutAsync"));
-            test.Settings = new TestSettings
-            {
-                EditorConfig = "rag_safety.index_write_apis = M:MyCorp.Rag.Index.Put(System.String,System.Threading.CancellationToken), M:MyCorp.Rag.Index.Remove(System.String)",
-            };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.index_write_apis = M:MyCorp.Rag.Index.Put(System.String,System.Threading.CancellationToken), M:MyCorp.Rag.Index.Remove(System.String)"));
             await test.RunAsync();
         }
 

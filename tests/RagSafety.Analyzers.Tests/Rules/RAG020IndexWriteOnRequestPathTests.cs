@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
 using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
@@ -175,7 +176,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Start_up_code_hosted_services_and_read_only_handlers_are_not_reported()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 using Microsoft.Extensions.Hosting;
 
                 var builder = WebApplication.CreateBuilder(args);
@@ -203,23 +204,24 @@ namespace RagSafety.Analyzers.Tests.Rules
                     [NonAction]
                     public Task Seed(IngestService service) => service.AddAsync(new Doc());
                 }
-                """ + Types);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ + Types };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Console_programs_are_not_reported()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Threading;
                 using System.Threading.Tasks;
                 using Microsoft.Extensions.VectorData;
 
                 var collection = default(VectorStoreCollection<string, Doc>)!;
                 await collection.UpsertAsync(new Doc());
-                """ + Types);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication, Libraries = TestLibraries.Facades | TestLibraries.ExtensionsAI };
+                """ + Types };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.Libraries = TestLibraries.AiPackages | TestLibraries.Facades | TestLibraries.ExtensionsAI;
             await test.RunAsync();
         }
 
@@ -272,11 +274,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public Task Other() => {|#1:service.AddAsync(new Doc())|};
                 }
                 """ + Types;
-            var test = Verify.Test(source);
-            test.Settings = new TestSettings
-            {
-                EditorConfig = "rag_safety.RAG020.allowed_handlers = /admin/*, /OPS/reset, /api/Maintenance/rebuild, M:MaintenanceController.Seed",
-            };
+            var test = new Verify.Test { TestCode = source };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.RAG020.allowed_handlers = /admin/*, /OPS/reset, /api/Maintenance/rebuild, M:MaintenanceController.Seed"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MaintenanceController.Other", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
             await test.RunAsync();
@@ -285,7 +284,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task User_added_index_write_apis_are_reported()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 namespace MyCorp.Rag
                 {
                     public sealed class ChunkIndex { public Task PutAsync(string chunk) => Task.CompletedTask; }
@@ -296,8 +295,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                         public Task Post(string chunk) => {|#0:index.PutAsync(chunk)|};
                     }
                 }
-                """);
-            test.Settings = new TestSettings { EditorConfig = "rag_safety.index_write_apis = M:MyCorp.Rag.ChunkIndex.PutAsync(System.String)" };
+                """ };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.index_write_apis = M:MyCorp.Rag.ChunkIndex.PutAsync(System.String)"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("ChunksController.Post", "ChunkIndex.PutAsync"));
             await test.RunAsync();
         }
@@ -383,7 +382,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Fix_moves_minimal_api_writes_to_a_queue_added_once_and_registered_after_CreateBuilder()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 var builder = WebApplication.CreateBuilder(args);
                 builder.Services.AddSingleton<IngestService>();
                 var app = builder.Build();
@@ -404,7 +403,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 });
                 app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection) => await {|#2:collection.DeleteAsync(id)|});
                 app.Run();
-                """ + Types, UsingsWithLogging + """
+                """ + Types, FixedCode = UsingsWithLogging + """
                 var builder = WebApplication.CreateBuilder(args);
                 builder.Services.AddIngestionQueue();
                 builder.Services.AddSingleton<IngestService>();
@@ -426,8 +425,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                 });
                 app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection, [FromServices] IngestionQueue ingestionQueue) => await ingestionQueue.EnqueueAsync<VectorStoreCollection<string, Doc>>(async (collection, cancellationToken) => await collection.DeleteAsync(id)));
                 app.Run();
-                """ + Types + "\n" + AppendedTypes + "\n");
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ + Types + "\n" + AppendedTypes + "\n" };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapPost(\"/documents/batch\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("MapDelete(\"/documents/{id}\")", "VectorStoreCollection.DeleteAsync"));
@@ -437,7 +436,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Fix_injects_the_queue_into_controller_actions_and_imports_its_namespace()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Threading;
                 using System.Threading.Tasks;
                 using Microsoft.AspNetCore.Mvc;
@@ -459,7 +458,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         return Accepted();
                     }
                 }
-                """, """
+                """, FixedCode = """
                 using System.Threading;
                 using System.Threading.Tasks;
                 using Microsoft.AspNetCore.Mvc;
@@ -481,7 +480,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         return Accepted();
                     }
                 }
-                """);
+                """ };
             var program = """
                 using Microsoft.AspNetCore.Builder;
                 using Microsoft.Extensions.DependencyInjection;
@@ -502,12 +501,12 @@ namespace RagSafety.Analyzers.Tests.Rules
                 }
 
                 """;
-            test.AdditionalSources.Add(program + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
-            test.FixedAdditionalSources.Add(program
+            test.TestState.Sources.Add(program + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
+            test.FixedState.Sources.Add(program
                 .Replace("using Microsoft.Extensions.DependencyInjection;\n", "using Microsoft.Extensions.DependencyInjection;\nusing Microsoft.Extensions.Logging;\n")
                 .Replace("var builder = WebApplication.CreateBuilder(args);\n", "var builder = WebApplication.CreateBuilder(args);\n            builder.Services.AddIngestionQueue();\n")
                 .Replace("        }\n    }\n}\n", "        }\n    }\n\n" + Indented(AppendedTypesQualified) + "\n}\n") + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("DocumentsController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
             await test.RunAsync();
         }
@@ -562,8 +561,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public async Task SeedTwice(Doc doc) { await Seed(doc); await Seed(doc); }
                 }
                 """ + Types;
-            var test = Verify.Test(source, source);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            var test = new Verify.Test { TestCode = source, FixedCode = source };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             var write = "VectorStoreCollection.UpsertAsync";
             var chain = "IngestService.AddAsync → VectorStoreCollection.UpsertAsync";
             test.ExpectedDiagnostics.AddRange(new[]
@@ -579,14 +578,14 @@ namespace RagSafety.Analyzers.Tests.Rules
                 Verify.Diagnostic("RAG020").WithSpan(52, 50, 52, 59).WithArguments("AdminController.SeedTwice", "AdminController.Seed → IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
                 Verify.Diagnostic("RAG020").WithSpan(52, 67, 52, 76).WithArguments("AdminController.SeedTwice", "AdminController.Seed → IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
             });
-            test.FixedDiagnostics.AddRange(test.ExpectedDiagnostics);
+            test.FixedState.ExpectedDiagnostics.AddRange(test.ExpectedDiagnostics);
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Fix_in_a_razor_page_with_a_primary_constructor_but_not_for_members_the_class_creates_itself()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 using Microsoft.AspNetCore.Mvc.RazorPages;
 
                 public class UploadModel(IngestService ingest) : PageModel
@@ -607,7 +606,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                     [HttpPost("/local")]
                     public async Task Post(Doc doc) => await {|#1:_own.AddAsync(doc)|};
                 }
-                """ + Types, Usings + """
+                """ + Types, FixedCode = Usings + """
                 using Microsoft.AspNetCore.Mvc.RazorPages;
 
                 public class UploadModel(IngestService ingest) : PageModel
@@ -628,28 +627,28 @@ namespace RagSafety.Analyzers.Tests.Rules
                     [HttpPost("/local")]
                     public async Task Post(Doc doc) => await {|#1:_own.AddAsync(doc)|};
                 }
-                """ + Types);
+                """ + Types };
             var program = """
                 var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder(args);
                 var app = builder.Build();
                 app.Run();
 
                 """;
-            test.AdditionalSources.Add(program);
-            test.FixedAdditionalSources.Add("using Microsoft.Extensions.DependencyInjection;\nusing Microsoft.Extensions.Logging;\n\n"
+            test.TestState.Sources.Add(program);
+            test.FixedState.Sources.Add("using Microsoft.Extensions.DependencyInjection;\nusing Microsoft.Extensions.Logging;\n\n"
                 + program.Replace("var app", "builder.Services.AddIngestionQueue();\nvar app") + "\n" + AppendedTypesQualified + "\n");
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             var chain = "IngestService.AddAsync → VectorStoreCollection.UpsertAsync";
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadModel.OnPostAsync", chain));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("LocalIndexController.Post", chain));
-            test.FixedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("LocalIndexController.Post", chain));
+            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("LocalIndexController.Post", chain));
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Fix_in_a_partial_controller_capturing_records_arrays_and_a_stable_local()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 var builder = WebApplication.CreateBuilder(args);
                 var app = builder.Build();
                 app.MapControllers();
@@ -674,7 +673,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         return Accepted();
                     }
                 }
-                """ + Types, UsingsWithLogging + """
+                """ + Types, FixedCode = UsingsWithLogging + """
                 var builder = WebApplication.CreateBuilder(args);
                 builder.Services.AddIngestionQueue();
                 var app = builder.Build();
@@ -700,8 +699,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                         return Accepted();
                     }
                 }
-                """ + Types + "\n" + AppendedTypes + "\n");
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ + Types + "\n" + AppendedTypes + "\n" };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadsController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
             await test.RunAsync();
         }
@@ -740,14 +739,14 @@ namespace RagSafety.Analyzers.Tests.Rules
                 }
 
                 """;
-            var test = Verify.Test(handler, handler
-                .Replace("(Doc doc, IngestService ingest) => await {|#0:ingest.AddAsync(doc)|}", "(Doc doc, IngestService ingest, [FromServices] Host.IngestionQueue ingestionQueue) => await ingestionQueue.EnqueueAsync<IngestService>(async (ingest, cancellationToken) => await ingest.AddAsync(doc))"));
-            test.AdditionalSources.Add(program);
-            test.FixedAdditionalSources.Add(program
+            var test = new Verify.Test { TestCode = handler, FixedCode = handler
+                .Replace("(Doc doc, IngestService ingest) => await {|#0:ingest.AddAsync(doc)|}", "(Doc doc, IngestService ingest, [FromServices] Host.IngestionQueue ingestionQueue) => await ingestionQueue.EnqueueAsync<IngestService>(async (ingest, cancellationToken) => await ingest.AddAsync(doc))") };
+            test.TestState.Sources.Add(program);
+            test.FixedState.Sources.Add(program
                 .Replace("using Microsoft.AspNetCore.Builder;\n", "using Microsoft.AspNetCore.Builder;\nusing Microsoft.Extensions.DependencyInjection;\n")
                 .Replace("var builder = WebApplication.CreateBuilder(args);\n", "var builder = WebApplication.CreateBuilder(args);\n        builder.Services.AddIngestionQueue();\n")
                 + "\n" + AppendedTypesQualified + "\n");
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
             await test.RunAsync();
         }
@@ -763,8 +762,8 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                 public sealed class IngestionWorker { }
                 """ + Types;
-            var test = Verify.Test(source, source);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            var test = new Verify.Test { TestCode = source, FixedCode = source };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 

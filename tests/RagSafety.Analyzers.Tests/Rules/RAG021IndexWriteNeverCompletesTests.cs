@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
 using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
@@ -64,48 +65,79 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task Lazy_batch_writers_never_enumerated_are_enumerated()
+        public async Task Lazy_batch_writers_of_the_vector_data_previews_never_enumerated_are_enumerated()
+        {
+            // IVectorStoreRecordCollection.UpsertBatchAsync (VectorData 9.0 previews) returns a lazy IAsyncEnumerable.
+            var test = new Verify.Test
+            {
+                TestCode = Usings + """
+                    class Indexer(IVectorStoreRecordCollection<string, Doc> collection)
+                    {
+                        async Task SaveAsync(List<Doc> docs)
+                        {
+                            {|#0:collection.UpsertBatchAsync(docs)|};
+                            _ = {|#1:collection.UpsertBatchAsync(docs)|};
+                            await foreach (var key in collection.UpsertBatchAsync(docs)) { }
+                            var used = collection.UpsertBatchAsync(docs);
+                            await foreach (var key in used) { }
+                            await collection.DeleteBatchAsync(new[] { "a" });
+                        }
+                    }
+                    """ + Doc,
+                FixedCode = Usings + """
+                    class Indexer(IVectorStoreRecordCollection<string, Doc> collection)
+                    {
+                        async Task SaveAsync(List<Doc> docs)
+                        {
+                            await foreach (var _ in collection.UpsertBatchAsync(docs)) { }
+                            await foreach (var _ in collection.UpsertBatchAsync(docs)) { }
+                            await foreach (var key in collection.UpsertBatchAsync(docs)) { }
+                            var used = collection.UpsertBatchAsync(docs);
+                            await foreach (var key in used) { }
+                            await collection.DeleteBatchAsync(new[] { "a" });
+                        }
+                    }
+                    """ + Doc,
+                Libraries = TestLibraries.ExtensionsAI | TestLibraries.VectorDataPreview,
+            };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG021").WithLocation(0).WithArguments("IVectorStoreRecordCollection.UpsertBatchAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG021").WithLocation(1).WithArguments("IVectorStoreRecordCollection.UpsertBatchAsync"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Lazy_batch_writers_of_the_semantic_kernel_memory_store_never_enumerated_are_enumerated()
         {
             await Verify.VerifyCodeFixAsync("#pragma warning disable SKEXP0001\n" + Usings + """
                 using Microsoft.SemanticKernel.Memory;
 
-                class Indexer(IVectorStoreRecordCollection<string, Doc> collection, IMemoryStore memory)
+                class Indexer(IMemoryStore memory)
                 {
-                    async Task SaveAsync(List<Doc> docs, List<MemoryRecord> records)
+                    async Task SaveAsync(List<MemoryRecord> records)
                     {
-                        {|#0:collection.UpsertBatchAsync(docs)|};
-                        var keys = {|#1:memory.UpsertBatchAsync("notes", records)|};
-                        _ = {|#2:collection.UpsertBatchAsync(docs)|};
-                        await foreach (var key in collection.UpsertBatchAsync(docs)) { }
+                        var keys = {|#0:memory.UpsertBatchAsync("notes", records)|};
                         var used = memory.UpsertBatchAsync("notes", records);
                         await foreach (var key in used) { }
-                        await collection.DeleteBatchAsync(new[] { "a" });
                     }
                 }
-                """ + Doc,
+                """,
                 new[]
                 {
-                    Verify.Diagnostic("RAG021").WithLocation(0).WithArguments("IVectorStoreRecordCollection.UpsertBatchAsync"),
-                    Verify.Diagnostic("RAG021").WithLocation(1).WithArguments("IMemoryStore.UpsertBatchAsync"),
-                    Verify.Diagnostic("RAG021").WithLocation(2).WithArguments("IVectorStoreRecordCollection.UpsertBatchAsync"),
+                    Verify.Diagnostic("RAG021").WithLocation(0).WithArguments("IMemoryStore.UpsertBatchAsync"),
                 },
                 "#pragma warning disable SKEXP0001\n" + Usings + """
                 using Microsoft.SemanticKernel.Memory;
 
-                class Indexer(IVectorStoreRecordCollection<string, Doc> collection, IMemoryStore memory)
+                class Indexer(IMemoryStore memory)
                 {
-                    async Task SaveAsync(List<Doc> docs, List<MemoryRecord> records)
+                    async Task SaveAsync(List<MemoryRecord> records)
                     {
-                        await foreach (var _ in collection.UpsertBatchAsync(docs)) { }
                         await foreach (var _ in memory.UpsertBatchAsync("notes", records)) { }
-                        await foreach (var _ in collection.UpsertBatchAsync(docs)) { }
-                        await foreach (var key in collection.UpsertBatchAsync(docs)) { }
                         var used = memory.UpsertBatchAsync("notes", records);
                         await foreach (var key in used) { }
-                        await collection.DeleteBatchAsync(new[] { "a" });
                     }
                 }
-                """ + Doc);
+                """);
         }
 
         [Fact]
@@ -199,7 +231,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
                 }
                 """ + Doc;
-            var test = Verify.Test(source, fixedSource);
+            var test = new Verify.Test { TestCode = source, FixedCode = fixedSource };
             test.ExpectedDiagnostics.AddRange(new[]
             {
                 Verify.Diagnostic("RAG021").WithLocation(0).WithArguments("VectorStoreCollection.UpsertAsync"),
@@ -208,7 +240,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 Verify.Diagnostic("RAG021").WithLocation(3).WithArguments("VectorStoreCollection.DeleteAsync"),
                 Verify.Diagnostic("RAG021").WithLocation(4).WithArguments("VectorStoreCollection.DeleteAsync"),
             });
-            test.FixedDiagnostics.AddRange(new[]
+            test.FixedState.ExpectedDiagnostics.AddRange(new[]
             {
                 Verify.Diagnostic("RAG021").WithLocation(2).WithArguments("VectorStoreCollection.UpsertAsync"),
                 Verify.Diagnostic("RAG021").WithLocation(3).WithArguments("VectorStoreCollection.DeleteAsync"),
@@ -258,7 +290,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Top_level_statements_and_async_lambdas_are_awaited()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 using System;
                 using Qdrant.Client;
 
@@ -270,7 +302,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 };
                 Func<string, Task> drop = async name => {|#2:qdrant.DeleteCollectionAsync(name)|};
                 await reset();
-                """, Usings + """
+                """, FixedCode = Usings + """
                 using System;
                 using Qdrant.Client;
 
@@ -282,8 +314,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                 };
                 Func<string, Task> drop = async name => await qdrant.DeleteCollectionAsync(name);
                 await reset();
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG021").WithLocation(0).WithArguments("QdrantClient.DeleteCollectionAsync"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG021").WithLocation(1).WithArguments("QdrantClient.DeleteCollectionAsync"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG021").WithLocation(2).WithArguments("QdrantClient.DeleteCollectionAsync"));

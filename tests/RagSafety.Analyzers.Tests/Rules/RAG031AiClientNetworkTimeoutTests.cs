@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
 using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
@@ -276,7 +277,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Legacy_Azure_OpenAI_client_sets_Retry_NetworkTimeout()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System;
                 using Azure;
                 using Azure.AI.OpenAI;
@@ -285,7 +286,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     OpenAIClient Create(string key) => {|#0:new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential(key))|};
                 }
-                """, """
+                """, FixedCode = """
                 using System;
                 using Azure;
                 using Azure.AI.OpenAI;
@@ -294,9 +295,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     OpenAIClient Create(string key) => new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential(key), new OpenAIClientOptions { Retry = { NetworkTimeout = TimeSpan.FromSeconds(120) } });
                 }
-                """);
+                """ };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG031").WithLocation(0).WithArguments("OpenAIClient", "OpenAIClientOptions.Retry.NetworkTimeout"));
-            test.Settings = new TestSettings { Libraries = TestLibraries.AspNetCore | TestLibraries.Facades | TestLibraries.LegacyAzureOpenAI };
+            test.Libraries = TestLibraries.AspNetCore | TestLibraries.AiPackages | TestLibraries.Facades | TestLibraries.LegacyAzureOpenAI;
             await test.RunAsync();
         }
 
@@ -340,7 +341,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Option_sets_the_seconds_and_top_level_code_is_covered()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.ClientModel;
                 using OpenAI.Chat;
 
@@ -351,7 +352,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     public static Service Create(ApiKeyCredential key) => new([|new("gpt-4o", key)|], "chat");
                 }
-                """, """
+                """, FixedCode = """
                 using System;
                 using System.ClientModel;
                 using OpenAI;
@@ -364,8 +365,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     public static Service Create(ApiKeyCredential key) => new(new("gpt-4o", key, new OpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(600) }), "chat");
                 }
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication, EditorConfig = "rag_safety.http_timeout_seconds = 600" };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.http_timeout_seconds = 600"));
             await test.RunAsync();
         }
 

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.Rules;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
@@ -120,7 +121,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Method_called_from_handler_is_reported_with_the_handler()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 public class AskController : ControllerBase
                 {
                     private readonly Fetcher _fetcher = new();
@@ -139,8 +140,7 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     public HttpClient Create() => new HttpClient();
                 }
-                """,
-                Usings + """
+                """, FixedCode = Usings + """
                 public class AskController : ControllerBase
                 {
                     private readonly Fetcher _fetcher = new();
@@ -160,16 +160,16 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     public HttpClient Create() => new HttpClient();
                 }
-                """);
+                """ };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("HttpClient", "in 'Fetcher.FetchAsync', called from request handler 'AskController.Get'"));
-            test.Settings = new TestSettings { EditorConfig = "rag_safety.http_timeout_seconds = 30" };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.http_timeout_seconds = 30"));
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Minimal_api_lambda_hoists_into_a_program_part_and_sdk_clients_get_no_fix()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.ClientModel;
                 using System.Net.Http;
                 using Microsoft.AspNetCore.Builder;
@@ -184,8 +184,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                     return (await chat.CompleteChatAsync(page)).Value.Content[0].Text;
                 });
                 app.Run();
-                """,
-                """
+                """, FixedCode = """
                 using System;
                 using System.ClientModel;
                 using System.Net.Http;
@@ -205,20 +204,20 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     private static readonly HttpClient SharedHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
                 }
-                """);
+                """ };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("ChatClient", "in request handler 'MapPost(\"/ask\")'"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(1).WithArguments("HttpClient", "in request handler 'MapPost(\"/ask\")'"));
 
             // An SDK client is never hoisted: the docs show a DI registration instead.
-            test.FixedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("ChatClient", "in request handler 'MapPost(\"/ask\")'"));
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("ChatClient", "in request handler 'MapPost(\"/ask\")'"));
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Top_level_statements_reuse_an_existing_program_part()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System;
                 using System.Net.Http;
                 using Microsoft.AspNetCore.Builder;
@@ -232,8 +231,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     internal const string Name = "rag";
                 }
-                """,
-                """
+                """, FixedCode = """
                 using System;
                 using System.Net.Http;
                 using Microsoft.AspNetCore.Builder;
@@ -249,8 +247,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                     private static readonly HttpClient SharedHttpClient = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
                     private static readonly HttpClient SharedHttpClient2 = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
                 }
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
@@ -407,7 +405,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            var test = Verify.Test(source, source);
+            var test = new Verify.Test { TestCode = source, FixedCode = source };
             await test.RunAsync();
         }
 
@@ -595,7 +593,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Razor_page_and_hub_handlers_and_chain_depth()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Net.Http;
                 using System.Threading.Tasks;
                 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -628,16 +626,16 @@ namespace RagSafety.Analyzers.Tests.Rules
                         await client.GetAsync("https://example.test/");
                     }
                 }
-                """);
+                """ };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("EmbeddingClient", "in 'Helpers.Level1', called from request handler 'IndexModel.OnGetAsync'"));
-            test.Settings = new TestSettings { EditorConfig = "rag_safety.call_chain_depth = 3" };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.call_chain_depth = 3"));
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Console_main_loops_are_reported_but_a_single_creation_is_not()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Net.Http;
                 using OpenAI.Chat;
 
@@ -648,16 +646,16 @@ namespace RagSafety.Analyzers.Tests.Rules
                     using var perUrl = {|#0:new HttpClient()|};
                     System.Console.WriteLine(perUrl.GetStringAsync(url).Result);
                 }
-                """);
+                """ };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("HttpClient", "inside a loop"));
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Azure_function_and_user_client_types()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Threading.Tasks;
                 using Microsoft.Azure.Functions.Worker;
                 using Microsoft.Azure.Functions.Worker.Http;
@@ -681,17 +679,17 @@ namespace RagSafety.Analyzers.Tests.Rules
                         }
                     }
                 }
-                """);
+                """ };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("QdrantClient", "in request handler 'AskFunction.Run'"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(1).WithArguments("LlmGateway", "in request handler 'AskFunction.Run'"));
-            test.Settings = new TestSettings { EditorConfig = "rag_safety.thread_safe_client_apis = T:MyCorp.Rag.LlmGateway" };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.thread_safe_client_apis = T:MyCorp.Rag.LlmGateway"));
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Nothing_is_registered_without_an_ai_library()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 public class AskController : ControllerBase
                 {
                     [HttpGet]
@@ -701,8 +699,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                         return await client.GetStringAsync(url);
                     }
                 }
-                """);
-            test.Settings = new TestSettings { Libraries = TestLibraries.AspNetCore };
+                """ };
+            test.Libraries = TestLibraries.AspNetCore;
             await test.RunAsync();
         }
 

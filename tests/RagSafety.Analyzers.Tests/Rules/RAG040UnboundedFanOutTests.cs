@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.CodeFixes.Rules;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
@@ -22,11 +23,11 @@ namespace RagSafety.Analyzers.Tests.Rules
 
         private static Task VerifyParallelFixAsync(string source, string fixedSource, string? editorConfig = null)
         {
-            var test = Verify.Test(source, fixedSource);
+            var test = new Verify.Test { TestCode = source, FixedCode = fixedSource };
             test.CodeActionEquivalenceKey = RAG040UnboundedFanOutFixer.ParallelForEachKey;
             if (editorConfig is not null)
             {
-                test.Settings = new TestSettings { EditorConfig = editorConfig };
+                test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp(editorConfig));
             }
 
             return test.RunAsync();
@@ -213,7 +214,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         public async Task Nested_fan_outs_become_nested_parallel_loops_and_fix_all_converts_both_in_one_pass()
         {
             // Regression: Fix All used to re-parse the outer body as text, dropping the inner fan-out's marks.
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Collections.Generic;
                 using System.Linq;
                 using System.Threading;
@@ -230,7 +231,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         }))|];
                     }
                 }
-                """, """
+                """, FixedCode = """
                 using System.Collections.Generic;
                 using System.Linq;
                 using System.Threading;
@@ -247,7 +248,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         });
                     }
                 }
-                """);
+                """ };
             test.CodeActionEquivalenceKey = RAG040UnboundedFanOutFixer.ParallelForEachKey;
             await test.RunAsync();
         }
@@ -310,7 +311,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Taken_name_and_configured_degree()
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 class Summarizer(IChatClient client)
                 {
                     private readonly object throttle = new();
@@ -321,8 +322,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         await [|Task.WhenAll(documents.Select(d => client.GetResponseAsync(d)))|];
                     }
                 }
-                """,
-                Usings + """
+                """, FixedCode = Usings + """
                 class Summarizer(IChatClient client)
                 {
                     private readonly object throttle = new();
@@ -345,15 +345,15 @@ namespace RagSafety.Analyzers.Tests.Rules
                         }));
                     }
                 }
-                """);
-            test.Settings = new TestSettings { EditorConfig = "rag_safety.max_concurrency = 16" };
+                """ };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.max_concurrency = 16"));
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Top_level_statements_are_throttled_and_the_using_is_added()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Linq;
                 using Microsoft.Extensions.AI;
 
@@ -361,8 +361,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 string[] questions = System.IO.File.ReadAllLines("questions.txt");
                 var answers = await [|System.Threading.Tasks.Task.WhenAll(questions.Select(q => client.GetResponseAsync(q)))|];
                 System.Console.WriteLine(answers.Length);
-                """,
-                """
+                """, FixedCode = """
                 using System.Linq;
                 using System.Threading;
                 using Microsoft.Extensions.AI;
@@ -383,8 +382,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
                 }));
                 System.Console.WriteLine(answers.Length);
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
@@ -907,8 +906,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                         await Task.WhenAll(new[] { "a", "b", "c", "d", "e", "f", "g", "h", "i", "j" }.Select(s => client.GetResponseAsync(s + q)));
                 }
                 """;
-            var quiet = Verify.Test(source);
-            quiet.Settings = new TestSettings { EditorConfig = "rag_safety.max_concurrency = 12" };
+            var quiet = new Verify.Test { TestCode = source };
+            quiet.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.max_concurrency = 12"));
             await quiet.RunAsync();
 
             await Verify.VerifyAnalyzerAsync(
@@ -1027,7 +1026,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [InlineData("many")]
         public async Task Invalid_max_concurrency_falls_back_to_4(string value)
         {
-            var test = Verify.Test(Usings + """
+            var test = new Verify.Test { TestCode = Usings + """
                 class Summarizer(IChatClient client)
                 {
                     async Task SummarizeAsync(string[] documents)
@@ -1035,8 +1034,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         await [|Task.WhenAll(documents.Select(async d => await client.GetResponseAsync(d)))|];
                     }
                 }
-                """,
-                Usings + """
+                """, FixedCode = Usings + """
                 class Summarizer(IChatClient client)
                 {
                     async Task SummarizeAsync(string[] documents)
@@ -1044,16 +1042,16 @@ namespace RagSafety.Analyzers.Tests.Rules
                         await Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (d, token) => await client.GetResponseAsync(d));
                     }
                 }
-                """);
+                """ };
             test.CodeActionEquivalenceKey = RAG040UnboundedFanOutFixer.ParallelForEachKey;
-            test.Settings = new TestSettings { EditorConfig = "rag_safety.max_concurrency = " + value };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.max_concurrency = " + value));
             await test.RunAsync();
         }
 
         [Fact]
         public async Task Minimal_api_endpoints_get_the_semaphore_inside_the_handler()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System.Linq;
                 using System.Threading;
                 using System.Threading.Tasks;
@@ -1069,8 +1067,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 app.MapPost("/answers", async (IChatClient chat, string[] questions) =>
                     await [|Task.WhenAll(questions.Select(q => chat.GetResponseAsync(q)))|]);
                 app.Run();
-                """,
-                """
+                """, FixedCode = """
                 using System.Linq;
                 using System.Threading;
                 using System.Threading.Tasks;
@@ -1098,8 +1095,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                 app.MapPost("/answers", async (IChatClient chat, string[] questions) =>
                     await [|Task.WhenAll(questions.Select(q => chat.GetResponseAsync(q)))|]);
                 app.Run();
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
     }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
 using Verify = RagSafety.Analyzers.Tests.Verification.CSharpAnalyzerVerifier<RagSafety.Analyzers.Rules.RAG041PerItemEmbeddingAnalyzer>;
@@ -155,7 +156,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Top_level_statements_and_code_being_typed()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using Microsoft.Extensions.AI;
 
                 IEmbeddingGenerator<string, Embedding<float>> generator = null!;
@@ -165,9 +166,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                     await generator.GenerateVectorAsync({|CS0103:missing|});
                     await generator.{|CS1061:GenerateNothing|}(line);
                 }
-                """);
+                """ };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG041").WithLocation(0).WithArguments("IEmbeddingGenerator.GenerateVectorAsync", "IEmbeddingGenerator.GenerateAsync(IEnumerable<string>)"));
-            test.Settings = new TestSettings { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication };
+            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
     }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.CodeFixes.Rules;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
@@ -218,7 +219,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Controller_action_can_pass_RequestAborted()
         {
-            var test = Verify.Test(Controller, """
+            var test = new Verify.Test { TestCode = Controller, FixedCode = """
                 using System.Threading.Tasks;
                 using Microsoft.AspNetCore.Mvc;
                 using Microsoft.Extensions.AI;
@@ -236,7 +237,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         return response.Text;
                     }
                 }
-                """);
+                """ };
             test.CodeActionEquivalenceKey = RAG050CancellationNotForwardedFixer.RequestAbortedKey;
             await test.RunAsync();
         }
@@ -410,8 +411,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                 """,
                 new[]
                 {
-                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("VectorStoreCollection.UpsertAsync", "the cancellation token 'cancellationToken' in scope"),
-                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("RagService.AnswerAsync → IChatClient.GetResponseAsync", "the cancellation token 'cancellationToken' in scope"),
+                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("VectorStoreCollection.UpsertAsync", "the cancellation token 'cancellationToken' in scope").WithSeverity(DiagnosticSeverity.Info),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("RagService.AnswerAsync → IChatClient.GetResponseAsync", "the cancellation token 'cancellationToken' in scope").WithSeverity(DiagnosticSeverity.Info),
                 },
                 Usings + """
                 using Microsoft.Extensions.VectorData;
@@ -533,25 +534,27 @@ namespace RagSafety.Analyzers.Tests.Rules
                     static async Task<string> Helper(IChatClient client, CancellationToken ct) => (await {|#1:client.GetResponseAsync("q")|}).Text;
                 }
                 """;
-            var error = Verify.Test(source);
-            error.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithSeverity(DiagnosticSeverity.Error));
-            error.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithSeverity(DiagnosticSeverity.Error));
-            error.Settings = new TestSettings { EditorConfig = "dotnet_diagnostic.RAG050.severity = error" };
+            object[] inHandler = { "IChatClient.GetResponseAsync", "the request's cancellation token" };
+            object[] inScope = { "IChatClient.GetResponseAsync", "the cancellation token 'ct' in scope" };
+            var error = new Verify.Test { TestCode = source };
+            error.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithArguments(inHandler).WithSeverity(DiagnosticSeverity.Error));
+            error.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithArguments(inScope).WithSeverity(DiagnosticSeverity.Error));
+            error.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("dotnet_diagnostic.RAG050.severity = error"));
             await error.RunAsync();
 
-            var none = Verify.Test(source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty));
-            none.Settings = new TestSettings { EditorConfig = "dotnet_diagnostic.RAG050.severity = none" };
+            var none = new Verify.Test { TestCode = source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty) };
+            none.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("dotnet_diagnostic.RAG050.severity = none"));
             await none.RunAsync();
 
-            var category = Verify.Test(source);
-            category.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
-            category.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithSeverity(DiagnosticSeverity.Warning));
-            category.Settings = new TestSettings { EditorConfig = "dotnet_analyzer_diagnostic.category-RagSafety.Cancellation.severity = warning" };
+            var category = new Verify.Test { TestCode = source };
+            category.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithArguments(inHandler).WithSeverity(DiagnosticSeverity.Warning));
+            category.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithArguments(inScope).WithSeverity(DiagnosticSeverity.Warning));
+            category.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("dotnet_analyzer_diagnostic.category-RagSafety.Cancellation.severity = warning"));
             await category.RunAsync();
 
-            var defaults = Verify.Test(source);
-            defaults.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning));
-            defaults.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithSeverity(DiagnosticSeverity.Info));
+            var defaults = new Verify.Test { TestCode = source };
+            defaults.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithArguments(inHandler).WithSeverity(DiagnosticSeverity.Warning));
+            defaults.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithArguments(inScope).WithSeverity(DiagnosticSeverity.Info));
             await defaults.RunAsync();
         }
 
@@ -580,12 +583,12 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            var test = Verify.Test(source, source
+            var test = new Verify.Test { TestCode = source, FixedCode = source
                 .Replace("{|#0:index.PutAsync(\"text\")|}", "index.PutAsync(\"text\", ct)")
-                .Replace("{|#1:chat.CompleteChat(messages)|}", "chat.CompleteChat(messages, cancellationToken: ct)"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("Index.PutAsync", "the cancellation token 'ct' in scope"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("ChatClient.CompleteChat", "the cancellation token 'ct' in scope"));
-            test.Settings = new TestSettings { EditorConfig = "rag_safety.index_write_apis = M:MyCorp.Rag.Index.PutAsync(System.String,System.Threading.CancellationToken)" };
+                .Replace("{|#1:chat.CompleteChat(messages)|}", "chat.CompleteChat(messages, cancellationToken: ct)") };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("Index.PutAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("ChatClient.CompleteChat", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info));
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.index_write_apis = M:MyCorp.Rag.Index.PutAsync(System.String,System.Threading.CancellationToken)"));
             await test.RunAsync();
         }
 
@@ -682,15 +685,14 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Top_level_minimal_api_gets_a_parameter()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using Microsoft.AspNetCore.Builder;
                 using Microsoft.Extensions.AI;
 
                 var app = WebApplication.Create(args);
                 app.MapGet("/ask", async (IChatClient chat, string q) => (await [|chat.GetResponseAsync(q)|]).Text);
                 app.Run();
-                """,
-                """
+                """, FixedCode = """
                 using System.Threading;
                 using Microsoft.AspNetCore.Builder;
                 using Microsoft.Extensions.AI;
@@ -698,8 +700,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                 var app = WebApplication.Create(args);
                 app.MapGet("/ask", async (IChatClient chat, string q, CancellationToken cancellationToken) => (await chat.GetResponseAsync(q, cancellationToken: cancellationToken)).Text);
                 app.Run();
-                """);
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
@@ -731,9 +733,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                 new[]
                 {
                     Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("ChatClient.CompleteChatAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info),
-                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("ChatClient.CompleteChatAsync", "the cancellation token 'ct' in scope"),
-                    Verify.Diagnostic("RAG050").WithLocation(2).WithArguments("ChatClient.CompleteChatAsync", "the cancellation token 'ct' in scope"),
-                    Verify.Diagnostic("RAG050").WithLocation(3).WithArguments("ChatClient.CompleteChat", "the cancellation token 'ct' in scope"),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("ChatClient.CompleteChatAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info),
+                    Verify.Diagnostic("RAG050").WithLocation(2).WithArguments("ChatClient.CompleteChatAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info),
+                    Verify.Diagnostic("RAG050").WithLocation(3).WithArguments("ChatClient.CompleteChat", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info),
                 },
                 OpenAIUsings + """
                 class Answerer

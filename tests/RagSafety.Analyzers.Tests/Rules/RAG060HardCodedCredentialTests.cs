@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.Rules;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
@@ -57,7 +58,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Semantic_kernel_registrations_and_qdrant_and_search()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 #pragma warning disable SKEXP0010
                 using Azure;
                 using Azure.Search.Documents;
@@ -69,8 +70,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 builder.AddAzureOpenAIChatCompletion("chat", "https://x.openai.azure.com", {|#1:"az-key-1"|});
                 var qdrant = new QdrantClient("qdrant.internal", apiKey: {|#2:"qd-secret"|});
                 var search = new SearchClient(new System.Uri("https://s.search.windows.net"), "docs", new AzureKeyCredential({|#3:"search-admin-key"|}));
-                """,
-                """
+                """, FixedCode = """
                 #pragma warning disable SKEXP0010
                 using System;
                 using Azure;
@@ -83,12 +83,12 @@ namespace RagSafety.Analyzers.Tests.Rules
                 builder.AddAzureOpenAIChatCompletion("chat", "https://x.openai.azure.com", Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? throw new InvalidOperationException("AZURE_OPENAI_API_KEY is not set"));
                 var qdrant = new QdrantClient("qdrant.internal", apiKey: Environment.GetEnvironmentVariable("QDRANT_API_KEY") ?? throw new InvalidOperationException("QDRANT_API_KEY is not set"));
                 var search = new SearchClient(new System.Uri("https://s.search.windows.net"), "docs", new AzureKeyCredential(Environment.GetEnvironmentVariable("AZURE_SEARCH_API_KEY") ?? throw new InvalidOperationException("AZURE_SEARCH_API_KEY is not set")));
-                """);
+                """ };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("IKernelBuilder.AddOpenAIChatCompletion"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("IKernelBuilder.AddAzureOpenAIChatCompletion"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(2).WithArguments("QdrantClient"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(3).WithArguments("AzureKeyCredential"));
-            test.Settings = new TestSettings { OutputKind = OutputKind.ConsoleApplication };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
 
@@ -324,7 +324,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task User_credential_api_from_editorconfig()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 namespace MyCorp.Llm
                 {
                     public sealed class Gateway
@@ -337,8 +337,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         public static Gateway Create() => Gateway.Connect("https://llm.internal", [|"gw-123"|]);
                     }
                 }
-                """,
-                """
+                """, FixedCode = """
                 using System;
 
                 namespace MyCorp.Llm
@@ -353,12 +352,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                         public static Gateway Create() => Gateway.Connect("https://llm.internal", Environment.GetEnvironmentVariable("GATEWAY_API_KEY") ?? throw new InvalidOperationException("GATEWAY_API_KEY is not set"));
                     }
                 }
-                """);
-            test.Settings = new TestSettings
-            {
-                Libraries = TestLibraries.None,
-                EditorConfig = "rag_safety.credential_parameter_apis = M:MyCorp.Llm.Gateway.Connect(System.String,System.String)",
-            };
+                """ };
+            test.Libraries = TestLibraries.None;
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.credential_parameter_apis = M:MyCorp.Llm.Gateway.Connect(System.String,System.String)"));
             await test.RunAsync();
         }
 
@@ -474,7 +470,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Legacy_azure_openai_client_with_an_openai_key()
         {
-            var test = Verify.Test("""
+            var test = new Verify.Test { TestCode = """
                 using System;
                 using Azure;
                 using Azure.AI.OpenAI;
@@ -484,8 +480,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public static OpenAIClient OpenAI() => new OpenAIClient({|#0:"sk-legacy-1"|});
                     public static OpenAIClient Azure() => new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential({|#1:"azure-legacy-2"|}));
                 }
-                """,
-                """
+                """, FixedCode = """
                 using System;
                 using Azure;
                 using Azure.AI.OpenAI;
@@ -495,10 +490,10 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public static OpenAIClient OpenAI() => new OpenAIClient(Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("OPENAI_API_KEY is not set"));
                     public static OpenAIClient Azure() => new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential(Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? throw new InvalidOperationException("AZURE_OPENAI_API_KEY is not set")));
                 }
-                """);
+                """ };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("OpenAIClient"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("AzureKeyCredential"));
-            test.Settings = new TestSettings { Libraries = TestLibraries.Default | TestLibraries.LegacyAzureOpenAI };
+            test.Libraries = TestLibraries.Default | TestLibraries.LegacyAzureOpenAI;
             await test.RunAsync();
         }
 

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.Tests.Verification;
 using Xunit;
 using Verify = RagSafety.Analyzers.Tests.Verification.CSharpAnalyzerVerifier<RagSafety.Analyzers.Rules.RAG900InvalidOptionAnalyzer>;
@@ -94,8 +95,9 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Project_without_an_ai_library_is_not_checked()
         {
-            var test = Verify.Test("class Plain { }");
-            test.Settings = new TestSettings { Libraries = TestLibraries.None, EditorConfig = "rag_safety.call_chain_depth = deep" };
+            var test = new Verify.Test { TestCode = "class Plain { }" };
+            test.Libraries = TestLibraries.None;
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.call_chain_depth = deep"));
             await test.RunAsync();
         }
 
@@ -105,8 +107,8 @@ namespace RagSafety.Analyzers.Tests.Rules
             await RunAsync(
                 "rag_safety.call_chain_depth = x",
                 Source.Replace("=> _chat = chat;", "=> _chat = ") + "\n",
-                Verify.Diagnostic("CS1525").WithSpan(6, 48, 6, 48),
-                Verify.Diagnostic("CS1002").WithSpan(6, 48, 6, 48),
+                DiagnosticResult.CompilerError("CS1525").WithSpan(6, 48, 6, 48),
+                DiagnosticResult.CompilerError("CS1002").WithSpan(6, 48, 6, 48),
                 Verify.Diagnostic("RAG900").WithArguments("rag_safety.call_chain_depth", "'x' is not a whole number from 1 to 20; 5 is used"));
         }
 
@@ -115,10 +117,10 @@ namespace RagSafety.Analyzers.Tests.Rules
         private static async Task RunAsync(string editorConfig, string source, params DiagnosticResult[] expected)
         {
             // A compilation-wide diagnostic has no location: generated-code and #pragma re-runs do not apply to it.
-            var test = Verify.Test(source);
-            test.Settings = new TestSettings { EditorConfig = editorConfig };
-            test.SkipGeneratedCodeCheck = true;
-            test.SkipSuppressionCheck = true;
+            var test = new Verify.Test { TestCode = source };
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp(editorConfig));
+            test.TestBehaviors |= TestBehaviors.SkipGeneratedCodeCheck;
+            test.TestBehaviors |= TestBehaviors.SkipSuppressionCheck;
             test.ExpectedDiagnostics.AddRange(expected);
             await test.RunAsync();
         }

@@ -4,57 +4,124 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Reflection;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace RagSafety.Analyzers.Tests.Verification
 {
     /// <summary>
-    /// Metadata references for test compilations: the running .NET and ASP.NET Core frameworks, the real
-    /// Microsoft.Extensions.AI.Abstractions and OpenAI packages, and the API facades, compiled once per test run.
+    /// What test compilations reference: the .NET 10 and ASP.NET Core reference packs and the real AI packages, through
+    /// Microsoft.CodeAnalysis.Testing's <see cref="ReferenceAssemblies"/>, plus the facades of libraries NuGet does not serve.
     /// </summary>
+    /// <remarks>
+    /// Packages are resolved from the NuGet global packages folder only (tests/TestPackages.props restores them there with
+    /// the test project) and extracted by the library into <c>%TEMP%/test-packages</c>, its cache. Not from the feed: the
+    /// feed's registration data, from which the library reads dependencies, may leave them out (the registry copy served
+    /// on this project's machines does), which silently drops transitive packages on a first run; the folder has every
+    /// package's .nuspec. Resolution is offline, the same on every run, and loud (an exception) when a package is missing.
+    /// </remarks>
     public static class TestReferences
     {
-        private const string LegacyAzureOpenAIFacade = "Azure.AI.OpenAI.Legacy";
+        private const string NuGetConfigFileName = "TestPackages.nuget.config";
 
-        private static readonly Lazy<ImmutableArray<MetadataReference>> NetCore = new(() => FrameworkReferences(typeof(object)));
-        private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCore = new(() => FrameworkReferences(typeof(Microsoft.AspNetCore.Builder.WebApplication)));
-        private static readonly Lazy<ImmutableArray<MetadataReference>> ExtensionsAI = new(() => FromAssemblies(typeof(Microsoft.Extensions.AI.IChatClient)));
-        private static readonly Lazy<ImmutableArray<MetadataReference>> OpenAI = new(() => FromAssemblies(typeof(global::OpenAI.OpenAIClient), typeof(System.ClientModel.ApiKeyCredential), typeof(System.BinaryData)));
+        /// <summary>The packages of each set, with the versions in Directory.Packages.props (a test keeps them in step).</summary>
+        public static IReadOnlyDictionary<TestLibraries, ImmutableArray<PackageIdentity>> Packages { get; } = new Dictionary<TestLibraries, ImmutableArray<PackageIdentity>>
+        {
+            [TestLibraries.AspNetCore] = Create(("Microsoft.AspNetCore.App.Ref", "10.0.12")),
+            [TestLibraries.ExtensionsAI] = Create(("Microsoft.Extensions.AI", "11.0.0"), ("Microsoft.Extensions.AI.Abstractions", "11.0.0")),
+            [TestLibraries.OpenAI] = Create(("OpenAI", "2.15.0")),
+            // Each set names the packages its others depend on at versions the global packages folder holds, so that every
+            // set resolves on its own (the library looks a dependency up at its lowest allowed version, then falls back).
+            [TestLibraries.AiPackages] = Create(
+                ("Microsoft.Extensions.AI", "11.0.0"),
+                ("Microsoft.Extensions.AI.Abstractions", "11.0.0"),
+                ("OpenAI", "2.15.0"),
+                ("Azure.Core", "1.51.1"),
+                ("Microsoft.SemanticKernel", "1.82.0"),
+                ("Microsoft.SemanticKernel.Connectors.OpenAI", "1.82.0"),
+                ("Microsoft.Extensions.AI.OpenAI", "11.0.0"),
+                ("Microsoft.Extensions.VectorData.Abstractions", "11.0.0"),
+                ("Azure.AI.OpenAI", "2.9.0-beta.1"),
+                ("Azure.AI.Inference", "1.0.0-beta.5"),
+                ("Azure.Search.Documents", "11.5.1"),
+                ("Qdrant.Client", "1.20.0"),
+                ("OllamaSharp", "5.5.2"),
+                ("Microsoft.Agents.AI", "1.28.0"),
+                ("Microsoft.Azure.Functions.Worker", "2.52.0"),
+                ("Microsoft.Azure.Functions.Worker.Extensions.Http", "3.3.0"),
+                ("Microsoft.Azure.WebJobs", "3.0.48"),
+                ("Microsoft.Azure.WebJobs.Extensions.Http", "3.2.0"),
+                ("Grpc.Core.Api", "2.71.0")),
+            [TestLibraries.LegacyAzureOpenAI] = Create(("Azure.AI.OpenAI", "1.0.0-beta.6"), ("Azure.Core", "1.51.1")),
+            [TestLibraries.PreviousGeneration] = Create(("Microsoft.Extensions.AI.Abstractions", "10.11.0"), ("Microsoft.Extensions.VectorData.Abstractions", "9.7.0")),
+        };
+
+        /// <summary>The facade (file name) that stands in for the VectorData 9.0 previews.</summary>
+        public const string VectorDataPreviewFacade = "Microsoft.Extensions.VectorData.Abstractions.Preview";
+
+        /// <summary>The .NET 10 reference pack alone (<see cref="ReferenceAssemblies.Net.Net100"/> names a version this feed does not serve).</summary>
+        private static readonly ReferenceAssemblies Net100 = new ReferenceAssemblies(
+                "net10.0",
+                new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
+                Path.Combine("ref", "net10.0"))
+            .WithNuGetConfigFilePath(WriteNuGetConfig());
+
         private static readonly Lazy<IReadOnlyDictionary<string, FacadeAssembly>> Facades = new(CompileFacades);
-        private static readonly ConcurrentDictionary<TestLibraries, ImmutableArray<MetadataReference>> Sets = new();
+        private static readonly ConcurrentDictionary<TestLibraries, ImmutableArray<MetadataReference>> Resolved = new();
 
-        public static ImmutableArray<MetadataReference> For(TestLibraries libraries) => Sets.GetOrAdd(libraries, Build);
+        /// <summary>The reference assemblies of a set of libraries, for <c>AnalyzerTest.ReferenceAssemblies</c>.</summary>
+        public static ReferenceAssemblies AssembliesFor(TestLibraries libraries)
+        {
+            if (libraries.HasFlag(TestLibraries.PreviousGeneration) && libraries.HasFlag(TestLibraries.AiPackages))
+            {
+                throw new ArgumentException("The previous generation cannot be combined with the current AI packages, which need the current Microsoft.Extensions.AI.", nameof(libraries));
+            }
 
-        /// <summary>The compiled facades by facade name (the file name without .cs), for tests of the facades themselves.</summary>
-        public static IReadOnlyDictionary<string, FacadeAssembly> FacadeAssemblies => Facades.Value;
+            if (libraries.HasFlag(TestLibraries.LegacyAzureOpenAI) && !libraries.HasFlag(TestLibraries.AiPackages))
+            {
+                throw new ArgumentException("The legacy Azure OpenAI replaces 2.x among the AI packages; combine it with them (their graph supplies its dependencies).", nameof(libraries));
+            }
 
-        private static ImmutableArray<MetadataReference> Build(TestLibraries libraries)
+            if (libraries.HasFlag(TestLibraries.VectorDataPreview) && libraries.HasFlag(TestLibraries.AiPackages))
+            {
+                throw new ArgumentException("The VectorData preview facade cannot be combined with the current AI packages, which reference the real VectorData.", nameof(libraries));
+            }
+
+            var packages = ImmutableArray.CreateBuilder<PackageIdentity>();
+            foreach (var (set, identities) in Packages)
+            {
+                // Sets share packages (AiPackages names Microsoft.Extensions.AI and OpenAI too); each is added once.
+                if (!libraries.HasFlag(set))
+                {
+                    continue;
+                }
+
+                // The previous generation replaces the current Microsoft.Extensions.AI; the legacy Azure OpenAI replaces 2.x
+                // and drops the Semantic Kernel package that pulls in the Azure OpenAI connector (which needs 2.x).
+                var replaced = identities.Where(p => !(set == TestLibraries.ExtensionsAI && libraries.HasFlag(TestLibraries.PreviousGeneration))
+                    && !(set == TestLibraries.AiPackages && libraries.HasFlag(TestLibraries.LegacyAzureOpenAI) && p.Id is "Azure.AI.OpenAI" or "Microsoft.SemanticKernel"));
+                packages.AddRange(replaced.Where(p => !packages.Contains(p)));
+            }
+
+            if (libraries.HasFlag(TestLibraries.VectorDataPreview))
+            {
+                // The preview facade references the real Microsoft.Extensions.AI.Abstractions.
+                packages.AddRange(Packages[TestLibraries.ExtensionsAI].Where(p => !packages.Contains(p)));
+            }
+
+            return packages.Count == 0 ? Net100 : Net100.AddPackages(packages.ToImmutable());
+        }
+
+        /// <summary>The facades a set of libraries adds to its reference assemblies, for <c>TestState.AdditionalReferences</c>.</summary>
+        public static ImmutableArray<MetadataReference> FacadesFor(TestLibraries libraries)
         {
             var references = ImmutableArray.CreateBuilder<MetadataReference>();
-            references.AddRange(NetCore.Value);
-            if (libraries.HasFlag(TestLibraries.AspNetCore))
-            {
-                references.AddRange(AspNetCore.Value);
-            }
-
-            if (libraries.HasFlag(TestLibraries.ExtensionsAI))
-            {
-                references.AddRange(ExtensionsAI.Value);
-            }
-
-            if (libraries.HasFlag(TestLibraries.OpenAI))
-            {
-                references.AddRange(OpenAI.Value);
-            }
-
-            var legacy = libraries.HasFlag(TestLibraries.LegacyAzureOpenAI);
             foreach (var facade in Facades.Value.Values)
             {
-                var isLegacy = facade.Name == LegacyAzureOpenAIFacade;
-                var replacedByLegacy = legacy && !isLegacy && facade.AssemblyName == Facades.Value[LegacyAzureOpenAIFacade].AssemblyName;
-                if ((isLegacy && legacy) || (!isLegacy && libraries.HasFlag(TestLibraries.Facades) && !replacedByLegacy))
+                var isPreview = facade.Name == VectorDataPreviewFacade;
+                if (isPreview ? libraries.HasFlag(TestLibraries.VectorDataPreview) : libraries.HasFlag(TestLibraries.Facades))
                 {
                     references.Add(facade.Reference);
                 }
@@ -63,46 +130,47 @@ namespace RagSafety.Analyzers.Tests.Verification
             return references.ToImmutable();
         }
 
-        /// <summary>The assemblies of a shared framework: every trusted-platform assembly in the folder of the given type.</summary>
-        private static ImmutableArray<MetadataReference> FrameworkReferences(Type typeInFramework)
-        {
-            var folder = Path.GetDirectoryName(typeInFramework.Assembly.Location)!;
-            var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-            return trusted
-                .Where(path => string.Equals(Path.GetDirectoryName(path), folder, StringComparison.Ordinal))
-                .Where(IsManagedAssembly)
-                .OrderBy(path => path, StringComparer.Ordinal)
-                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-                .ToImmutableArray();
-        }
+        /// <summary>Every reference of a set, for plain compilations outside the test library (unit tests, properties, the benchmark).</summary>
+        public static ImmutableArray<MetadataReference> For(TestLibraries libraries) => Resolved.GetOrAdd(libraries, Resolve);
 
-        private static ImmutableArray<MetadataReference> FromAssemblies(params Type[] types) =>
-            types.Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location)).ToImmutableArray();
+        /// <summary>The compiled facades by facade name (the file name without .cs), for tests of the facades themselves.</summary>
+        public static IReadOnlyDictionary<string, FacadeAssembly> FacadeAssemblies => Facades.Value;
 
-        private static bool IsManagedAssembly(string path)
+        private static ImmutableArray<MetadataReference> Resolve(TestLibraries libraries) =>
+            ResolvePackages(AssembliesFor(libraries)).AddRange(FacadesFor(libraries));
+
+        private static ImmutableArray<MetadataReference> ResolvePackages(ReferenceAssemblies assemblies) =>
+            // Test infrastructure resolving once per set and process, on a thread of its own: no context to deadlock.
+            System.Threading.Tasks.Task.Run(() => assemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).GetAwaiter().GetResult();
+
+        private static ImmutableArray<PackageIdentity> Create(params (string Id, string Version)[] packages) =>
+            packages.Select(p => new PackageIdentity(p.Id, p.Version)).ToImmutableArray();
+
+        /// <summary>A NuGet.config with no package source: the library then reads the global packages folder only.</summary>
+        private static string WriteNuGetConfig()
         {
-            try
+            var folder = Path.Combine(Path.GetTempPath(), "ragsafety-test-references");
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, NuGetConfigFileName);
+            const string Config = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n  </packageSources>\n</configuration>\n";
+            if (!File.Exists(path) || File.ReadAllText(path) != Config)
             {
-                AssemblyName.GetAssemblyName(path);
-                return true;
+                // Several test processes may start at once; the content is the same, so the last writer wins harmlessly.
+                var temporary = path + "." + Guid.NewGuid().ToString("N");
+                File.WriteAllText(temporary, Config);
+                File.Move(temporary, path, overwrite: true);
             }
-            catch (BadImageFormatException)
-            {
-                return false;
-            }
+
+            return path;
         }
 
         private static IReadOnlyDictionary<string, FacadeAssembly> CompileFacades()
         {
             var sources = FacadeSource.ReadAll();
             var compiled = new Dictionary<string, FacadeAssembly>(StringComparer.Ordinal);
-            var realPackages = new Dictionary<string, ImmutableArray<MetadataReference>>(StringComparer.Ordinal)
-            {
-                ["Microsoft.Extensions.AI.Abstractions"] = ExtensionsAI.Value,
-                ["OpenAI"] = OpenAI.Value,
-                ["System.ClientModel"] = OpenAI.Value,
-                ["System.Memory.Data"] = OpenAI.Value,
-            };
+
+            // Facades are compiled against the real packages they name in their header, resolved with everything else.
+            var real = ResolvePackages(AssembliesFor(TestLibraries.AspNetCore | TestLibraries.ExtensionsAI | TestLibraries.OpenAI | TestLibraries.AiPackages));
 
             FacadeAssembly Compile(FacadeSource source, ImmutableHashSet<string> inProgress)
             {
@@ -116,19 +184,20 @@ namespace RagSafety.Analyzers.Tests.Verification
                     throw new InvalidOperationException($"Facade references form a cycle through {source.Name}.");
                 }
 
-                var references = new List<MetadataReference>(NetCore.Value.Concat(AspNetCore.Value));
+                // Every real assembly but one of the facade's own name (a facade of an older generation stands in for it),
+                // and the facades the header names, by file name, then by assembly name.
+                var references = new List<MetadataReference>(real.Where(r => Path.GetFileNameWithoutExtension(r.Display) != source.AssemblyName));
                 foreach (var name in source.References)
                 {
-                    if (realPackages.TryGetValue(name, out var package))
+                    var dependency = sources.FirstOrDefault(s => s.Name == name) ?? sources.FirstOrDefault(s => s.AssemblyName == name && s.Name != VectorDataPreviewFacade);
+                    if (dependency is not null)
                     {
-                        references.AddRange(package);
-                        continue;
+                        references.Add(Compile(dependency, inProgress.Add(source.Name)).Reference);
                     }
-
-                    // A name is a facade's file name, or the assembly name of the facade of that name (the non-legacy one first).
-                    var dependency = sources.FirstOrDefault(s => s.Name == name) ?? sources.FirstOrDefault(s => s.AssemblyName == name)
-                        ?? throw new InvalidOperationException($"Facade {source.Name} references '{name}', which is neither a facade nor a known package.");
-                    references.Add(Compile(dependency, inProgress.Add(source.Name)).Reference);
+                    else if (!real.Any(r => Path.GetFileNameWithoutExtension(r.Display) == name))
+                    {
+                        throw new InvalidOperationException($"Facade {source.Name} references '{name}', which is neither a facade nor an assembly of the test packages.");
+                    }
                 }
 
                 var assembly = FacadeAssembly.Compile(source, references.Distinct().ToImmutableArray());
@@ -186,7 +255,7 @@ namespace RagSafety.Analyzers.Tests.Verification
         {
             string? assemblyLine = null;
             var references = ImmutableArray<string>.Empty;
-            foreach (var line in text.Split('\n').Take(10).Select(l => l.Trim()))
+            foreach (var line in text.Split('\n').Take(12).Select(l => l.Trim()))
             {
                 if (line.StartsWith("// Assembly:", StringComparison.Ordinal))
                 {
