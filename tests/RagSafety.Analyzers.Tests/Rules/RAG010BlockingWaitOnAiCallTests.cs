@@ -68,6 +68,39 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Structured_output_call_of_microsoft_extensions_ai_is_awaited()
+        {
+            // GetResponseAsync<T> (ChatClientStructuredOutputExtensions, package Microsoft.Extensions.AI) is a chat call.
+            await Verify.VerifyCodeFixAsync(Usings + """
+                public sealed record Verdict(bool Relevant, string Reason);
+
+                class Grader
+                {
+                    async Task<bool> IsRelevantAsync(IChatClient client, string passage)
+                    {
+                        await Task.Yield();
+                        var verdict = {|#0:client.GetResponseAsync<Verdict>("Is this relevant? " + passage).Result|};
+                        return verdict.Result.Relevant;
+                    }
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG010").WithLocation(0).WithArguments(".Result", "IChatClient.GetResponseAsync") },
+                Usings + """
+                public sealed record Verdict(bool Relevant, string Reason);
+
+                class Grader
+                {
+                    async Task<bool> IsRelevantAsync(IChatClient client, string passage)
+                    {
+                        await Task.Yield();
+                        var verdict = await client.GetResponseAsync<Verdict>("Is this relevant? " + passage);
+                        return verdict.Result.Relevant;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Wait_and_GetAwaiter_GetResult_and_WaitAll_are_reported()
         {
             await Verify.VerifyCodeFixAsync(Usings + """

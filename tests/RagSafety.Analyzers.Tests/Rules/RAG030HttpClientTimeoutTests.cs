@@ -249,6 +249,59 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Semantic_kernel_chat_client_registrations_name_their_connector()
+        {
+            // SK 1.82 registers IChatClient / IEmbeddingGenerator from Microsoft.Extensions.DependencyInjection classes and
+            // from the kernel builder; each hands its HttpClient to the connector.
+            await Verify.VerifyCodeFixAsync("""
+                #pragma warning disable SKEXP0010
+                using System.Net.Http;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.SemanticKernel;
+
+                class Setup
+                {
+                    void Services(IServiceCollection services, string key)
+                    {
+                        services.AddOpenAIChatClient("gpt-4o", key, httpClient: {|#0:new HttpClient()|});
+                        services.AddAzureOpenAIChatClient("chat", "https://x.openai.azure.com", key, httpClient: {|#1:new HttpClient()|});
+                        services.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", key, httpClient: {|#2:new HttpClient()|});
+                    }
+
+                    void Kernel(IKernelBuilder builder, string key) =>
+                        builder.AddAzureOpenAIChatClient("chat", "https://x.openai.azure.com", key, httpClient: {|#3:new HttpClient()|});
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddOpenAIChatClient")),
+                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddAzureOpenAIChatClient")),
+                    Verify.Diagnostic("RAG030").WithLocation(2).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddAzureOpenAIEmbeddingGenerator")),
+                    Verify.Diagnostic("RAG030").WithLocation(3).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddAzureOpenAIChatClient")),
+                },
+                """
+                #pragma warning disable SKEXP0010
+                using System;
+                using System.Net.Http;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.SemanticKernel;
+
+                class Setup
+                {
+                    void Services(IServiceCollection services, string key)
+                    {
+                        services.AddOpenAIChatClient("gpt-4o", key, httpClient: new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
+                        services.AddAzureOpenAIChatClient("chat", "https://x.openai.azure.com", key, httpClient: new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
+                        services.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", key, httpClient: new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
+                    }
+
+                    void Kernel(IKernelBuilder builder, string key) =>
+                        builder.AddAzureOpenAIChatClient("chat", "https://x.openai.azure.com", key, httpClient: new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Client_handed_to_connectors_is_named_in_the_message()
         {
             await Verify.VerifyCodeFixAsync("""

@@ -144,6 +144,40 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Structured_output_call_in_an_endpoint_gets_the_request_token()
+        {
+            // GetResponseAsync<T> (Microsoft.Extensions.AI's structured output) is a chat call like GetResponseAsync.
+            await Verify.VerifyCodeFixAsync("""
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                public sealed record Summary(string Title, string[] Points);
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapPost("/summarize", async (IChatClient client, string text) =>
+                            (await {|#0:client.GetResponseAsync<Summary>("Summarize: " + text)|}).Result);
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the request's cancellation token") },
+                """
+                using System.Threading;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                public sealed record Summary(string Title, string[] Points);
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapPost("/summarize", async (IChatClient client, string text, CancellationToken cancellationToken) =>
+                            (await client.GetResponseAsync<Summary>("Summarize: " + text, cancellationToken: cancellationToken)).Result);
+                }
+                """);
+        }
+
+        [Fact]
         public async Task HttpContext_parameter_of_a_minimal_api_lambda_is_a_token_in_scope()
         {
             await Verify.VerifyCodeFixAsync("""

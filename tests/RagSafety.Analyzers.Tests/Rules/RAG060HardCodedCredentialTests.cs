@@ -93,6 +93,54 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Semantic_kernel_chat_client_registrations()
+        {
+            // SK 1.82's IChatClient / IEmbeddingGenerator registrations (Microsoft.Extensions.DependencyInjection classes and
+            // the kernel builder) take the key as a string.
+            await Verify.VerifyCodeFixAsync("""
+                #pragma warning disable SKEXP0010
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.SemanticKernel;
+
+                static class Setup
+                {
+                    public static void Services(IServiceCollection services)
+                    {
+                        services.AddOpenAIChatClient("gpt-4o", {|#0:"sk-proj-1"|});
+                        services.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", {|#1:"az-key-2"|});
+                    }
+
+                    public static void Kernel(IKernelBuilder builder) =>
+                        builder.AddAzureOpenAIChatClient("chat", "https://x.openai.azure.com", apiKey: {|#2:"az-key-3"|});
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("IServiceCollection.AddOpenAIChatClient"),
+                    Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("IServiceCollection.AddAzureOpenAIEmbeddingGenerator"),
+                    Verify.Diagnostic("RAG060").WithLocation(2).WithArguments("IKernelBuilder.AddAzureOpenAIChatClient"),
+                },
+                """
+                #pragma warning disable SKEXP0010
+                using System;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.SemanticKernel;
+
+                static class Setup
+                {
+                    public static void Services(IServiceCollection services)
+                    {
+                        services.AddOpenAIChatClient("gpt-4o", Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("OPENAI_API_KEY is not set"));
+                        services.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? throw new InvalidOperationException("AZURE_OPENAI_API_KEY is not set"));
+                    }
+
+                    public static void Kernel(IKernelBuilder builder) =>
+                        builder.AddAzureOpenAIChatClient("chat", "https://x.openai.azure.com", apiKey: Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? throw new InvalidOperationException("AZURE_OPENAI_API_KEY is not set"));
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Kernel_memory_config_properties()
         {
             await Verify.VerifyCodeFixAsync("""
