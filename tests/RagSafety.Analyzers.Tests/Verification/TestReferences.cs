@@ -139,7 +139,8 @@ namespace RagSafety.Analyzers.Tests.Verification
         private static ImmutableArray<MetadataReference> Resolve(TestLibraries libraries) =>
             ResolvePackages(AssembliesFor(libraries)).AddRange(FacadesFor(libraries));
 
-        private static ImmutableArray<MetadataReference> ResolvePackages(ReferenceAssemblies assemblies) =>
+        /// <summary>The assemblies of <paramref name="assemblies"/>, resolved once per instance by the library.</summary>
+        public static ImmutableArray<MetadataReference> ResolvePackages(ReferenceAssemblies assemblies) =>
             // Test infrastructure resolving once per set and process, on a thread of its own: no context to deadlock.
             System.Threading.Tasks.Task.Run(() => assemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).GetAwaiter().GetResult();
 
@@ -164,13 +165,15 @@ namespace RagSafety.Analyzers.Tests.Verification
             return path;
         }
 
-        private static IReadOnlyDictionary<string, FacadeAssembly> CompileFacades()
+        private static IReadOnlyDictionary<string, FacadeAssembly> CompileFacades() =>
+            // Facades are compiled against the real packages they name in their header, resolved with everything else.
+            CompileFacades(ResolvePackages(AssembliesFor(TestLibraries.AspNetCore | TestLibraries.ExtensionsAI | TestLibraries.OpenAI | TestLibraries.AiPackages)));
+
+        /// <summary>Every facade, compiled in dependency order against <paramref name="real"/> (the field test brings its own set).</summary>
+        public static IReadOnlyDictionary<string, FacadeAssembly> CompileFacades(ImmutableArray<MetadataReference> real)
         {
             var sources = FacadeSource.ReadAll();
             var compiled = new Dictionary<string, FacadeAssembly>(StringComparer.Ordinal);
-
-            // Facades are compiled against the real packages they name in their header, resolved with everything else.
-            var real = ResolvePackages(AssembliesFor(TestLibraries.AspNetCore | TestLibraries.ExtensionsAI | TestLibraries.OpenAI | TestLibraries.AiPackages));
 
             FacadeAssembly Compile(FacadeSource source, ImmutableHashSet<string> inProgress)
             {

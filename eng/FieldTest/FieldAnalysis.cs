@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using RagSafety.Analyzers.Tests.Verification;
+
+namespace RagSafety.FieldTest
+{
+    /// <summary>One diagnostic of the field: where (repository, file, line), which rule, its severity and message.</summary>
+    public sealed record Finding(string Unit, string Repo, string File, int Line, string Id, string Severity, string Message)
+    {
+        /// <summary>The site a verdict is about: one rule on one line of one file.</summary>
+        public SiteKey Key => new(Repo, File, Line, Id);
+    }
+
+    public readonly record struct SiteKey(string Repo, string File, int Line, string Id)
+    {
+        public override string ToString() => $"{Repo}/{File}:{Line} {Id}";
+    }
+
+    /// <summary>How a unit compiled: its size, its errors and the types it could not resolve (a miss there is unbound code).</summary>
+    public sealed record UnitReport(string Unit, int Files, int Lines, int Errors, IReadOnlyList<(string Name, int Count)> Unresolved, int Findings);
+
+    /// <summary>Compiles each unit against the field's references and runs the analyzers on it.</summary>
+    public sealed partial class FieldAnalysis
+    {
+        private static readonly string[] PreprocessorSymbols =
+        {
+            "TRACE", "NET", "NETCOREAPP", "NET10_0", "NET10_0_OR_GREATER", "NET9_0_OR_GREATER", "NET8_0_OR_GREATER", "NET7_0_OR_GREATER",
+            "NET6_0_OR_GREATER", "NET5_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER", "NETCOREAPP3_0_OR_GREATER", "NETSTANDARD2_1_OR_GREATER",
+            "NETSTANDARD2_0_OR_GREATER",
+        };
+
+        private readonly string _fieldPackagesProps;
+        private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
+        private readonly ImmutableDictionary<string, ReportDiagnostic> _enabledRules;
+        private readonly Dictionary<bool, ImmutableArray<MetadataReference>> _referenceSets = new();
+        private readonly Dictionary<string, CSharpCompilation?> _projects = new(StringComparer.Ordinal);
+
+        public FieldAnalysis(string fieldPackagesProps, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic> enabledRules)
+        {
+            _fieldPackagesProps = fieldPackagesProps;
+            _analyzers = analyzers;
+            _enabledRules = enabledRules;
+        }
+
+        /// <summary>The references of a unit: the current set, or the one with the pre-2.0 Azure.AI.OpenAI when it pins that.</summary>
+        public ImmutableArray<MetadataReference> ReferencesFor(bool legacyAzureOpenAI)
+        {
+            if (!_referenceSets.TryGetValue(legacyAzureOpenAI, out var set))
+            {
+                set = References(_fieldPackagesProps, legacyAzureOpenAI);
+                _referenceSets[legacyAzureOpenAI] = set;
+            }
+
+            return set;
+        }
+
+        /// <summary>
+        /// The field's references: every package the tests reference (SK 1.82, MEAI 11, …), the packages of
+        /// <c>eng/FieldTest/FieldPackages.props</c>, the .NET and ASP.NET Core reference packs, and the facades of the
+        /// libraries the registry does not serve (compiled against the rest).
+        /// </summary>
+        public static ImmutableArray<MetadataReference> References(string fieldPackagesProps, bool legacyAzureOpenAI)
+        {
+            var extra = XDocument.Load(fieldPackagesProps).Descendants("PackageReference")
+                .Select(e => new PackageIdentity((string)e.Attribute("Include")!, (string)e.Attribute("Version")!))
+                .ToImmutableArray();
+            var libraries = TestLibraries.AspNetCore | TestLibraries.ExtensionsAI | TestLibraries.OpenAI | TestLibraries.AiPackages;
+            var assemblies = TestReferences.AssembliesFor(legacyAzureOpenAI ? libraries | TestLibraries.LegacyAzureOpenAI : libraries);
+            var real = TestReferences.ResolvePackages(extra.IsEmpty ? assemblies : assemblies.AddPackages(extra));
+            var facades = TestReferences.CompileFacades(real).Values.Where(f => f.Name != TestReferences.VectorDataPreviewFacade).Select(f => f.Reference);
+            return real.AddRange(facades);
+        }
+
+        public async Task<(UnitReport Report, IReadOnlyList<Finding> Findings)> RunAsync(ProjectUnit unit, CancellationToken cancellationToken)
+        {
+            var compilation = Compile(unit, unit.UsesLegacyAzureOpenAI, ImmutableHashSet<string>.Empty, cancellationToken);
+            var trees = compilation.SyntaxTrees.Take(unit.SourceFiles.Count).ToList();
+            var errors = compilation.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            var unresolved = errors
+                .Where(e => e.Id is "CS0246" or "CS0234" or "CS0400")
+                .Select(e => QuotedName().Match(e.GetMessage(System.Globalization.CultureInfo.InvariantCulture)) is { Success: true } m ? m.Groups[1].Value : e.Id)
+                .GroupBy(n => n, StringComparer.Ordinal)
+                .Select(g => (g.Key, g.Count()))
+                .OrderByDescending(g => g.Item2)
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Take(5)
+                .ToList();
+
+            var exceptions = new List<string>();
+            var analyzerOptions = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, analyzer, _) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"); } },
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: false);
+            var diagnostics = await compilation.WithAnalyzers(_analyzers, analyzerOptions).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            if (exceptions.Count > 0 || diagnostics.Any(d => d.Id == "AD0001"))
+            {
+                throw new InvalidOperationException($"{unit.Name}: an analyzer threw: " + string.Join("; ", exceptions.Concat(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage()))));
+            }
+
+            var findings = diagnostics
+                .Where(d => d.Location.IsInSource && d.Location.SourceTree?.FilePath is { } path && !path.EndsWith("GlobalUsings.g.cs", StringComparison.Ordinal))
+                .Select(d =>
+                {
+                    var span = d.Location.GetLineSpan();
+                    return new Finding(
+                        unit.Name,
+                        unit.Entry.Repo,
+                        unit.Relative(span.Path),
+                        span.StartLinePosition.Line + 1,
+                        d.Id,
+                        d.Severity.ToString(),
+                        Tsv.Cell(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+                })
+                .Distinct()
+                .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Id, StringComparer.Ordinal)
+                .ToList();
+
+            var lines = trees.Sum(t => t.GetText(cancellationToken).Lines.Count);
+            return (new UnitReport(unit.Name, unit.SourceFiles.Count, lines, errors.Count, unresolved, findings.Count), findings);
+        }
+
+        /// <summary>
+        /// The unit's compilation: its sources (then a global-usings file), the reference set, and the compilations of the
+        /// projects it references, each built once (a referenced project outside the manifest's folders too).
+        /// </summary>
+        private CSharpCompilation Compile(ProjectUnit unit, bool legacyAzureOpenAI, ImmutableHashSet<string> inProgress, CancellationToken cancellationToken)
+        {
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, preprocessorSymbols: PreprocessorSymbols);
+            var trees = unit.SourceFiles
+                .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parseOptions, f, System.Text.Encoding.UTF8, cancellationToken))
+                .ToList();
+            if (unit.GlobalUsings.Count > 0)
+            {
+                var globalUsings = string.Concat(unit.GlobalUsings.Select(u => $"global using {u};\n"));
+                trees.Add(CSharpSyntaxTree.ParseText(globalUsings, parseOptions, Path.Combine(Path.GetDirectoryName(unit.ProjectPath)!, "obj", "GlobalUsings.g.cs"), System.Text.Encoding.UTF8, cancellationToken));
+            }
+
+            var references = ReferencesFor(legacyAzureOpenAI).ToBuilder();
+            foreach (var projectPath in unit.ProjectReferences.Where(p => !inProgress.Contains(p)))
+            {
+                var key = (legacyAzureOpenAI ? "legacy:" : "current:") + projectPath;
+                if (!_projects.TryGetValue(key, out var dependency))
+                {
+                    dependency = ProjectUnits.ReadReferenced(unit.Entry, unit.RepositoryFolder, projectPath) is { } referenced
+                        ? Compile(referenced, legacyAzureOpenAI, inProgress.Add(unit.ProjectPath), cancellationToken)
+                        : null;
+                    _projects[key] = dependency;
+                }
+
+                if (dependency is not null)
+                {
+                    references.Add(dependency.ToMetadataReference());
+                }
+            }
+
+            var options = new CSharpCompilationOptions(
+                    unit.OutputKind,
+                    nullableContextOptions: unit.Nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+                    allowUnsafe: true)
+                .WithSpecificDiagnosticOptions(_enabledRules);
+            return CSharpCompilation.Create(Path.GetFileNameWithoutExtension(unit.ProjectPath), trees, references.ToImmutable(), options);
+        }
+
+        [GeneratedRegex("'([^']+)'")]
+        private static partial Regex QuotedName();
+    }
+}
