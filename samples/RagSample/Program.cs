@@ -1,3 +1,7 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.VectorData;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 using RagSample;
 using RagSample.Ai;
 using RagSample.Answering;
@@ -16,19 +20,29 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 var settings = builder.Configuration.GetSection("Rag").Get<RagSettings>() ?? new RagSettings();
 builder.Services.AddSingleton(settings);
 builder.Services.AddModelClients(ModelEndpoint.FromEnvironment(), settings);
-builder.Services.AddSingleton<VectorIndex>();
+
+// The index: one VectorData collection, searched by requests and written by the ingestion service only.
+builder.Services.AddSingleton(_ => new SnapshotChunkCollection("tidewater-chunks"));
+builder.Services.AddSingleton<VectorStoreCollection<string, DocumentChunk>>(sp => sp.GetRequiredService<SnapshotChunkCollection>());
 builder.Services.AddSingleton<IngestionQueue>();
 builder.Services.AddSingleton<IngestionService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionService>());
-builder.Services.AddSingleton<AskService>();
+
+// Semantic Kernel. The chat client is bridged to SK's IChatCompletionService and the search plugin is built once; both
+// are shared, stateless singletons. AddKernel() registers the Kernel itself as transient, so every AskService (scoped:
+// one per request) gets a kernel of its own, and nothing one request does to its kernel reaches another.
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IChatClient>().AsChatCompletionService(sp));
+builder.Services.AddSingleton(sp => KernelPluginFactory.CreateFromType<DocumentSearchPlugin>(DocumentSearchPlugin.PluginName, sp));
+builder.Services.AddKernel();
+builder.Services.AddScoped<AskService>();
 
 var app = builder.Build();
 
 app.MapGet("/", () => Results.Text("RagSample: GET /ask?q=..., POST /documents {\"id\",\"text\"}, GET /health\n"));
 
-app.MapGet("/health", (IngestionService ingestion, VectorIndex index) =>
+app.MapGet("/health", (IngestionService ingestion, SnapshotChunkCollection chunks) =>
 {
-    var snapshot = index.Current;
+    var snapshot = chunks.Current;
     var body = new { ready = ingestion.IsReady, documents = snapshot.DocumentCount, chunks = snapshot.Chunks.Length, version = snapshot.Version };
     return ingestion.IsReady ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
 });

@@ -3,63 +3,81 @@ using RagSample.Ai;
 
 namespace RagSample.Indexing;
 
-/// <summary>One embedded chunk of a document. The vector has unit length.</summary>
-public sealed record IndexedChunk(string DocumentId, string Title, int Ordinal, string Text, ReadOnlyMemory<float> Vector);
-
-/// <summary>A retrieved chunk and its cosine similarity to the question.</summary>
-public sealed record SearchHit(IndexedChunk Chunk, float Score);
-
 /// <summary>
-/// An immutable version of the index. Readers search the snapshot they picked up, however long they take; the writer
-/// builds the next snapshot beside it and publishes it with one reference swap.
+/// An immutable version of the index. Readers search the snapshot they picked up, however long they take; a writer
+/// builds the next snapshot beside it, and the <see cref="SnapshotChunkCollection"/> publishes it with one reference swap.
 /// </summary>
 public sealed class IndexSnapshot
 {
-    public static readonly IndexSnapshot Empty = new(ImmutableArray<IndexedChunk>.Empty, version: 0);
+    public static readonly IndexSnapshot Empty = new(ImmutableArray<DocumentChunk>.Empty, version: 0);
 
-    private IndexSnapshot(ImmutableArray<IndexedChunk> chunks, long version)
+    private readonly Dictionary<string, DocumentChunk> _byKey;
+
+    private IndexSnapshot(ImmutableArray<DocumentChunk> chunks, long version)
     {
         Chunks = chunks;
         Version = version;
+        _byKey = chunks.ToDictionary(c => c.Key, StringComparer.Ordinal);
         DocumentCount = chunks.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal).Count();
     }
 
-    public ImmutableArray<IndexedChunk> Chunks { get; }
+    public ImmutableArray<DocumentChunk> Chunks { get; }
 
+    /// <summary>Counts the published changes: each write that changed something gives a new version.</summary>
     public long Version { get; }
 
     public int DocumentCount { get; }
 
-    /// <summary>The next snapshot: every chunk of the documents in <paramref name="chunks"/> replaced by the new ones.</summary>
-    public IndexSnapshot With(IReadOnlyCollection<IndexedChunk> chunks)
+    public DocumentChunk? Find(string key) => _byKey.GetValueOrDefault(key);
+
+    /// <summary>The next snapshot: <paramref name="records"/> added, each replacing the chunk with its key (of duplicates, the last wins).</summary>
+    public IndexSnapshot WithUpserted(IEnumerable<DocumentChunk> records)
     {
-        var replaced = chunks.Select(c => c.DocumentId).ToHashSet(StringComparer.Ordinal);
-        var next = Chunks.Where(c => !replaced.Contains(c.DocumentId)).Concat(chunks).ToImmutableArray();
-        return new IndexSnapshot(next, Version + 1);
+        var incoming = new Dictionary<string, DocumentChunk>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            incoming[record.Key] = record;
+        }
+
+        return incoming.Count == 0
+            ? this
+            : new IndexSnapshot(Chunks.Where(c => !incoming.ContainsKey(c.Key)).Concat(incoming.Values).ToImmutableArray(), Version + 1);
     }
 
-    /// <summary>The <paramref name="k"/> chunks most similar to <paramref name="query"/>, best first.</summary>
-    public IReadOnlyList<SearchHit> Search(ReadOnlySpan<float> query, int k)
+    /// <summary>The next snapshot without the chunks of <paramref name="keys"/> (keys it does not hold are ignored).</summary>
+    public IndexSnapshot WithoutKeys(IEnumerable<string> keys)
     {
-        if (k <= 0)
+        var removed = keys.Where(_byKey.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        return removed.Count == 0
+            ? this
+            : new IndexSnapshot(Chunks.Where(c => !removed.Contains(c.Key)).ToImmutableArray(), Version + 1);
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> chunks most similar to <paramref name="query"/> (a unit vector), best first, among
+    /// those <paramref name="filter"/> accepts.
+    /// </summary>
+    public IReadOnlyList<(DocumentChunk Chunk, float Score)> Search(ReadOnlySpan<float> query, int count, Func<DocumentChunk, bool>? filter)
+    {
+        if (count <= 0)
         {
             return [];
         }
 
-        var best = new List<SearchHit>(k + 1);
+        var best = new List<(DocumentChunk Chunk, float Score)>(count + 1);
         foreach (var chunk in Chunks)
         {
-            var score = VectorMath.Dot(query, chunk.Vector.Span);
-            if (best.Count == k && score <= best[^1].Score)
+            var score = VectorMath.Dot(query, chunk.Embedding.Span);
+            if ((best.Count == count && score <= best[^1].Score) || (filter is not null && !filter(chunk)))
             {
                 continue;
             }
 
             var at = best.FindIndex(h => h.Score < score);
-            best.Insert(at < 0 ? best.Count : at, new SearchHit(chunk, score));
-            if (best.Count > k)
+            best.Insert(at < 0 ? best.Count : at, (chunk, score));
+            if (best.Count > count)
             {
-                best.RemoveAt(k);
+                best.RemoveAt(count);
             }
         }
 

@@ -1,16 +1,17 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.VectorData;
 using RagSample.Indexing;
 
 namespace RagSample.Ingestion;
 
 /// <summary>
 /// The index's only writer. At start-up it ingests <see cref="RagSettings.DataDirectory"/>, then drains the
-/// <see cref="IngestionQueue"/>. Each round chunks the documents, embeds the chunks in bounded batches and publishes a
-/// new snapshot; requests keep reading the previous one meanwhile.
+/// <see cref="IngestionQueue"/>. Each round chunks the documents, embeds the chunks in bounded batches and upserts them
+/// into the collection in one write; requests keep searching the previous snapshot meanwhile.
 /// </summary>
 public sealed partial class IngestionService(
     IngestionQueue queue,
-    VectorIndex index,
+    VectorStoreCollection<string, DocumentChunk> chunks,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     RagSettings settings,
     ILogger<IngestionService> logger) : BackgroundService
@@ -26,10 +27,11 @@ public sealed partial class IngestionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        await chunks.EnsureCollectionExistsAsync(stoppingToken);
         var initial = await ReadDirectoryAsync(settings.DataDirectory, stoppingToken);
         await IngestSafelyAsync(initial, stoppingToken);
         _isReady = true;
-        LogReady(index.Current.DocumentCount, index.Current.Chunks.Length);
+        LogReady(initial.Count);
 
         var round = new List<SourceDocument>(DocumentsPerRound);
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
@@ -63,20 +65,34 @@ public sealed partial class IngestionService(
             return;
         }
 
-        var chunks = documents.SelectMany(d => Chunker.Chunk(d, settings.ChunkCharacters)).ToList();
-        var indexed = new List<IndexedChunk>(chunks.Count);
-        foreach (var batch in chunks.Chunk(Math.Max(1, settings.EmbeddingBatchSize)))
+        var pieces = documents.SelectMany(d => Chunker.Chunk(d, settings.ChunkCharacters)).ToList();
+        var records = new List<DocumentChunk>(pieces.Count);
+        foreach (var batch in pieces.Chunk(Math.Max(1, settings.EmbeddingBatchSize)))
         {
             var embeddings = await embedder.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
             for (var i = 0; i < batch.Length; i++)
             {
                 var (document, ordinal, text) = batch[i];
-                indexed.Add(new IndexedChunk(document.Id, document.Title, ordinal, text, embeddings[i].Vector));
+                records.Add(new DocumentChunk(DocumentChunk.KeyOf(document.Id, ordinal), document.Id, document.Title, ordinal, text, embeddings[i].Vector));
             }
         }
 
-        index.Publish(index.Current.With(indexed));
-        LogPublished(documents.Count, indexed.Count, index.Current.Version);
+        // Upsert first, then drop the chunks that a shorter new version of a document no longer has: a search in
+        // between may see a few of the old version's surplus chunks, but never a document with chunks missing.
+        await chunks.UpsertAsync(records, cancellationToken);
+        var ingested = documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var current = records.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var stale = new List<string>();
+        await foreach (var chunk in chunks.GetAsync(c => ingested.Contains(c.DocumentId), int.MaxValue, cancellationToken: cancellationToken))
+        {
+            if (!current.Contains(chunk.Key))
+            {
+                stale.Add(chunk.Key);
+            }
+        }
+
+        await chunks.DeleteAsync(stale, cancellationToken);
+        LogIngested(documents.Count, records.Count, stale.Count);
     }
 
     private static async Task<IReadOnlyList<SourceDocument>> ReadDirectoryAsync(string directory, CancellationToken cancellationToken)
@@ -102,11 +118,11 @@ public sealed partial class IngestionService(
         return heading is null ? Path.GetFileNameWithoutExtension(fallback) : heading[2..].Trim();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Index ready: {Documents} documents, {Chunks} chunks")]
-    private partial void LogReady(int documents, int chunks);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Index ready: the {Documents} documents of the data directory are searchable")]
+    private partial void LogReady(int documents);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Documents} documents as {Chunks} chunks; index version {Version}")]
-    private partial void LogPublished(int documents, int chunks, long version);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {Documents} documents as {Chunks} chunks; {Stale} chunks of earlier versions removed")]
+    private partial void LogIngested(int documents, int chunks, int stale);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion of {Documents} documents failed; the index keeps its previous version")]
     private partial void LogFailed(Exception exception, int documents);
