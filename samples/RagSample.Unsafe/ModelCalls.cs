@@ -27,20 +27,24 @@ public static class ModelCalls
 
     public static IEmbeddingGenerator<string, Embedding<float>> CreateEmbedder() => BaseUrl is null ? new HashingEmbedder() : new RemoteEmbedder();
 
-    /// <summary>Asks the model to summarize one chunk for the question: a raw HTTP call on a fresh HttpClient.</summary>
+    /// <summary>
+    /// Asks the model to summarize one chunk for the question: offline through the shared options, whose instructions
+    /// a concurrent summary may replace before the call reads them; online a raw HTTP call on a fresh HttpClient.
+    /// </summary>
     public static async Task<string> SummarizeAsync(string text, string question, CancellationToken cancellationToken = default)
     {
-        var prompt = $"Summarize this for the question '{question}':\n{text}";
+        var instructions = $"Summarize this for the question '{question}'.";
         if (BaseUrl is null)
         {
-            var local = await RagEngine.Chat.GetResponseAsync(prompt); // RAG050
+            RagEngine.Options.Instructions = instructions;
+            var local = await RagEngine.Chat.GetResponseAsync(text, RagEngine.Options); // RAG050
             return local.Text;
         }
 
         var http = new HttpClient(); // RAG030 RAG032
         Credential.Deconstruct(out var key);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        var body = new { model = ChatModel, messages = new[] { new { role = "user", content = prompt } } };
+        var body = new { model = ChatModel, messages = new[] { new { role = "system", content = instructions }, new { role = "user", content = text } } };
         var response = await http.PostAsJsonAsync(BaseUrl + "/chat/completions", body);
         response.EnsureSuccessStatusCode();
         using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());

@@ -16,7 +16,7 @@ var app = builder.Build();
 // Ingests the documents before serving, one embedding call per chunk.
 await RagEngine.LoadAsync(Path.Combine(AppContext.BaseDirectory, "data"));
 
-app.MapGet("/health", () => Results.Ok(new { chunks = RagEngine.Index.Chunks.Count }));
+app.MapGet("/health", () => Results.Ok(new { chunks = RagEngine.Index.Count }));
 
 // Blocks a thread-pool thread for the whole retrieval and generation, and writes the index on the way.
 app.MapGet("/ask", (string q) => RagEngine.AskAsync(q).Result); // RAG010 RAG020
@@ -36,13 +36,14 @@ app.MapGet("/answer", (AnswerService answers, string q) => answers.AnswerAsync(q
 // Writes the live index inside the request, and never waits for the writes.
 app.MapPost("/documents", (DocumentUpload upload) =>
 {
+    var ordinal = 0;
     foreach (var text in RagEngine.Split(upload.Text))
     {
         var vector = RagEngine.Embedder.GenerateVectorAsync(text).Result; // RAG010 RAG041 RAG050
-        RagEngine.Index.UpsertAsync(new Chunk(upload.Id, text, vector.ToArray())); // RAG020 RAG021
+        RagEngine.Index.UpsertAsync(new Chunk($"{upload.Id}#{ordinal++}", upload.Id, text, vector.ToArray())); // RAG020 RAG021 RAG050
     }
 
-    return Results.Ok(new { id = upload.Id, chunks = RagEngine.Index.Chunks.Count });
+    return Results.Ok(new { id = upload.Id, chunks = RagEngine.Index.Count });
 });
 
 app.Run();
