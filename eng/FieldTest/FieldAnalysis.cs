@@ -6,11 +6,10 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Xml.Linq;
+using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Testing;
 using RagSafety.Analyzers.Tests.Verification;
 
 namespace RagSafety.FieldTest
@@ -40,15 +39,15 @@ namespace RagSafety.FieldTest
             "NETSTANDARD2_0_OR_GREATER",
         };
 
-        private readonly string _fieldPackagesProps;
+        private readonly string _assetsFile;
         private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
         private readonly ImmutableDictionary<string, ReportDiagnostic> _enabledRules;
         private readonly Dictionary<bool, ImmutableArray<MetadataReference>> _referenceSets = new();
-        private readonly Dictionary<string, CSharpCompilation?> _projects = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (CSharpCompilation Compilation, ImmutableArray<MetadataReference> Closure)?> _projects = new(StringComparer.Ordinal);
 
-        public FieldAnalysis(string fieldPackagesProps, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic> enabledRules)
+        public FieldAnalysis(string assetsFile, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic> enabledRules)
         {
-            _fieldPackagesProps = fieldPackagesProps;
+            _assetsFile = assetsFile;
             _analyzers = analyzers;
             _enabledRules = enabledRules;
         }
@@ -58,7 +57,7 @@ namespace RagSafety.FieldTest
         {
             if (!_referenceSets.TryGetValue(legacyAzureOpenAI, out var set))
             {
-                set = References(_fieldPackagesProps, legacyAzureOpenAI);
+                set = References(_assetsFile, legacyAzureOpenAI);
                 _referenceSets[legacyAzureOpenAI] = set;
             }
 
@@ -66,21 +65,53 @@ namespace RagSafety.FieldTest
         }
 
         /// <summary>
-        /// The field's references: every package the tests reference (SK 1.82, MEAI 11, …), the packages of
-        /// <c>eng/FieldTest/FieldPackages.props</c>, the .NET and ASP.NET Core reference packs, and the facades of the
-        /// libraries the registry does not serve (compiled against the rest).
+        /// The field's references: the compile assemblies NuGet resolved for <c>eng/FieldTest/References</c> (the AI packages
+        /// the tests reference and the field's common others), the .NET and ASP.NET Core 10.0.12 reference packs, and the
+        /// facades of the libraries the registry does not serve (compiled against the rest). Where two files have one
+        /// assembly name, the higher version wins, as the SDK's conflict resolution does. For a project that pins the
+        /// pre-2.0 Azure.AI.OpenAI, 1.0.0-beta.6 stands in for 2.x.
         /// </summary>
-        public static ImmutableArray<MetadataReference> References(string fieldPackagesProps, bool legacyAzureOpenAI)
+        public static ImmutableArray<MetadataReference> References(string assetsFile, bool legacyAzureOpenAI)
         {
-            var extra = XDocument.Load(fieldPackagesProps).Descendants("PackageReference")
-                .Select(e => new PackageIdentity((string)e.Attribute("Include")!, (string)e.Attribute("Version")!))
+            using var assets = JsonDocument.Parse(File.ReadAllText(assetsFile));
+            var root = assets.RootElement;
+            var packageFolder = root.GetProperty("packageFolders").EnumerateObject().First().Name;
+            var libraries = root.GetProperty("libraries");
+            var files = new List<string>();
+            foreach (var package in root.GetProperty("targets").GetProperty("net10.0").EnumerateObject())
+            {
+                if (package.Value.GetProperty("type").GetString() != "package" || !package.Value.TryGetProperty("compile", out var compile))
+                {
+                    continue;
+                }
+
+                var folder = Path.Combine(packageFolder, libraries.GetProperty(package.Name).GetProperty("path").GetString()!);
+                files.AddRange(compile.EnumerateObject().Select(c => c.Name).Where(c => c.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Select(c => Path.Combine(folder, c)));
+            }
+
+            foreach (var pack in new[] { "microsoft.netcore.app.ref", "microsoft.aspnetcore.app.ref" })
+            {
+                files.AddRange(Directory.EnumerateFiles(Path.Combine(packageFolder, pack, ReferencePackVersion, "ref", "net10.0"), "*.dll"));
+            }
+
+            if (legacyAzureOpenAI)
+            {
+                files.RemoveAll(f => Path.GetFileName(f).Equals("Azure.AI.OpenAI.dll", StringComparison.OrdinalIgnoreCase));
+                files.Add(Path.Combine(packageFolder, "azure.ai.openai", "1.0.0-beta.6", "lib", "netstandard2.0", "Azure.AI.OpenAI.dll"));
+            }
+
+            var real = files
+                .Where(File.Exists)
+                .GroupBy(f => Path.GetFileNameWithoutExtension(f), StringComparer.OrdinalIgnoreCase)
+                .Select(g => g.OrderByDescending(f => System.Reflection.AssemblyName.GetAssemblyName(f).Version).First())
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))
                 .ToImmutableArray();
-            var libraries = TestLibraries.AspNetCore | TestLibraries.ExtensionsAI | TestLibraries.OpenAI | TestLibraries.AiPackages;
-            var assemblies = TestReferences.AssembliesFor(legacyAzureOpenAI ? libraries | TestLibraries.LegacyAzureOpenAI : libraries);
-            var real = TestReferences.ResolvePackages(extra.IsEmpty ? assemblies : assemblies.AddPackages(extra));
             var facades = TestReferences.CompileFacades(real).Values.Where(f => f.Name != TestReferences.VectorDataPreviewFacade).Select(f => f.Reference);
             return real.AddRange(facades);
         }
+
+        private const string ReferencePackVersion = "10.0.12";
 
         public async Task<(UnitReport Report, IReadOnlyList<Finding> Findings)> RunAsync(ProjectUnit unit, CancellationToken cancellationToken)
         {
@@ -136,6 +167,37 @@ namespace RagSafety.FieldTest
         /// The unit's compilation: its sources (then a global-usings file), the reference set, and the compilations of the
         /// projects it references, each built once (a referenced project outside the manifest's folders too).
         /// </summary>
+        /// <summary>
+        /// The compilations of the projects a unit references, transitively, as the SDK flows project references: a
+        /// project sees the types of the projects its references reference.
+        /// </summary>
+        private IEnumerable<MetadataReference> ProjectReferencesOf(ProjectUnit unit, bool legacyAzureOpenAI, ImmutableHashSet<string> inProgress, CancellationToken cancellationToken)
+        {
+            var closure = new List<MetadataReference>();
+            foreach (var projectPath in unit.ProjectReferences.Where(p => !inProgress.Contains(p) && p != unit.ProjectPath))
+            {
+                var key = (legacyAzureOpenAI ? "legacy:" : "current:") + projectPath;
+                if (!_projects.TryGetValue(key, out var dependency))
+                {
+                    if (ProjectUnits.ReadReferenced(unit.Entry, unit.RepositoryFolder, projectPath) is { } referenced)
+                    {
+                        var compilation = Compile(referenced, legacyAzureOpenAI, inProgress.Add(unit.ProjectPath), cancellationToken);
+                        var own = ProjectReferencesOf(referenced, legacyAzureOpenAI, inProgress.Add(unit.ProjectPath), cancellationToken);
+                        dependency = (compilation, own.Prepend(compilation.ToMetadataReference()).ToImmutableArray());
+                    }
+
+                    _projects[key] = dependency;
+                }
+
+                if (dependency is { } found)
+                {
+                    closure.AddRange(found.Closure);
+                }
+            }
+
+            return closure.Distinct();
+        }
+
         private CSharpCompilation Compile(ProjectUnit unit, bool legacyAzureOpenAI, ImmutableHashSet<string> inProgress, CancellationToken cancellationToken)
         {
             var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, preprocessorSymbols: PreprocessorSymbols);
@@ -149,22 +211,7 @@ namespace RagSafety.FieldTest
             }
 
             var references = ReferencesFor(legacyAzureOpenAI).ToBuilder();
-            foreach (var projectPath in unit.ProjectReferences.Where(p => !inProgress.Contains(p)))
-            {
-                var key = (legacyAzureOpenAI ? "legacy:" : "current:") + projectPath;
-                if (!_projects.TryGetValue(key, out var dependency))
-                {
-                    dependency = ProjectUnits.ReadReferenced(unit.Entry, unit.RepositoryFolder, projectPath) is { } referenced
-                        ? Compile(referenced, legacyAzureOpenAI, inProgress.Add(unit.ProjectPath), cancellationToken)
-                        : null;
-                    _projects[key] = dependency;
-                }
-
-                if (dependency is not null)
-                {
-                    references.Add(dependency.ToMetadataReference());
-                }
-            }
+            references.AddRange(ProjectReferencesOf(unit, legacyAzureOpenAI, inProgress, cancellationToken));
 
             var options = new CSharpCompilationOptions(
                     unit.OutputKind,

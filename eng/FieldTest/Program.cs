@@ -94,7 +94,14 @@ namespace RagSafety.FieldTest
             }
 
             var enabled = sets.SelectMany(s => s.EnabledRules).GroupBy(p => p.Key).ToImmutableDictionary(g => g.Key, g => g.First().Value);
-            var analysis = new FieldAnalysis(Path.Combine(root, "eng", "FieldTest", "FieldPackages.props"), sets.SelectMany(s => s.Analyzers).ToImmutableArray(), enabled);
+            var assets = Path.Combine(root, "eng", "FieldTest", "References", "obj", "project.assets.json");
+            if (!File.Exists(assets))
+            {
+                Console.Error.WriteLine($"{assets} is missing: build eng/FieldTest first (it restores its references).");
+                return;
+            }
+
+            var analysis = new FieldAnalysis(assets, sets.SelectMany(s => s.Analyzers).ToImmutableArray(), enabled);
             Console.WriteLine($"{analysis.ReferencesFor(legacyAzureOpenAI: false).Length} references; analyzers: {string.Join(", ", sets.Select(s => s.Name))}");
 
             var findings = new List<Finding>();

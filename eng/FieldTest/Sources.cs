@@ -8,7 +8,7 @@ namespace RagSafety.FieldTest
 {
     /// <summary>
     /// The field's source, outside the repository: one folder per repository (<c>owner+name</c>) under the sources root,
-    /// holding the manifest's folders at its commit. Exported from bare git directories (the mirror a fetch fills,
+    /// holding its C# sources and project files at the manifest's commit. Exported from bare git directories (the mirror a fetch fills,
     /// <c>&lt;mirror&gt;/owner+name/repo</c>, or any clone), never committed.
     /// </summary>
     public static class Sources
@@ -43,15 +43,25 @@ namespace RagSafety.FieldTest
                 var archive = Path.Combine(Path.GetTempPath(), $"ragsafety-field-{entry.FolderName}-{Guid.NewGuid():N}.tar");
                 try
                 {
-                    var paths = entry.Folders.Count == 0 || entry.Folders.Contains(string.Empty) ? new List<string>() : entry.Folders.ToList();
-                    var (code, error) = Run("git", new[] { "--git-dir", gitDirectory, "archive", "--format=tar", "-o", archive, entry.Commit, "--" }.Concat(paths));
+                    // What a compilation needs, from the whole repository (projects outside the manifest's folders may be
+                    // referenced): sources, project files and MSBuild imports. Snapshots may lack large binary files.
+                    // git archive fails on a pattern that matches nothing, so only the extensions the commit has are named.
+                    var (code, files, error) = Run("git", new[] { "--git-dir", gitDirectory, "ls-tree", "-r", "--name-only", entry.Commit });
+                    var patterns = BuildInputs.Where(extension => files.Split('\n').Any(f => f.EndsWith(extension, StringComparison.OrdinalIgnoreCase))).Select(e => ":(glob)**/*" + e).ToList();
+                    if (code != 0 || patterns.Count == 0)
+                    {
+                        problems.Add($"{entry.Repo}: {(code != 0 ? "git ls-tree failed: " + error.Trim() : "no C# at " + entry.Commit)}");
+                        continue;
+                    }
+
+                    (code, _, error) = Run("git", new[] { "--git-dir", gitDirectory, "archive", "--format=tar", "-o", archive, entry.Commit, "--" }.Concat(patterns));
                     if (code != 0)
                     {
                         problems.Add($"{entry.Repo}: git archive failed: {error.Trim()}");
                         continue;
                     }
 
-                    (code, error) = Run("tar", new[] { "-xf", archive, "-C", target });
+                    (code, _, error) = Run("tar", new[] { "-xf", archive, "-C", target });
                     if (code != 0)
                     {
                         problems.Add($"{entry.Repo}: tar failed: {error.Trim()}");
@@ -65,6 +75,8 @@ namespace RagSafety.FieldTest
 
             return problems;
         }
+
+        private static readonly string[] BuildInputs = { ".cs", ".csproj", ".props", ".targets" };
 
         private static string? GitDirectory(string mirrorRoot, ManifestEntry entry)
         {
@@ -80,7 +92,7 @@ namespace RagSafety.FieldTest
             return null;
         }
 
-        private static (int Code, string Error) Run(string program, IEnumerable<string> arguments)
+        private static (int Code, string Output, string Error) Run(string program, IEnumerable<string> arguments)
         {
             var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
             foreach (var argument in arguments)
@@ -90,9 +102,9 @@ namespace RagSafety.FieldTest
 
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
+            var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            return (process.ExitCode, error.Result);
+            return (process.ExitCode, output, error.Result);
         }
     }
 }

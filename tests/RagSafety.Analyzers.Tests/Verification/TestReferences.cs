@@ -38,7 +38,7 @@ namespace RagSafety.Analyzers.Tests.Verification
                 ("Microsoft.Extensions.AI", "11.0.0"),
                 ("Microsoft.Extensions.AI.Abstractions", "11.0.0"),
                 ("OpenAI", "2.15.0"),
-                ("Azure.Core", "1.51.1"),
+                ("Azure.Core", "1.60.0"),
                 ("Microsoft.SemanticKernel", "1.82.0"),
                 ("Microsoft.SemanticKernel.Connectors.OpenAI", "1.82.0"),
                 ("Microsoft.Extensions.AI.OpenAI", "11.0.0"),
@@ -54,7 +54,7 @@ namespace RagSafety.Analyzers.Tests.Verification
                 ("Microsoft.Azure.WebJobs", "3.0.48"),
                 ("Microsoft.Azure.WebJobs.Extensions.Http", "3.2.0"),
                 ("Grpc.Core.Api", "2.71.0")),
-            [TestLibraries.LegacyAzureOpenAI] = Create(("Azure.AI.OpenAI", "1.0.0-beta.6"), ("Azure.Core", "1.51.1")),
+            [TestLibraries.LegacyAzureOpenAI] = Create(("Azure.AI.OpenAI", "1.0.0-beta.6"), ("Azure.Core", "1.60.0")),
             [TestLibraries.PreviousGeneration] = Create(("Microsoft.Extensions.AI.Abstractions", "10.11.0"), ("Microsoft.Extensions.VectorData.Abstractions", "9.7.0")),
         };
 
