@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -29,9 +28,9 @@ namespace RagSafety.Analyzers.Tests.Verification
 
         public override string? EquivalenceKey => _inner.EquivalenceKey;
 
-        /// <summary>Wraps each action (groups are left as they are: their nested actions are what gets applied).</summary>
-        public static ImmutableArray<CodeAction> Wrap(ImmutableArray<CodeAction> actions, Solution? before) =>
-            before is null ? actions : actions.Select(a => a.NestedActions.IsDefaultOrEmpty ? new NoAddedDocuments(a, before) : a).ToImmutableArray();
+        /// <summary>Wraps an action offered on <paramref name="before"/> (a group is left as it is: its nested actions are applied).</summary>
+        public static CodeAction Wrap(CodeAction action, Solution before) =>
+            action.NestedActions.IsDefaultOrEmpty ? new NoAddedDocuments(action, before) : action;
 
         protected override async Task<IEnumerable<CodeActionOperation>> ComputeOperationsAsync(CancellationToken cancellationToken)
         {

@@ -58,14 +58,15 @@ namespace RagSafety.Analyzers.Tests.Verification
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
     {
-        private Solution? _solutionBeforeFix;
-
         /// <summary>The libraries the test compilation references; <see cref="TestLibraries.Default"/> unless set.</summary>
         public TestLibraries Libraries { get; set; } = TestLibraries.Default;
 
         protected override Task RunImplAsync(CancellationToken cancellationToken)
         {
             TestSetup.Apply(this, Libraries);
+
+            // A test is one project: Fix All in the solution is Fix All in the project, which the library checks already.
+            CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllInSolutionCheck;
 
             // Markup in the fixed code marks the diagnostics that remain after the fixes, fixable ones included (a fix
             // that declines a site leaves its diagnostic); the library would ignore fixable markup there by default.
@@ -83,14 +84,9 @@ namespace RagSafety.Analyzers.Tests.Verification
 
         protected override Project ApplyCompilationOptions(Project project) => TestSetup.UnpinSeverities(base.ApplyCompilationOptions(project), GetDiagnosticAnalyzers());
 
-        protected override CodeFixContext CreateCodeFixContext(Document document, TextSpan span, ImmutableArray<Diagnostic> diagnostics, Action<CodeAction, ImmutableArray<Diagnostic>> registerCodeFix, CancellationToken cancellationToken)
-        {
-            _solutionBeforeFix = document.Project.Solution;
-            return base.CreateCodeFixContext(document, span, diagnostics, registerCodeFix, cancellationToken);
-        }
-
-        protected override ImmutableArray<CodeAction> FilterCodeActions(ImmutableArray<CodeAction> actions) =>
-            NoAddedDocuments.Wrap(base.FilterCodeActions(actions), _solutionBeforeFix);
+        /// <summary>Each registered action is checked against the solution it was offered on (the context's, not shared state).</summary>
+        protected override CodeFixContext CreateCodeFixContext(Document document, TextSpan span, ImmutableArray<Diagnostic> diagnostics, Action<CodeAction, ImmutableArray<Diagnostic>> registerCodeFix, CancellationToken cancellationToken) =>
+            base.CreateCodeFixContext(document, span, diagnostics, (action, fixedDiagnostics) => registerCodeFix(NoAddedDocuments.Wrap(action, document.Project.Solution), fixedDiagnostics), cancellationToken);
     }
 
     /// <summary>Analyzer tests, for rules without a code fix; set up as <see cref="CSharpCodeFixVerifier{TAnalyzer, TCodeFix}"/>.</summary>
