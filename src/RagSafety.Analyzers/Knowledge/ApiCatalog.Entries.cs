@@ -8,6 +8,7 @@ namespace RagSafety.Analyzers.Knowledge
     {
         private static ImmutableArray<ApiEntry> CreateEntries() => FrameworkEntries()
             .Concat(ExtensionsAIEntries())
+            .Concat(AgentFrameworkEntries())
             .Concat(OpenAIEntries())
             .Concat(SemanticKernelEntries())
             .Concat(VectorStoreEntries())

@@ -40,7 +40,7 @@ namespace RagSafety.Analyzers.Knowledge
                 yield return Member(ApiRole.AiCall, "OpenAI.Audio.AudioClient", call + "Async", Lib);
             }
 
-            foreach (var call in new[] { "GenerateImage", "GenerateImages" })
+            foreach (var call in new[] { "GenerateImage", "GenerateImages", "GenerateImageEdit", "GenerateImageEdits", "GenerateImageVariation", "GenerateImageVariations" })
             {
                 yield return Member(ApiRole.AiCall, "OpenAI.Images.ImageClient", call, Lib);
                 yield return Member(ApiRole.AiCall, "OpenAI.Images.ImageClient", call + "Async", Lib);

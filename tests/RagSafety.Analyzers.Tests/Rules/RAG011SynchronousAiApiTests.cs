@@ -312,6 +312,57 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Image_edits_and_variations_await_their_twins()
+        {
+            // Edits and variations are generations that take seconds, like GenerateImage.
+            await Verify.VerifyCodeFixAsync("""
+                using System.IO;
+                using System.Threading.Tasks;
+                using OpenAI.Images;
+
+                class ImageService(ImageClient images)
+                {
+                    public async Task<GeneratedImage> EditAsync(Stream image, string prompt)
+                    {
+                        await Task.Yield();
+                        return {|#0:images.GenerateImageEdit(image, "image.png", prompt)|}.Value;
+                    }
+
+                    public async Task<GeneratedImageCollection> VaryAsync(Stream image)
+                    {
+                        await Task.Yield();
+                        return {|#1:images.GenerateImageVariations(image, "image.png", 2)|}.Value;
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG011").WithLocation(0).WithArguments("ImageClient.GenerateImageEdit", "ImageClient.GenerateImageEditAsync"),
+                    Verify.Diagnostic("RAG011").WithLocation(1).WithArguments("ImageClient.GenerateImageVariations", "ImageClient.GenerateImageVariationsAsync"),
+                },
+                """
+                using System.IO;
+                using System.Threading.Tasks;
+                using OpenAI.Images;
+
+                class ImageService(ImageClient images)
+                {
+                    public async Task<GeneratedImage> EditAsync(Stream image, string prompt)
+                    {
+                        await Task.Yield();
+                        return (await images.GenerateImageEditAsync(image, "image.png", prompt)).Value;
+                    }
+
+                    public async Task<GeneratedImageCollection> VaryAsync(Stream image)
+                    {
+                        await Task.Yield();
+                        return (await images.GenerateImageVariationsAsync(image, "image.png", 2)).Value;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Azure_search_query_and_writes()
         {
             await Verify.VerifyCodeFixAsync("""

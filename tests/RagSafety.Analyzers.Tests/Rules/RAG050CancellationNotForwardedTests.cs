@@ -178,6 +178,34 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Agent_run_in_an_endpoint_gets_the_request_token()
+        {
+            // An Agent Framework run is model calls with tool calls in between; an abandoned request should stop it.
+            await Verify.VerifyCodeFixAsync("""
+                using Microsoft.Agents.AI;
+                using Microsoft.AspNetCore.Builder;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapPost("/chat", async (AIAgent agent, string message) => (await {|#0:agent.RunAsync(message)|}).Text);
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("AIAgent.RunAsync", "the request's cancellation token") },
+                """
+                using System.Threading;
+                using Microsoft.Agents.AI;
+                using Microsoft.AspNetCore.Builder;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapPost("/chat", async (AIAgent agent, string message, CancellationToken cancellationToken) => (await agent.RunAsync(message, cancellationToken: cancellationToken)).Text);
+                }
+                """);
+        }
+
+        [Fact]
         public async Task HttpContext_parameter_of_a_minimal_api_lambda_is_a_token_in_scope()
         {
             await Verify.VerifyCodeFixAsync("""
