@@ -154,7 +154,7 @@ namespace RagSafety.Analyzers
         public static readonly DiagnosticDescriptor RAG060_HardCodedCredential = Create(
             RuleIds.HardCodedCredential,
             "Hard-coded AI service credential",
-            "'{0}' receives a hard-coded credential; read it from configuration or the environment",
+            "'{0}' receives a hard-coded credential{1}; read it from configuration or the environment",
             SecurityCategory,
             DiagnosticSeverity.Warning,
             "API keys in source end up in version control, builds and logs. Read them from configuration, the environment "

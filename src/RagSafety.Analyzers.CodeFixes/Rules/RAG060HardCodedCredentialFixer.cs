@@ -21,7 +21,8 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
     /// RAG060: replaces a hard-coded credential with
     /// <c>Environment.GetEnvironmentVariable("NAME") ?? throw new InvalidOperationException("NAME is not set")</c>.
     /// A const that held it is deleted when nothing else reads it, and otherwise becomes a non-const variable initialized
-    /// that way; every other literal of the document with the same value is replaced too, so the secret is gone.
+    /// that way; every other literal of the document with the same value is replaced too, and a site's fix replaces the
+    /// copies in the project's other documents as well (outside constants), so the secret is gone.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAG060HardCodedCredentialFixer))]
     [Shared]
@@ -31,23 +32,163 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HardCodedCredential);
 
-        public override FixAllProvider GetFixAllProvider() =>
-            FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken)!);
+        public override FixAllProvider GetFixAllProvider() => SitesAndCopiesFixAll.Instance;
 
-        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (diagnostic.Properties.ContainsKey(RAG060HardCodedCredentialAnalyzer.FixProperty)
-                    && diagnostic.Properties.TryGetValue(RAG060HardCodedCredentialAnalyzer.VariableProperty, out var variable))
+                if (!diagnostic.Properties.ContainsKey(RAG060HardCodedCredentialAnalyzer.FixProperty)
+                    || !diagnostic.Properties.TryGetValue(RAG060HardCodedCredentialAnalyzer.VariableProperty, out var variable) || variable is null)
+                {
+                    continue;
+                }
+
+                var title = $"Read the credential from environment variable {variable}";
+                if (diagnostic.Properties.ContainsKey(RAG060HardCodedCredentialAnalyzer.CopyProperty))
+                {
+                    context.RegisterCodeFix(CodeAction.Create(title, c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c), EquivalenceKey), diagnostic);
+                    continue;
+                }
+
+                // A site's fix also removes the secret's copies from the project's other documents; where one cannot be
+                // removed (a constant a constant context needs), the fix is not offered: it would leave the secret behind.
+                var secret = await SecretAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                var variables = secret is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [secret] = variable };
+                if (await PlanCopiesAsync(context.Document.Project.Solution, context.Document.Project.Id, variables, context.Document.Id, context.CancellationToken).ConfigureAwait(false) is { } plan)
                 {
                     context.RegisterCodeFix(
-                        CodeAction.Create($"Read the credential from environment variable {variable}", c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c), EquivalenceKey),
+                        CodeAction.Create(title, async c => await ApplyAsync((await FixAsync(context.Document, ImmutableArray.Create(diagnostic), c).ConfigureAwait(false)).Project.Solution, plan, c).ConfigureAwait(false), EquivalenceKey),
                         diagnostic);
                 }
             }
+        }
 
-            return Task.CompletedTask;
+        /// <summary>How one copy goes: its literal replaced, or the const it initializes turned into a variable read from the environment.</summary>
+        private sealed record CopyRemoval(DocumentId Document, TextSpan Span, bool ConvertConst, string Variable);
+
+        /// <summary>
+        /// The copies of the secrets in the project's documents (but <paramref name="except"/>), each with how it is removed;
+        /// null when one cannot be: a literal where C# needs a constant, or a const that some constant context reads.
+        /// </summary>
+        private static async Task<List<CopyRemoval>?> PlanCopiesAsync(Solution solution, ProjectId projectId, IReadOnlyDictionary<string, string> variables, DocumentId? except, CancellationToken cancellationToken)
+        {
+            var plan = new List<CopyRemoval>();
+            if (variables.Count == 0 || solution.GetProject(projectId) is not { } project)
+            {
+                return plan;
+            }
+
+            foreach (var document in project.Documents.Where(d => d.Id != except))
+            {
+                if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+                {
+                    continue;
+                }
+
+                foreach (var token in root.DescendantTokens())
+                {
+                    if (!token.IsKind(SyntaxKind.StringLiteralToken) || !variables.TryGetValue(token.ValueText, out var variable) || token.Parent is not LiteralExpressionSyntax literal)
+                    {
+                        continue;
+                    }
+
+                    if (!RAG060HardCodedCredentialAnalyzer.IsConstantContext(literal))
+                    {
+                        plan.Add(new CopyRemoval(document.Id, literal.Span, ConvertConst: false, variable));
+                    }
+                    else if (literal.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: FieldDeclarationSyntax or LocalDeclarationStatementSyntax } } declarator }
+                        && await OnlyReadOutsideConstantsAsync(document, declarator, cancellationToken).ConfigureAwait(false))
+                    {
+                        plan.Add(new CopyRemoval(document.Id, declarator.Span, ConvertConst: true, variable));
+                    }
+                    else
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return plan;
+        }
+
+        private static async Task<bool> OnlyReadOutsideConstantsAsync(Document document, VariableDeclaratorSyntax declarator, CancellationToken cancellationToken)
+        {
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (model?.GetDeclaredSymbol(declarator, cancellationToken) is not { } symbol)
+            {
+                return false;
+            }
+
+            foreach (var found in await Microsoft.CodeAnalysis.FindSymbols.SymbolFinder.FindReferencesAsync(symbol, document.Project.Solution, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var location in found.Locations)
+                {
+                    var root = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                    if (root is null || RAG060HardCodedCredentialAnalyzer.IsConstantContext(root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true)))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<CopyRemoval> plan, CancellationToken cancellationToken)
+        {
+            foreach (var inDocument in plan.GroupBy(r => r.Document))
+            {
+                var document = solution.GetDocument(inDocument.Key);
+                if (document is null || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+                {
+                    continue;
+                }
+
+                var editor = new SyntaxEditor(root, solution.Services);
+                var edited = new HashSet<TextSpan>();
+                foreach (var removal in inDocument)
+                {
+                    var node = root.FindNode(removal.Span, getInnermostNodeForTie: true);
+                    if (removal.ConvertConst && node is VariableDeclaratorSyntax declarator && edited.Add(declarator.Span))
+                    {
+                        ConvertConst(editor, declarator, removal.Variable);
+                    }
+                    else if (!removal.ConvertConst && node is LiteralExpressionSyntax literal)
+                    {
+                        Replace(editor, literal, removal.Variable, edited);
+                    }
+                }
+
+                var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+                changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                solution = changed.Project.Solution;
+            }
+
+            return solution;
+        }
+
+        /// <summary>The secret a site receives: the constant value of its expression, or of the local initializer it stands for.</summary>
+        private static async Task<string?> SecretAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax site)
+            {
+                return null;
+            }
+
+            if (model.GetConstantValue(site, cancellationToken) is { HasValue: true, Value: string value })
+            {
+                return value;
+            }
+
+            return diagnostic.Properties.TryGetValue(RAG060HardCodedCredentialAnalyzer.FixProperty, out var fix) && fix == RAG060HardCodedCredentialAnalyzer.FixReplaceInitializer
+                && diagnostic.AdditionalLocations.Count > 0
+                && root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax initializer
+                && model.GetConstantValue(initializer, cancellationToken) is { HasValue: true, Value: string initialValue }
+                ? initialValue
+                : null;
         }
 
         private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -245,5 +386,88 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 SyntaxFactory.Token(SyntaxKind.QuestionQuestionToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space),
                 @throw);
         }
-    }
+    
+        /// <summary>
+        /// Fix All in a document, project or solution: each document's diagnostics are fixed as one, then the copies of the
+        /// fixed sites' secrets are replaced in their projects' documents, so a Fix All leaves no copy behind either.
+        /// </summary>
+        private sealed class SitesAndCopiesFixAll : FixAllProvider
+        {
+            public static readonly SitesAndCopiesFixAll Instance = new();
+
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+            public override async Task<CodeAction?> GetFixAsync(FixAllContext context)
+            {
+                var documents = context.Scope switch
+                {
+                    FixAllScope.Document when context.Document is { } document => new[] { document },
+                    FixAllScope.Project => context.Project.Documents.ToArray(),
+                    FixAllScope.Solution => context.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
+                    _ => System.Array.Empty<Document>(),
+                };
+                var work = new List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)>();
+                foreach (var document in documents)
+                {
+                    var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+                    if (!diagnostics.IsEmpty)
+                    {
+                        work.Add((document, diagnostics));
+                    }
+                }
+
+                return work.Count == 0 ? null : CodeAction.Create(
+                    "Read the credentials from environment variables",
+                    async cancellationToken =>
+                    {
+                        // Sites whose copies cannot all be removed are left alone, as their single fix is not offered.
+                        var solution = context.Solution;
+                        var copies = new Dictionary<ProjectId, Dictionary<string, string>>();
+                        foreach (var (document, diagnostics) in work)
+                        {
+                            var toFix = new List<Diagnostic>();
+                            foreach (var diagnostic in diagnostics)
+                            {
+                                if (diagnostic.Properties.ContainsKey(RAG060HardCodedCredentialAnalyzer.CopyProperty)
+                                    || !diagnostic.Properties.TryGetValue(RAG060HardCodedCredentialAnalyzer.VariableProperty, out var variable) || variable is null
+                                    || await SecretAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } secret)
+                                {
+                                    toFix.Add(diagnostic);
+                                    continue;
+                                }
+
+                                var variables = new Dictionary<string, string> { [secret] = variable };
+                                if (await PlanCopiesAsync(context.Solution, document.Project.Id, variables, document.Id, cancellationToken).ConfigureAwait(false) is null)
+                                {
+                                    continue;
+                                }
+
+                                toFix.Add(diagnostic);
+                                if (!copies.TryGetValue(document.Project.Id, out var inProject))
+                                {
+                                    inProject = copies[document.Project.Id] = new Dictionary<string, string>(System.StringComparer.Ordinal);
+                                }
+
+                                inProject[secret] = variable;
+                            }
+
+                            var fixedDocument = await FixAsync(solution.GetDocument(document.Id)!, toFix.ToImmutableArray(), cancellationToken).ConfigureAwait(false);
+                            solution = fixedDocument.Project.Solution;
+                        }
+
+                        // Then the copies the documents' own fixes did not reach (other documents, consts), on the fixed solution.
+                        foreach (var project in copies)
+                        {
+                            if (await PlanCopiesAsync(solution, project.Key, project.Value, except: null, cancellationToken).ConfigureAwait(false) is { } plan)
+                            {
+                                solution = await ApplyAsync(solution, plan, cancellationToken).ConfigureAwait(false);
+                            }
+                        }
+
+                        return solution;
+                    },
+                    context.CodeActionEquivalenceKey);
+            }
+        }
+}
 }

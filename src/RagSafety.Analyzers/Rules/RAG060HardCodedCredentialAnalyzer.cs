@@ -45,6 +45,9 @@ namespace RagSafety.Analyzers.Rules
         /// </summary>
         public const string OtherLiteralsProperty = "OtherLiterals";
 
+        /// <summary>Diagnostic property, on a copy: the diagnostic is a copy of a reported secret, not a site that receives it.</summary>
+        public const string CopyProperty = "Copy";
+
         /// <summary>Exact values (compared case-insensitively, trimmed) that are placeholders, not keys.</summary>
         internal static readonly ImmutableHashSet<string> Placeholders = ImmutableHashSet.Create(
             StringComparer.OrdinalIgnoreCase,
@@ -53,23 +56,39 @@ namespace RagSafety.Analyzers.Rules
             "ollama", "lm-studio", "lmstudio", "not-needed", "not_needed", "notneeded", "not-used", "not_used", "no-key", "no_key", "nokey",
             "local", "localhost", "anything", "any", "empty", "missing", "todo", "tbd", "sk-");
 
+        /// <summary>
+        /// Words that placeholder values are made of (<c>NotNull</c>, <c>dummy-key</c>, <c>my_api_key</c>): a value whose
+        /// words, split at separators and case changes, are all of these, is a placeholder.
+        /// </summary>
+        internal static readonly ImmutableHashSet<string> PlaceholderWords = ImmutableHashSet.Create(
+            StringComparer.OrdinalIgnoreCase,
+            "dummy", "fake", "test", "testing", "placeholder", "sample", "example", "demo", "unused", "used", "not", "no", "none",
+            "null", "nil", "needed", "required", "empty", "missing", "any", "anything", "key", "api", "apikey", "secret", "token",
+            "password", "value", "local", "localhost", "ollama", "lm", "studio", "lmstudio", "change", "me", "changeme", "todo",
+            "tbd", "your", "here", "insert", "my", "default");
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.RAG060_HardCodedCredential);
 
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RagSafetyContext rag)
         {
-            context.RegisterOperationAction(c => AnalyzeCall(c, rag, ((IInvocationOperation)c.Operation).TargetMethod, ((IInvocationOperation)c.Operation).Arguments), OperationKind.Invocation);
+            var secrets = new ReportedSecrets();
+            context.RegisterOperationAction(c => AnalyzeCall(c, rag, secrets, ((IInvocationOperation)c.Operation).TargetMethod, ((IInvocationOperation)c.Operation).Arguments), OperationKind.Invocation);
             context.RegisterOperationAction(
                 c =>
                 {
                     var creation = (IObjectCreationOperation)c.Operation;
                     if (creation.Constructor is { } constructor)
                     {
-                        AnalyzeCall(c, rag, constructor, creation.Arguments);
+                        AnalyzeCall(c, rag, secrets, constructor, creation.Arguments);
                     }
                 },
                 OperationKind.ObjectCreation);
-            context.RegisterOperationAction(c => AnalyzeAssignment(c, rag), OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(c => AnalyzeAssignment(c, rag, secrets), OperationKind.SimpleAssignment);
+
+            // Copies of a reported secret elsewhere (a header value, a constant in another file) are only known once every
+            // site has been seen: they are reported at the end of the compilation.
+            context.RegisterCompilationEndAction(secrets.ReportCopies);
         }
 
         /// <summary>Whether a constant value is a placeholder rather than a key: see docs/rules/RAG060.md for the exact list.</summary>
@@ -93,10 +112,39 @@ namespace RagSafety.Analyzers.Rules
             }
 
             // xxxx, ****, 0000: a masked value.
-            return text.All(c => c == text[0]) && (text[0] is 'x' or 'X' or '*' or '0' or '-' or '_');
+            if (text.All(c => c == text[0]) && (text[0] is 'x' or 'X' or '*' or '0' or '-' or '_'))
+            {
+                return true;
+            }
+
+            var words = Words(text);
+            return words.Count >= 2 && words.All(PlaceholderWords.Contains);
         }
 
-        private static void AnalyzeCall(OperationAnalysisContext context, RagSafetyContext rag, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+        /// <summary>The words of a value: runs of letters or digits, also split where a lower-case letter meets an upper-case one.</summary>
+        private static List<string> Words(string text)
+        {
+            var words = new List<string>();
+            var start = -1;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                var boundary = i == text.Length || !char.IsLetterOrDigit(text[i]) || (i > 0 && char.IsLower(text[i - 1]) && char.IsUpper(text[i]));
+                if (boundary && start >= 0)
+                {
+                    words.Add(text.Substring(start, i - start));
+                    start = -1;
+                }
+
+                if (i < text.Length && char.IsLetterOrDigit(text[i]) && start < 0)
+                {
+                    start = i;
+                }
+            }
+
+            return words;
+        }
+
+        private static void AnalyzeCall(OperationAnalysisContext context, RagSafetyContext rag, ReportedSecrets secrets, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
         {
             var definition = (method.ReducedFrom ?? method).OriginalDefinition;
             if (definition.ContainingType is not { } type)
@@ -134,12 +182,12 @@ namespace RagSafety.Analyzers.Rules
                     var api = definition.MethodKind == MethodKind.Constructor ? type.Name : CallChain.Display(method);
                     // Azure.AI.OpenAI 1.0's OpenAIClient(openAIApiKey) talks to OpenAI itself, not to Azure.
                     var variable = parameter.Name == "openAIApiKey" ? "OPENAI_API_KEY" : VariableFor(argument, type, definition);
-                    Report(context, argument.Value, api, variable);
+                    Report(context, secrets, argument.Value, api, variable);
                 }
             }
         }
 
-        private static void AnalyzeAssignment(OperationAnalysisContext context, RagSafetyContext rag)
+        private static void AnalyzeAssignment(OperationAnalysisContext context, RagSafetyContext rag, ReportedSecrets secrets)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Target is not IPropertyReferenceOperation { Property: { ContainingType: { } type } property })
@@ -152,7 +200,7 @@ namespace RagSafety.Analyzers.Rules
                 return;
             }
 
-            Report(context, assignment.Value, type.Name + "." + property.Name, VariableFor(type.OriginalDefinition, property.Name));
+            Report(context, secrets, assignment.Value, type.Name + "." + property.Name, VariableFor(type.OriginalDefinition, property.Name));
         }
 
         private static bool LooksLikeCredential(string name)
@@ -168,7 +216,7 @@ namespace RagSafety.Analyzers.Rules
             return false;
         }
 
-        private static void Report(OperationAnalysisContext context, IOperation value, string api, string variable)
+        private static void Report(OperationAnalysisContext context, ReportedSecrets secrets, IOperation value, string api, string variable)
         {
             var unwrapped = value;
             while (unwrapped is IConversionOperation { IsImplicit: true } conversion)
@@ -218,7 +266,22 @@ namespace RagSafety.Analyzers.Rules
                 additional.Clear();
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RAG060_HardCodedCredential, expression.GetLocation(), additional, properties, api));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RAG060_HardCodedCredential, expression.GetLocation(), additional, properties, api, string.Empty));
+            secrets.Add(secret, expression.GetLocation(), SourceOf(unwrapped, context.CancellationToken), api, variable);
+        }
+
+        /// <summary>Where the constant behind a site is written: a const's or local's initializer (not a copy of it), or null.</summary>
+        private static Location? SourceOf(IOperation value, System.Threading.CancellationToken cancellationToken)
+        {
+            var symbol = value switch
+            {
+                ILocalReferenceOperation local => (ISymbol)local.Local,
+                IFieldReferenceOperation { Field.IsConst: true } field => field.Field,
+                _ => null,
+            };
+            return symbol?.DeclaringSyntaxReferences.Length == 1 && symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer }
+                ? initializer.GetLocation()
+                : null;
         }
 
         /// <summary>
@@ -465,5 +528,110 @@ namespace RagSafety.Analyzers.Rules
 
             return builder.Length == 0 ? "AI_SERVICE" : builder.ToString();
         }
-    }
+    
+        /// <summary>The secrets reported in one compilation, and the end-of-compilation pass that reports their copies.</summary>
+        private sealed class ReportedSecrets
+        {
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Site> _sites = new(StringComparer.Ordinal);
+            private readonly System.Collections.Concurrent.ConcurrentBag<Location> _covered = new();
+
+            public void Add(string secret, Location site, Location? source, string api, string variable)
+            {
+                _covered.Add(site);
+                if (source is not null)
+                {
+                    _covered.Add(source);
+                }
+
+                // The first site seen names the secret in the copies' messages; the earliest in source order when several race.
+                _sites.AddOrUpdate(secret, new Site(site, api, variable), (_, existing) => Earlier(existing.Location, site) ? existing : new Site(site, api, variable));
+            }
+
+            /// <summary>Every other string literal with a reported secret's value, outside generated code, is reported as a copy.</summary>
+            public void ReportCopies(CompilationAnalysisContext context)
+            {
+                if (_sites.IsEmpty)
+                {
+                    return;
+                }
+
+                var covered = _covered.GroupBy(l => l.SourceTree).ToDictionary(g => g.Key!, g => g.Select(l => l.SourceSpan).ToList());
+                foreach (var tree in context.Compilation.SyntaxTrees)
+                {
+                    if (GeneratedFiles.IsGenerated(tree, context.Compilation, context.CancellationToken))
+                    {
+                        continue;
+                    }
+
+                    SemanticModel? model = null;
+                    covered.TryGetValue(tree, out var spans);
+                    foreach (var token in tree.GetRoot(context.CancellationToken).DescendantTokens())
+                    {
+                        if (!token.IsKind(SyntaxKind.StringLiteralToken) || !_sites.TryGetValue(token.ValueText, out var site)
+                            || token.Parent is not LiteralExpressionSyntax literal || (spans?.Any(s => s.Contains(literal.Span)) ?? false))
+                        {
+                            continue;
+                        }
+
+#pragma warning disable RS1030 // Only files holding a copy of a reported secret are bound, once each, at the end of the compilation.
+                        model ??= context.Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                        var properties = ImmutableDictionary<string, string?>.Empty.Add(VariableProperty, site.Variable).Add(CopyProperty, "true");
+                        if (!IsConstantContext(literal))
+                        {
+                            properties = properties.Add(FixProperty, FixReplace).Add(OtherLiteralsProperty, "0");
+                        }
+
+                        var origin = site.Location.GetLineSpan();
+                        var of = $", a copy of the one passed to '{site.Api}' ({System.IO.Path.GetFileName(origin.Path)}:{origin.StartLinePosition.Line + 1})";
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.RAG060_HardCodedCredential, literal.GetLocation(), properties, Receiver(model, literal, context.CancellationToken), of));
+                    }
+                }
+            }
+
+            private static bool Earlier(Location a, Location b) =>
+                string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath) is var byFile && (byFile < 0 || (byFile == 0 && a.SourceSpan.Start <= b.SourceSpan.Start));
+
+            /// <summary>What receives a copy: the call it is an argument of, the member or local it initializes or is assigned to, else its member.</summary>
+            private static string Receiver(SemanticModel model, LiteralExpressionSyntax literal, System.Threading.CancellationToken cancellationToken)
+            {
+                var operation = model.GetOperation(literal, cancellationToken);
+                while (operation?.Parent is IConversionOperation { IsImplicit: true } conversion)
+                {
+                    operation = conversion;
+                }
+
+                switch (operation?.Parent)
+                {
+                    case IArgumentOperation { Parent: IObjectCreationOperation { Constructor: { } constructor } }:
+                        return constructor.ContainingType.Name;
+                    case IArgumentOperation { Parent: IInvocationOperation invocation }:
+                        return CallChain.Display(invocation.TargetMethod);
+                    case IFieldInitializerOperation { InitializedFields.Length: 1 } field:
+                        return field.InitializedFields[0].ContainingType.Name + "." + field.InitializedFields[0].Name;
+                    case IPropertyInitializerOperation { InitializedProperties.Length: 1 } property:
+                        return property.InitializedProperties[0].ContainingType.Name + "." + property.InitializedProperties[0].Name;
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        return declarator.Symbol.Name;
+                    case ISimpleAssignmentOperation { Target: IMemberReferenceOperation member }:
+                        return member.Member.ContainingType.Name + "." + member.Member.Name;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local }:
+                        return local.Local.Name;
+                }
+
+                // A const field's initializer has no operation parent to speak of; its declarator names it.
+                if (literal.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declaratorSyntax }
+                    && model.GetDeclaredSymbol(declaratorSyntax, cancellationToken) is { } declared)
+                {
+                    return declared is IFieldSymbol f ? f.ContainingType.Name + "." + f.Name : declared.Name;
+                }
+
+                return model.GetEnclosingSymbol(literal.SpanStart, cancellationToken) is { } enclosing
+                    ? (enclosing.ContainingType is { } containing ? containing.Name + "." : string.Empty) + enclosing.Name
+                    : "a string";
+            }
+
+            private sealed record Site(Location Location, string Api, string Variable);
+        }
+}
 }

@@ -33,9 +33,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                 """,
                 new[]
                 {
-                    Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("ApiKeyCredential"),
-                    Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("ApiKeyCredential"),
-                    Verify.Diagnostic("RAG060").WithLocation(2).WithArguments("ChatClient"),
+                    Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("ApiKeyCredential", ""),
+                    Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("ApiKeyCredential", ""),
+                    Verify.Diagnostic("RAG060").WithLocation(2).WithArguments("ChatClient", ""),
                 },
                 """
                 using System;
@@ -84,10 +84,10 @@ namespace RagSafety.Analyzers.Tests.Rules
                 var qdrant = new QdrantClient("qdrant.internal", apiKey: Environment.GetEnvironmentVariable("QDRANT_API_KEY") ?? throw new InvalidOperationException("QDRANT_API_KEY is not set"));
                 var search = new SearchClient(new System.Uri("https://s.search.windows.net"), "docs", new AzureKeyCredential(Environment.GetEnvironmentVariable("AZURE_SEARCH_API_KEY") ?? throw new InvalidOperationException("AZURE_SEARCH_API_KEY is not set")));
                 """ };
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("IKernelBuilder.AddOpenAIChatCompletion"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("IKernelBuilder.AddAzureOpenAIChatCompletion"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(2).WithArguments("QdrantClient"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(3).WithArguments("AzureKeyCredential"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("IKernelBuilder.AddOpenAIChatCompletion", ""));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("IKernelBuilder.AddAzureOpenAIChatCompletion", ""));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(2).WithArguments("QdrantClient", ""));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(3).WithArguments("AzureKeyCredential", ""));
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
@@ -116,9 +116,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                 """,
                 new[]
                 {
-                    Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("IServiceCollection.AddOpenAIChatClient"),
-                    Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("IServiceCollection.AddAzureOpenAIEmbeddingGenerator"),
-                    Verify.Diagnostic("RAG060").WithLocation(2).WithArguments("IKernelBuilder.AddAzureOpenAIChatClient"),
+                    Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("IServiceCollection.AddOpenAIChatClient", ""),
+                    Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("IServiceCollection.AddAzureOpenAIEmbeddingGenerator", ""),
+                    Verify.Diagnostic("RAG060").WithLocation(2).WithArguments("IKernelBuilder.AddAzureOpenAIChatClient", ""),
                 },
                 """
                 #pragma warning disable SKEXP0010
@@ -162,9 +162,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                 """,
                 new[]
                 {
-                    Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("OpenAIConfig.APIKey"),
-                    Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("AzureOpenAIConfig.APIKey"),
-                    Verify.Diagnostic("RAG060").WithLocation(2).WithArguments("MemoryWebClient"),
+                    Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("OpenAIConfig.APIKey", ""),
+                    Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("AzureOpenAIConfig.APIKey", ""),
+                    Verify.Diagnostic("RAG060").WithLocation(2).WithArguments("MemoryWebClient", ""),
                 },
                 """
                 using System;
@@ -274,7 +274,12 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Same_literal_elsewhere_in_the_document_is_replaced_too()
         {
-            await Verify.VerifyCodeFixAsync("""
+            var test = new Verify.Test
+            {
+                // Copies are reported at the end of the compilation (they are known only once every site is): not local
+                // diagnostics, so the library's check that fixes target local ones does not apply.
+                CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+                TestCode = """
                 using System.ClientModel;
                 using OpenAI;
 
@@ -282,12 +287,12 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     public static OpenAIClient Create() => new OpenAIClient(new ApiKeyCredential([|"sk-abc-123"|]));
 
-                    public static bool IsDefault(string key) => key == "sk-abc-123";
+                    public static bool IsDefault(string key) => key == {|#0:"sk-abc-123"|};
 
                     public static object Concatenated() => new OpenAI.Chat.ChatClient("gpt-4o", [|"sk-" + "abc-123"|]);
                 }
                 """,
-                """
+                FixedCode = """
                 using System;
                 using System.ClientModel;
                 using OpenAI;
@@ -300,7 +305,12 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     public static object Concatenated() => new OpenAI.Chat.ChatClient("gpt-4o", Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("OPENAI_API_KEY is not set"));
                 }
-                """);
+                """,
+            };
+
+            // The copy is reported too (it is the same secret); the site's fix replaces it with the site.
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("Clients.IsDefault", ", a copy of the one passed to 'ApiKeyCredential' (Test0.cs:6)"));
+            await test.RunAsync();
         }
 
         [Fact]
@@ -327,12 +337,17 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     public static OpenAIClient UsedInSwitch(string k) => k switch
                     {
-                        "sk-switch-2" => null!,
+                        {|#0:"sk-switch-2"|} => null!,
                         _ => new OpenAIClient(new ApiKeyCredential([|"sk-switch-2"|])),
                     };
                 }
                 """;
-            await Verify.VerifyCodeFixAsync(source, source);
+            // The case label is a copy of the secret too: reported, but a label must stay a constant, so there is no fix.
+            var copy = Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("Clients.UsedInSwitch", ", a copy of the one passed to 'ApiKeyCredential' (Test0.cs:22)");
+            var test = new Verify.Test { TestCode = source, FixedCode = source, CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck };
+            test.ExpectedDiagnostics.Add(copy);
+            test.FixedState.ExpectedDiagnostics.Add(copy);
+            await test.RunAsync();
         }
 
         [Fact]
@@ -539,8 +554,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public static OpenAIClient Azure() => new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential(Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? throw new InvalidOperationException("AZURE_OPENAI_API_KEY is not set")));
                 }
                 """ };
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("OpenAIClient"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("AzureKeyCredential"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("OpenAIClient", ""));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("AzureKeyCredential", ""));
             test.Libraries = TestLibraries.Default | TestLibraries.LegacyAzureOpenAI;
             await test.RunAsync();
         }
@@ -560,12 +575,130 @@ namespace RagSafety.Analyzers.Tests.Rules
             Assert.Contains(diagnostics, d => d.Id == "RAG060");
         }
 
+        [Fact]
+        public async Task Copies_in_other_files_are_reported_and_the_fix_leaves_none_behind()
+        {
+            // The key is also sent as a header by hand and kept in a constant elsewhere: removing it from the client alone
+            // would leave it in the repository.
+            var test = new Verify.Test
+            {
+                CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+                TestCode = """
+                    using System.ClientModel;
+                    using OpenAI;
+
+                    static class Clients
+                    {
+                        public static OpenAIClient Create() => new OpenAIClient(new ApiKeyCredential({|#0:"sk-live-7f3a9c21"|}));
+                    }
+                    """,
+                FixedCode = """
+                    using System;
+                    using System.ClientModel;
+                    using OpenAI;
+
+                    static class Clients
+                    {
+                        public static OpenAIClient Create() => new OpenAIClient(new ApiKeyCredential(Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("OPENAI_API_KEY is not set")));
+                    }
+                    """,
+            };
+            test.TestState.Sources.Add("""
+                using System.Net.Http;
+
+                static class RawCalls
+                {
+                    public const string Backup = {|#2:"sk-live-7f3a9c21"|};
+
+                    public static void Authorize(HttpClient client) => client.DefaultRequestHeaders.Add("api-key", {|#1:"sk-live-7f3a9c21"|});
+                }
+                """);
+            test.FixedState.Sources.Add("""
+                using System;
+                using System.Net.Http;
+
+                static class RawCalls
+                {
+                    public static readonly string Backup = Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("OPENAI_API_KEY is not set");
+
+                    public static void Authorize(HttpClient client) => client.DefaultRequestHeaders.Add("api-key", Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? throw new InvalidOperationException("OPENAI_API_KEY is not set"));
+                }
+                """);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("ApiKeyCredential", ""));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("HttpHeaders.Add", ", a copy of the one passed to 'ApiKeyCredential' (Test0.cs:6)"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG060").WithLocation(2).WithArguments("RawCalls.Backup", ", a copy of the one passed to 'ApiKeyCredential' (Test0.cs:6)"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task No_fix_when_a_copy_must_stay_a_constant()
+        {
+            // The copy feeds an attribute, which needs a constant: fixing the client alone would leave the key in the
+            // repository without a warning, so neither is fixed and both stay reported.
+            var source = """
+                using System.ClientModel;
+                using OpenAI;
+
+                static class Clients
+                {
+                    public static OpenAIClient Create() => new OpenAIClient(new ApiKeyCredential({|#0:"sk-live-51d0c8e2"|}));
+                }
+                """;
+            var other = """
+                using System.ComponentModel;
+
+                static class Settings
+                {
+                    public const string Key = {|#1:"sk-live-51d0c8e2"|};
+
+                    [Description(Key)]
+                    public static string Describe() => "";
+                }
+                """;
+            var test = new Verify.Test { CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck, TestCode = source, FixedCode = source };
+            test.TestState.Sources.Add(other);
+            test.FixedState.Sources.Add(other);
+            var site = Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("ApiKeyCredential", "");
+            var copy = Verify.Diagnostic("RAG060").WithLocation(1).WithArguments("Settings.Key", ", a copy of the one passed to 'ApiKeyCredential' (Test0.cs:6)");
+            test.ExpectedDiagnostics.AddRange(new[] { site, copy });
+            test.FixedState.ExpectedDiagnostics.AddRange(new[] { site, copy });
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Placeholders_made_of_placeholder_words_are_not_keys()
+        {
+            // Keyless local servers (Ollama, an OpenAI-compatible proxy) still need a non-empty key in some SDKs.
+            await Verify.VerifyAnalyzerAsync("""
+                using System.ClientModel;
+                using Microsoft.SemanticKernel;
+                using OpenAI;
+
+                static class LocalModels
+                {
+                    public static OpenAIClient Proxy() => new OpenAIClient(new ApiKeyCredential("dummy-key"));
+
+                    public static IKernelBuilder Ollama(IKernelBuilder builder) => builder.AddOpenAIChatCompletion("llama3", "NotNull");
+
+                    public static OpenAIClient Template() => new OpenAIClient(new ApiKeyCredential("my_api_key_here"));
+
+                    public static OpenAIClient Real() => new OpenAIClient(new ApiKeyCredential({|#0:"sk-test-9f2c41ab"|}));
+                }
+                """,
+                Verify.Diagnostic("RAG060").WithLocation(0).WithArguments("ApiKeyCredential", ""));
+        }
+
         [Theory]
         [InlineData("", true)]
         [InlineData("<key>", true)]
         [InlineData("YOUR-KEY", true)]
         [InlineData("sk-", true)]
         [InlineData("****", true)]
+        [InlineData("NotNull", true)]
+        [InlineData("dummy-key", true)]
+        [InlineData("my_api_key_here", true)]
+        [InlineData("sk-test-9f2c41ab", false)]
+        [InlineData("search-admin-key", false)]
         [InlineData("sk-proj-1a2b", false)]
         [InlineData("k3y-9", false)]
         public void Placeholder_list(string value, bool placeholder) =>
