@@ -32,8 +32,10 @@ namespace RagSafety.Analyzers.Program
             ITypeSymbol? implementationType,
             IOperation? instance,
             IOperation? factory,
-            ImmutableArray<ITypeSymbol> providedTypes)
+            ImmutableArray<ITypeSymbol> providedTypes,
+            bool intoKernelServices)
         {
+            IntoKernelServices = intoKernelServices;
             Invocation = invocation;
             Lifetime = lifetime;
             ServiceType = serviceType;
@@ -44,6 +46,13 @@ namespace RagSafety.Analyzers.Program
         }
 
         public IInvocationOperation Invocation { get; }
+
+        /// <summary>
+        /// Whether the registration goes into the own service collection of a kernel builder from <c>Kernel.CreateBuilder()</c>:
+        /// its singletons live as long as that kernel, not the app (a builder from <c>services.AddKernel()</c> wraps the
+        /// app's collection and is not one).
+        /// </summary>
+        public bool IntoKernelServices { get; }
 
         /// <summary>Whether this is a keyed registration (<c>AddKeyed…</c>, <c>TryAddKeyed…</c>).</summary>
         public bool IsKeyed => Method.Name.IndexOf("Keyed", StringComparison.Ordinal) >= 0;
@@ -150,7 +159,7 @@ namespace RagSafety.Analyzers.Program
 
         public static ServiceRegistrations For(Compilation compilation) => Cache.GetValue(compilation, c => new ServiceRegistrations(c));
 
-        /// <summary>Every singleton registration in the compilation's source (scanned once, on first need).</summary>
+        /// <summary>Every app singleton registration in the compilation's source (scanned once, on first need); a kernel's own are not.</summary>
         public ImmutableArray<ServiceRegistration> Singletons => _singletons.Value;
 
         /// <summary>
@@ -270,8 +279,40 @@ namespace RagSafety.Analyzers.Program
 
             Add(provided, implementation);
             Add(provided, service);
-            return new ServiceRegistration(invocation, lifetime, service, implementation, instance, factory, provided.ToImmutable());
+            return new ServiceRegistration(invocation, lifetime, service, implementation, instance, factory, provided.ToImmutable(), IsKernelOwnServices(invocation));
         }
+
+        /// <summary>
+        /// <c>Kernel.CreateBuilder().Services</c>, or <c>builder.Services</c> where the local <c>builder</c> is initialized
+        /// with <c>Kernel.CreateBuilder()</c>: the collection the registration receives belongs to one kernel.
+        /// </summary>
+        private static bool IsKernelOwnServices(IInvocationOperation invocation)
+        {
+            var receiver = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value.WithoutConversions();
+            if (receiver is not IPropertyReferenceOperation { Property.Name: "Services", Instance: { } builder }
+                || !ImplementsKernelBuilder(builder.Type))
+            {
+                return false;
+            }
+
+            var origin = builder.WithoutConversions();
+            if (origin is ILocalReferenceOperation { Local: { } local }
+                && local.DeclaringSyntaxReferences.Length == 1
+                && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                && invocation.SemanticModel?.GetOperation(initializer) is { } initialValue)
+            {
+                origin = initialValue.WithoutConversions();
+            }
+
+            return origin is IInvocationOperation { TargetMethod: { Name: "CreateBuilder", IsStatic: true, ContainingType: { Name: "Kernel" } kernel } }
+                && kernel.ContainingNamespace?.ToDisplayString() == "Microsoft.SemanticKernel";
+        }
+
+        private static bool ImplementsKernelBuilder(ITypeSymbol? type) =>
+            type is not null && (IsKernelBuilderInterface(type) || type.AllInterfaces.Any(IsKernelBuilderInterface));
+
+        private static bool IsKernelBuilderInterface(ITypeSymbol type) =>
+            type.Name == "IKernelBuilder" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.SemanticKernel";
 
         /// <summary>The values a lambda returns (its own returns, not those of nested functions), without conversions.</summary>
         public static IEnumerable<IOperation> ReturnedValues(IAnonymousFunctionOperation lambda)
@@ -340,7 +381,7 @@ namespace RagSafety.Analyzers.Program
             var operations = new OperationsAcrossTrees(_compilation);
             foreach (var invocation in CallNameGraph.For(_compilation).SingletonCalls)
             {
-                if (operations.Of(invocation) is IInvocationOperation operation && Recognize(operation) is { Lifetime: ServiceLifetimeKind.Singleton } registration)
+                if (operations.Of(invocation) is IInvocationOperation operation && Recognize(operation) is { Lifetime: ServiceLifetimeKind.Singleton, IntoKernelServices: false } registration)
                 {
                     result.Add(registration);
                 }

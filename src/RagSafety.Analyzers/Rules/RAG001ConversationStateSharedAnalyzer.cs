@@ -79,7 +79,7 @@ namespace RagSafety.Analyzers.Rules
         private static void AnalyzeRegistration(OperationAnalysisContext context, ConversationStateTypes state, ServiceRegistrations registrations)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (registrations.Recognize(invocation) is not { Lifetime: ServiceLifetimeKind.Singleton } registration
+            if (registrations.Recognize(invocation) is not { Lifetime: ServiceLifetimeKind.Singleton, IntoKernelServices: false } registration
                 || registration.NameSyntax is not { } name)
             {
                 return;

@@ -232,6 +232,30 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Singletons_in_a_kernel_builders_own_services_live_with_that_kernel_and_are_not_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                static class Kernels
+                {
+                    public static Kernel Build(IServiceCollection services)
+                    {
+                        var kernelBuilder = Kernel.CreateBuilder();
+                        kernelBuilder.Services.AddSingleton<ChatHistory>();
+                        Kernel.CreateBuilder().Services.AddSingleton(sp => new List<ChatMessage>());
+
+                        // AddKernel wraps the app's own collection: its singletons are the app's.
+                        services.AddKernel().Services.{|#0:AddSingleton<ChatHistory>|}();
+                        IKernelBuilder appKernel = services.AddKernel();
+                        appKernel.Services.{|#1:TryAddSingleton<ChatHistory>|}();
+                        return kernelBuilder.Build();
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG001").WithLocation(0).WithArguments("AddSingleton<ChatHistory>", "ChatHistory"),
+                Verify.Diagnostic("RAG001").WithLocation(1).WithArguments("TryAddSingleton<ChatHistory>", "ChatHistory"));
+        }
+
+        [Fact]
         public async Task Own_types_holding_state_name_the_field_transitively()
         {
             await Verify.VerifyCodeFixAsync(Usings + """
