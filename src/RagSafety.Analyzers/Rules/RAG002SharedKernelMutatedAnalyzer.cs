@@ -132,7 +132,7 @@ namespace RagSafety.Analyzers.Rules
 
             var properties = ImmutableDictionary<string, string?>.Empty;
             var additionalLocations = new List<Location> { kernel.Syntax.GetLocation() };
-            if (CloneMode(context.Operation, origin.Symbol, kernel) is { } clone)
+            if (CloneMode(context.Operation, origin.Symbol, kernel, rag.Apis) is { } clone)
             {
                 properties = properties.Add(CloneProperty, clone);
                 if (ExpressionBodyForm(context.Operation, context.ContainingSymbol) is { } bodyForm)
@@ -390,10 +390,10 @@ namespace RagSafety.Analyzers.Rules
 
         /// <summary>
         /// Whether the clone fix applies: the change sits in a function with a block body, the function never writes
-        /// the shared member, and reads it only through <c>this</c> (or statically). A parameter of the function itself
+        /// the shared member, reads it only through <c>this</c> (or statically), and uses it for more than the changes. A parameter of the function itself
         /// is reassigned; anything else is copied into a new local.
         /// </summary>
-        private static string? CloneMode(IOperation mutation, ISymbol symbol, IOperation kernel)
+        private static string? CloneMode(IOperation mutation, ISymbol symbol, IOperation kernel, KnownApis apis)
         {
             if (kernel.Syntax is not ExpressionSyntax || !HasClone(kernel.Type))
             {
@@ -442,6 +442,18 @@ namespace RagSafety.Analyzers.Rules
                 return null;
             }
 
+            // The clone only matters when the function goes on to use the kernel; one that only changes it means the
+            // change for the shared kernel's other users, and a clone would silently drop it.
+            var changedKernels = new HashSet<SyntaxNode>();
+            foreach (var operation in scope.Descendants())
+            {
+                if (MutationOf(operation, apis) is { } change)
+                {
+                    changedKernels.Add(change.Kernel.Syntax);
+                }
+            }
+
+            var usedOtherwise = false;
             foreach (var operation in scope.Descendants())
             {
                 var isReference = operation switch
@@ -456,6 +468,18 @@ namespace RagSafety.Analyzers.Rules
                 {
                     return null;
                 }
+
+                if (isReference == true)
+                {
+                    // Lazy<Kernel>.Value is the kernel a change names.
+                    var read = operation.Parent is IPropertyReferenceOperation { Property.Name: "Value" } value && ReferenceEquals(value.Instance, operation) ? value : operation;
+                    usedOtherwise |= !changedKernels.Contains(read.Syntax);
+                }
+            }
+
+            if (!usedOtherwise)
+            {
+                return null;
             }
 
             if (symbol is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, functionSymbol))

@@ -90,10 +90,10 @@ namespace RagSafety.Analyzers.Tests.Rules
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.{0};
             var app = builder.Build();
-            app.MapGet("/ask", (Kernel kernel) =>
+            app.MapGet("/ask", async (Kernel kernel) =>
             {
                 {1}
-                return "ok";
+                return (await kernel.InvokePromptAsync("What time is it?")).ToString();
             });
             app.Run();
             """ + Plugin;
@@ -129,22 +129,22 @@ namespace RagSafety.Analyzers.Tests.Rules
                 var kernel = Kernel.CreateBuilder().Build();
                 builder.Services.AddSingleton(kernel);
                 var app = builder.Build();
-                app.MapGet("/culture", (Kernel k) => {|#0:k.Culture = CultureInfo.GetCultureInfo("fr-FR")|});
+                app.MapGet("/now", (Kernel k) => k.InvokeAsync({|#0:k.ImportPluginFromType<TimePlugin>()|}["Now"]));
                 app.Run();
-                """,
+                """ + Plugin,
                 Usings + """
                 var builder = WebApplication.CreateBuilder(args);
                 var kernel = Kernel.CreateBuilder().Build();
                 builder.Services.AddSingleton(kernel);
                 var app = builder.Build();
-                app.MapGet("/culture", (Kernel k) =>
+                app.MapGet("/now", (Kernel k) =>
                 {
                     k = k.Clone();
-                    return k.Culture = CultureInfo.GetCultureInfo("fr-FR");
+                    return k.InvokeAsync(k.ImportPluginFromType<TimePlugin>()["Now"]);
                 });
                 app.Run();
-                """,
-                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Culture =", "the singleton registration AddSingleton(Kernel)")).RunAsync();
+                """ + Plugin,
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("ImportPluginFromType", "the singleton registration AddSingleton(Kernel)")).RunAsync();
         }
 
         [Fact]
@@ -155,11 +155,11 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     private static readonly Kernel Shared = new();
 
-                    public void SetUser(string user) => {|#0:Shared.Data["user"] = user|};
+                    public async Task RunAsync() => await Shared.InvokeAsync({|#0:Shared.ImportPluginFromType<TimePlugin>()|}["Now"]);
 
-                    public async Task AddAsync(TimePlugin plugin) => await Task.Run(() => {|#1:kernel.Plugins.AddFromObject(plugin)|});
+                    public async Task<FunctionResult> AddAsync(TimePlugin plugin) => await Task.Run(() => kernel.InvokeAsync({|#1:kernel.Plugins.AddFromObject(plugin)|}["Now"]));
 
-                    public int Count() => {|#2:Shared.ImportPluginFromType<TimePlugin>()|}.FunctionCount;
+                    public Task<FunctionResult> NowAsync() => Shared.InvokeAsync({|#2:Shared.ImportPluginFromType<TimePlugin>()|}["Now"]);
                 }
 
                 public static class Registrations
@@ -169,7 +169,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 """ + Plugin,
                 new[]
                 {
-                    Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Data[…] =", "static field 'Tools.Shared'"),
+                    Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("ImportPluginFromType", "static field 'Tools.Shared'"),
                     Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Plugins.AddFromObject", "singleton 'Tools.kernel' (AddSingleton<Tools>)"),
                     Verify.Diagnostic("RAG002").WithLocation(2).WithArguments("ImportPluginFromType", "static field 'Tools.Shared'"),
                 },
@@ -178,22 +178,22 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     private static readonly Kernel Shared = new();
 
-                    public void SetUser(string user)
+                    public async Task RunAsync()
                     {
                         var clonedKernel = Shared.Clone();
-                        clonedKernel.Data["user"] = user;
+                        await clonedKernel.InvokeAsync(clonedKernel.ImportPluginFromType<TimePlugin>()["Now"]);
                     }
 
-                    public async Task AddAsync(TimePlugin plugin) => await Task.Run(() =>
+                    public async Task<FunctionResult> AddAsync(TimePlugin plugin) => await Task.Run(() =>
                     {
                         var clonedKernel = kernel.Clone();
-                        return clonedKernel.Plugins.AddFromObject(plugin);
+                        return clonedKernel.InvokeAsync(clonedKernel.Plugins.AddFromObject(plugin)["Now"]);
                     });
 
-                    public int Count()
+                    public Task<FunctionResult> NowAsync()
                     {
                         var clonedKernel = Shared.Clone();
-                        return clonedKernel.ImportPluginFromType<TimePlugin>().FunctionCount;
+                        return clonedKernel.InvokeAsync(clonedKernel.ImportPluginFromType<TimePlugin>()["Now"]);
                     }
                 }
 
@@ -208,14 +208,6 @@ namespace RagSafety.Analyzers.Tests.Rules
         public async Task Fields_of_singletons_are_cloned_in_the_changing_method()
         {
             var test = new Verify.Test { TestCode = Usings + """
-                public sealed class ChatService(Kernel kernel)
-                {
-                    public void Enable(IFunctionInvocationFilter filter)
-                    {
-                        {|#0:kernel.FunctionInvocationFilters.Add(filter)|};
-                    }
-                }
-
                 public sealed class ToolService
                 {
                     private readonly Kernel _kernel;
@@ -229,8 +221,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public async Task<string> AskAsync(string user, string question)
                     {
                         // Per-user settings on the shared kernel.
-                        {|#1:_kernel.Data["user"] = user|};
-                        {|#2:this._kernel.Culture = CultureInfo.InvariantCulture|};
+                        {|#0:_kernel.Data["user"] = user|};
+                        {|#1:this._kernel.Culture = CultureInfo.InvariantCulture|};
                         var result = await _kernel.InvokePromptAsync(question);
                         return result.ToString();
                     }
@@ -241,20 +233,10 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public static void Register(IServiceCollection services)
                     {
                         services.AddKernel();
-                        services.AddSingleton<ChatService>();
                         services.AddSingleton<ToolService>();
                     }
                 }
                 """ + Plugin, FixedCode = Usings + """
-                public sealed class ChatService(Kernel kernel)
-                {
-                    public void Enable(IFunctionInvocationFilter filter)
-                    {
-                        var clonedKernel = kernel.Clone();
-                        clonedKernel.FunctionInvocationFilters.Add(filter);
-                    }
-                }
-
                 public sealed class ToolService
                 {
                     private readonly Kernel _kernel;
@@ -281,16 +263,14 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public static void Register(IServiceCollection services)
                     {
                         services.AddKernel();
-                        services.AddSingleton<ChatService>();
                         services.AddSingleton<ToolService>();
                     }
                 }
                 """ + Plugin };
             test.ExpectedDiagnostics.AddRange(new[]
             {
-                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("FunctionInvocationFilters.Add", "singleton 'ChatService.kernel' (AddSingleton<ChatService>)"),
-                Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Data[…] =", "singleton 'ToolService._kernel' (AddSingleton<ToolService>)"),
-                Verify.Diagnostic("RAG002").WithLocation(2).WithArguments("Culture =", "singleton 'ToolService._kernel' (AddSingleton<ToolService>)"),
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Data[…] =", "singleton 'ToolService._kernel' (AddSingleton<ToolService>)"),
+                Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Culture =", "singleton 'ToolService._kernel' (AddSingleton<ToolService>)"),
             });
             await test.RunAsync();
         }
@@ -363,7 +343,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                     {
                         {|#0:kernel.Plugins.Clear()|};
                         {|#1:Kernels.Main.Value.Plugins.AddFromObject(new TimePlugin())|};
-                        return Ok(Kernels.Main.Value.Plugins.Count);
+                        return Ok(Kernels.Main.Value.Plugins.Count + kernel.Plugins.Count);
                     }
                 }
 
@@ -394,7 +374,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         kernel = kernel.Clone();
                         kernel.Plugins.Clear();
                         clonedKernel.Plugins.AddFromObject(new TimePlugin());
-                        return Ok(clonedKernel.Plugins.Count);
+                        return Ok(clonedKernel.Plugins.Count + kernel.Plugins.Count);
                     }
                 }
 
@@ -411,7 +391,7 @@ namespace RagSafety.Analyzers.Tests.Rules
             await Program(Usings + """
                 var builder = WebApplication.CreateBuilder(args);
                 var app = builder.Build();
-                app.MapGet("/x", () => {|#0:Shared.Kernel.ImportPluginFromType<TimePlugin>()|}.Name);
+                app.MapGet("/x", () => Shared.Kernel.InvokeAsync({|#0:Shared.Kernel.ImportPluginFromType<TimePlugin>()|}["Now"]));
                 app.Run();
 
                 static class Shared
@@ -425,7 +405,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 app.MapGet("/x", () =>
                 {
                     var kernel = Shared.Kernel.Clone();
-                    return kernel.ImportPluginFromType<TimePlugin>().Name;
+                    return kernel.InvokeAsync(kernel.ImportPluginFromType<TimePlugin>()["Now"]);
                 });
                 app.Run();
 
@@ -542,22 +522,24 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     public Personalizer(Kernel kernel) => _kernel = kernel;
 
-                    public void Apply(string user)
+                    public Task<FunctionResult> AskAsync(string user, string question)
                     {
-                        Set();
+                        return Ask();
 
-                        void Set()
+                        Task<FunctionResult> Ask()
                         {
                             {|#0:_kernel.Data["user"] = user|};
+                            return _kernel.InvokePromptAsync(question);
                         }
                     }
                 }
 
                 public record KernelHolder(Kernel Kernel)
                 {
-                    public void AddTools()
+                    public Task<FunctionResult> NowAsync()
                     {
-                        {|#1:Kernel.Plugins.AddFromType<TimePlugin>()|};
+                        var plugin = {|#1:Kernel.Plugins.AddFromType<TimePlugin>()|};
+                        return Kernel.InvokeAsync(plugin["Now"]);
                     }
                 }
 
@@ -579,24 +561,26 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     public Personalizer(Kernel kernel) => _kernel = kernel;
 
-                    public void Apply(string user)
+                    public Task<FunctionResult> AskAsync(string user, string question)
                     {
-                        Set();
+                        return Ask();
 
-                        void Set()
+                        Task<FunctionResult> Ask()
                         {
                             var kernel = _kernel.Clone();
                             kernel.Data["user"] = user;
+                            return kernel.InvokePromptAsync(question);
                         }
                     }
                 }
 
                 public record KernelHolder(Kernel Kernel)
                 {
-                    public void AddTools()
+                    public Task<FunctionResult> NowAsync()
                     {
                         var kernel = Kernel.Clone();
-                        kernel.Plugins.AddFromType<TimePlugin>();
+                        var plugin = kernel.Plugins.AddFromType<TimePlugin>();
+                        return kernel.InvokeAsync(plugin["Now"]);
                     }
                 }
 
@@ -616,6 +600,58 @@ namespace RagSafety.Analyzers.Tests.Rules
                 Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Data[…] =", "the singleton registration AddSingleton<Kernel>"),
                 Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Plugins.AddFromType", "singleton 'KernelHolder.Kernel' (AddSingleton<KernelHolder>)"),
             });
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Changes_a_function_makes_without_using_the_kernel_afterwards_get_no_clone()
+        {
+            // Such a function changes the kernel for its other users: a clone would be thrown away with the change.
+            const string source = Usings + """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddSingleton<Kernel>(sp => new Kernel(sp));
+                builder.Services.AddSingleton<Tools>();
+                builder.Services.AddScoped<Personalizer>();
+                var app = builder.Build();
+                app.MapPost("/culture", (Kernel k) => {|#0:k.Culture = CultureInfo.GetCultureInfo("fr-FR")|});
+                app.Run();
+
+                static class Shared
+                {
+                    public static Kernel Kernel { get; } = new();
+                }
+
+                public sealed class Tools(Kernel kernel)
+                {
+                    public void SetUser(string user) => {|#1:Shared.Kernel.Data["user"] = user|};
+
+                    public int Count() => {|#2:Shared.Kernel.ImportPluginFromType<TimePlugin>()|}.FunctionCount;
+
+                    public void Enable(IFunctionInvocationFilter filter)
+                    {
+                        {|#3:kernel.FunctionInvocationFilters.Add(filter)|};
+                    }
+                }
+
+                public sealed class Personalizer(Kernel kernel)
+                {
+                    public void Apply(string user)
+                    {
+                        {|#4:kernel.Data["user"] = user|};
+                    }
+                }
+                """ + Plugin;
+            var expected = new[]
+            {
+                Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("Culture =", "the singleton registration AddSingleton<Kernel>"),
+                Verify.Diagnostic("RAG002").WithLocation(1).WithArguments("Data[…] =", "static property 'Shared.Kernel'"),
+                Verify.Diagnostic("RAG002").WithLocation(2).WithArguments("ImportPluginFromType", "static property 'Shared.Kernel'"),
+                Verify.Diagnostic("RAG002").WithLocation(3).WithArguments("FunctionInvocationFilters.Add", "singleton 'Tools.kernel' (AddSingleton<Tools>)"),
+                Verify.Diagnostic("RAG002").WithLocation(4).WithArguments("Data[…] =", "the singleton registration AddSingleton<Kernel>"),
+            };
+            var test = Program(source, source, expected);
+            test.FixedState.ExpectedDiagnostics.AddRange(expected);
+            test.CodeActionEquivalenceKey = RAG002SharedKernelMutatedFixer.CloneKey;
             await test.RunAsync();
         }
 
