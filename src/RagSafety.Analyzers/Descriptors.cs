@@ -69,15 +69,30 @@ namespace RagSafety.Analyzers
             "The synchronous overloads of AI and search clients hold a thread for the whole network call. In async code or "
             + "a request handler that starves the thread pool under load. Call the asynchronous twin and await it.");
 
-        // RAG020: index write on the request path.
+        // RAG020: index write on the request path, where it is a risk: a handler that also answers queries, drops a
+        // collection other handlers query, or ingests for minutes (a model call per item, or polling the pipeline).
+        // {2} says which, with its evidence.
         public static readonly DiagnosticDescriptor RAG020_IndexWriteOnRequestPath = Create(
             RuleIds.IndexWriteOnRequestPath,
             "Index write on the request path",
-            "Request handler '{0}' writes to the index through '{1}'; move the write to background ingestion",
+            "Request handler '{0}' writes to the index through '{1}'{2}; move the write to background ingestion",
             RequestPathCategory,
             DiagnosticSeverity.Warning,
-            "Upserts, deletes, collection creation and document import are slow and contend with the queries the same "
-            + "index serves. Done inside a request they time out under load. Queue the work and ingest in the background.");
+            "A handler that answers queries and also writes the index makes every query pay for a slow write that contends "
+            + "with the reads; deleting or recreating a collection breaks the queries other requests are running; ingestion "
+            + "that calls the model for every item, or polls the pipeline, holds the request for minutes. Under load these "
+            + "requests time out. Queue the work and ingest in the background.");
+
+        // RAG022: an ingestion endpoint (its purpose is the write; it serves no query) writes inside the request.
+        public static readonly DiagnosticDescriptor RAG022_IngestionEndpointWritesInRequest = Create(
+            RuleIds.IngestionEndpointWritesInRequest,
+            "Ingestion endpoint writes the index inside the request",
+            "Ingestion endpoint '{0}' writes to the index through '{1}' inside the request; consider queuing the write for background ingestion",
+            RequestPathCategory,
+            DiagnosticSeverity.Info,
+            "An upload, import, reindex or delete endpoint whose purpose is the write, and which serves no query, waits for "
+            + "the index while the caller waits. That is a design choice rather than a bug, but the request lasts as long as "
+            + "the ingestion, and a client that times out and retries repeats it. Accept the work, queue it, and answer at once.");
 
         // RAG021: index write that never completes.
         public static readonly DiagnosticDescriptor RAG021_IndexWriteNeverCompletes = Create(
@@ -187,6 +202,7 @@ namespace RagSafety.Analyzers
         public const string SynchronousAiApi = "RAG011";
         public const string IndexWriteOnRequestPath = "RAG020";
         public const string IndexWriteNeverCompletes = "RAG021";
+        public const string IngestionEndpointWritesInRequest = "RAG022";
         public const string HttpClientTimeout = "RAG030";
         public const string AiClientNetworkTimeout = "RAG031";
         public const string ClientCreatedPerCall = "RAG032";

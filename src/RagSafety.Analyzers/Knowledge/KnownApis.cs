@@ -162,6 +162,9 @@ namespace RagSafety.Analyzers.Knowledge
 
         public bool IsIndexWrite(IMethodSymbol method) => RolesOf(method).Contains(ApiRole.IndexWrite);
 
+        /// <summary>Whether the method itself is one the user added through <c>rag_safety.&lt;role&gt;_apis</c>.</summary>
+        public bool IsUserApi(IMethodSymbol method) => _userMembers.Contains((method.ReducedFrom ?? method).OriginalDefinition);
+
         /// <summary>Entries of a role on a member (by name) of the type or its bases, e.g. the parameters that carry credentials.</summary>
         public IEnumerable<ApiEntry> MemberEntries(INamedTypeSymbol type, string memberName, ApiRole role)
         {

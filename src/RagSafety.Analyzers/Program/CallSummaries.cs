@@ -28,6 +28,8 @@ namespace RagSafety.Analyzers.Program
         private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _aiChains = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _writeChains = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _answeringChains = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _dropChains = new(SymbolEqualityComparer.Default);
         private readonly System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>> _implementations;
         private readonly System.Lazy<CallNameGraph> _names;
         private readonly System.Lazy<ImmutableHashSet<string>> _namesReachingAiCall;
@@ -53,6 +55,15 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>The chain from an app method to an index write, or null when none is reached within the depth.</summary>
         public CallChain? FindIndexWrite(IMethodSymbol method) => Find(method, _writeChains, facts => facts.FirstIndexWrite, _namesReachingIndexWrite);
+
+        /// <summary>
+        /// The chain from an app method to an AI call that answers or retrieves for a query (<see cref="ApiKinds.IsAnsweringCall"/>:
+        /// chat, ask, search; not embeddings or key lookups), or null when none is reached within the depth.
+        /// </summary>
+        public CallChain? FindAnsweringCall(IMethodSymbol method) => Find(method, _answeringChains, facts => facts.FirstAnsweringCall, _namesReachingAiCall);
+
+        /// <summary>The chain from an app method to an index write that deletes or recreates a whole collection (<see cref="ApiKinds.IsCollectionDrop"/>), or null.</summary>
+        public CallChain? FindCollectionDrop(IMethodSymbol method) => Find(method, _dropChains, facts => facts.FirstCollectionDrop, _namesReachingIndexWrite);
 
         /// <summary>The app's own methods that a method, local function or lambda of this compilation calls directly (empty for library code).</summary>
         public ImmutableArray<IMethodSymbol> CalleesOf(IMethodSymbol method)
@@ -119,6 +130,8 @@ namespace RagSafety.Analyzers.Program
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             IMethodSymbol? firstAiCall = null;
             IMethodSymbol? firstIndexWrite = null;
+            IMethodSymbol? firstAnsweringCall = null;
+            IMethodSymbol? firstCollectionDrop = null;
 
             void AddCallee(IMethodSymbol callee)
             {
@@ -154,11 +167,19 @@ namespace RagSafety.Analyzers.Program
                     if (roles.Contains(ApiRole.AiCall))
                     {
                         firstAiCall ??= invocation.TargetMethod;
+                        if (firstAnsweringCall is null && ApiKinds.IsAnsweringCall(invocation.TargetMethod, _apis))
+                        {
+                            firstAnsweringCall = invocation.TargetMethod;
+                        }
                     }
 
                     if (roles.Contains(ApiRole.IndexWrite))
                     {
                         firstIndexWrite ??= invocation.TargetMethod;
+                        if (firstCollectionDrop is null && ApiKinds.IsCollectionDrop(invocation.TargetMethod, _apis))
+                        {
+                            firstCollectionDrop = invocation.TargetMethod;
+                        }
                     }
 
                     if (IsInSource(callee) && !SymbolEqualityComparer.Default.Equals(callee, method))
@@ -183,7 +204,7 @@ namespace RagSafety.Analyzers.Program
                 }
             }
 
-            return new MethodFacts(callees.ToImmutableArray(), firstAiCall, firstIndexWrite);
+            return new MethodFacts(callees.ToImmutableArray(), firstAiCall, firstIndexWrite, firstAnsweringCall, firstCollectionDrop);
         }
 
         /// <summary>Interface members and virtual methods declared in source, mapped to their implementations in source.</summary>
@@ -247,11 +268,13 @@ namespace RagSafety.Analyzers.Program
 
         private sealed class MethodFacts
         {
-            public MethodFacts(ImmutableArray<IMethodSymbol> callees, IMethodSymbol? firstAiCall, IMethodSymbol? firstIndexWrite)
+            public MethodFacts(ImmutableArray<IMethodSymbol> callees, IMethodSymbol? firstAiCall, IMethodSymbol? firstIndexWrite, IMethodSymbol? firstAnsweringCall, IMethodSymbol? firstCollectionDrop)
             {
                 Callees = callees;
                 FirstAiCall = firstAiCall;
                 FirstIndexWrite = firstIndexWrite;
+                FirstAnsweringCall = firstAnsweringCall;
+                FirstCollectionDrop = firstCollectionDrop;
             }
 
             public ImmutableArray<IMethodSymbol> Callees { get; }
@@ -259,6 +282,10 @@ namespace RagSafety.Analyzers.Program
             public IMethodSymbol? FirstAiCall { get; }
 
             public IMethodSymbol? FirstIndexWrite { get; }
+
+            public IMethodSymbol? FirstAnsweringCall { get; }
+
+            public IMethodSymbol? FirstCollectionDrop { get; }
         }
     }
 }

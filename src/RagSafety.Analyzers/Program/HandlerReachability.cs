@@ -39,6 +39,9 @@ namespace RagSafety.Analyzers.Program
         public static HandlerReachability Get(Compilation compilation, RagSafetyContext rag) =>
             Cache.GetValue(compilation, c => new HandlerReachability(c, rag));
 
+        /// <summary>Every request handler of the compilation (minimal-API lambdas by their symbols) with its display name, in source order.</summary>
+        public IReadOnlyList<(IMethodSymbol Root, string Display)> Handlers => _roots.Value;
+
         /// <summary>
         /// The display name of the nearest request handler that calls the method (directly or through the app's methods), or
         /// null when no handler reaches it within the depth. A handler itself is not "reached" (null).

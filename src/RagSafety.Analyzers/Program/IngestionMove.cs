@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,11 +8,35 @@ namespace RagSafety.Analyzers.Program
 {
     /// <summary>
     /// Whether an awaited write in a request handler can move, unchanged, into a work item of the background ingestion
-    /// queue (RAG020's fix): the work item runs after the request has ended, in its own DI scope, so it may use only the
+    /// queue (the fix of RAG020 and RAG022): the work item runs after the request has ended, in its own DI scope, so it may use only the
     /// receiver (resolved again from that scope) and values copied from the request.
     /// </summary>
     internal static class IngestionMove
     {
+        /// <summary>Diagnostic property (RAG020, RAG022): present (value <see cref="FixEnqueue"/>) when the write can move to the ingestion queue.</summary>
+        public const string FixProperty = "Fix";
+
+        /// <summary>Replace the awaited statement by an enqueue on the background ingestion queue.</summary>
+        public const string FixEnqueue = "Enqueue";
+
+        /// <summary>Diagnostic property: the name the receiver gets as the work item's parameter.</summary>
+        public const string ReceiverNameProperty = "ReceiverName";
+
+        /// <summary>
+        /// The diagnostic properties that offer the move-to-queue fix, where moving the write removes what the finding is about
+        /// (an ingestion endpoint, a write on the query path; not a collection drop, a per-item loop or polling) and is safe.
+        /// </summary>
+        public static ImmutableDictionary<string, string?> Properties(IInvocationOperation invocation, HandlerSite handler, HandlerIndexWrite finding)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (finding.MoveToQueueFixes && ReceiverName(invocation, handler) is { } receiverName)
+            {
+                properties = properties.Add(FixProperty, FixEnqueue).Add(ReceiverNameProperty, receiverName);
+            }
+
+            return properties;
+        }
+
         /// <summary>The name the receiver takes as the work item's parameter, or null when the move is not safe.</summary>
         public static string? ReceiverName(IInvocationOperation invocation, HandlerSite handler)
         {

@@ -77,10 +77,27 @@ namespace RagSafety.Analyzers.Tests.Compatibility
                 static class Endpoints
                 {
                     public static void Map(WebApplication app) =>
+                        app.MapPost("/ask", async (string q, IChatClient chat, VectorStoreCollection<string, Chunk> chunks) =>
+                        {
+                            var answer = await chat.GetResponseAsync(q);
+                            await {|#0:chunks.UpsertAsync(new Chunk { Id = q, Text = answer.Text })|};
+                            return answer.Text;
+                        });
+                }
+                """,
+            Diagnostic<RAG020IndexWriteOnRequestPathAnalyzer, RAG020IndexWriteOnRequestPathFixer>("RAG020").WithLocation(0)
+                .WithArguments("MapPost(\"/ask\")", "VectorStoreCollection.UpsertAsync", " while it answers queries through 'IChatClient.GetResponseAsync'"));
+
+        [Fact]
+        public Task Request_path_upsert_in_an_upload_endpoint() => VerifyAsync<RAG022IngestionEndpointWritesInRequestAnalyzer, RAG022IngestionEndpointWritesInRequestFixer>(
+            Usings + """
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
                         app.MapPost("/documents", async (Chunk chunk, VectorStoreCollection<string, Chunk> chunks) => await {|#0:chunks.UpsertAsync(chunk)|});
                 }
                 """,
-            Diagnostic<RAG020IndexWriteOnRequestPathAnalyzer, RAG020IndexWriteOnRequestPathFixer>("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync"));
+            Diagnostic<RAG022IngestionEndpointWritesInRequestAnalyzer, RAG022IngestionEndpointWritesInRequestFixer>("RAG022").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync"));
 
         [Fact]
         public Task Request_path_upsert_never_awaited() => VerifyAsync<RAG021IndexWriteNeverCompletesAnalyzer, RAG021IndexWriteNeverCompletesFixer>(

@@ -179,6 +179,52 @@ namespace RagSafety.Analyzers.Tests.Program
             Assert.Null(summaries.FindAiCall(compilation.Method("Uses", "Plain")));
         }
 
+        private const string IntentSource = """
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+            using Microsoft.Extensions.VectorData;
+
+            public sealed class Doc { public string Id { get; set; } = ""; }
+
+            public class Ingest(IEmbeddingGenerator<string, Embedding<float>> embedder, VectorStoreCollection<string, Doc> docs)
+            {
+                public async Task AddAsync(Doc doc)
+                {
+                    await embedder.GenerateVectorAsync(doc.Id);
+                    await docs.GetAsync(doc.Id);
+                    await docs.UpsertAsync(doc);
+                }
+
+                public async Task RebuildAsync()
+                {
+                    await docs.UpsertAsync(new Doc());
+                    await docs.EnsureCollectionDeletedAsync();
+                }
+            }
+
+            public class Chat(IChatClient chat, Ingest ingest)
+            {
+                public async Task<string> AskAsync(string q)
+                {
+                    await ingest.AddAsync(new Doc { Id = q });
+                    return (await chat.GetResponseAsync(q)).Text;
+                }
+            }
+            """;
+
+        [Fact]
+        public void Answering_calls_leave_out_embeddings_and_key_lookups_and_drops_are_found_behind_other_writes()
+        {
+            var (compilation, summaries) = Create(source: IntentSource);
+
+            Assert.Equal("Ingest.AddAsync → IEmbeddingGenerator.GenerateVectorAsync", summaries.FindAiCall(compilation.Method("Ingest", "AddAsync"))?.Describe());
+            Assert.Null(summaries.FindAnsweringCall(compilation.Method("Ingest", "AddAsync")));
+            Assert.Equal("Chat.AskAsync → IChatClient.GetResponseAsync", summaries.FindAnsweringCall(compilation.Method("Chat", "AskAsync"))?.Describe());
+            Assert.Null(summaries.FindCollectionDrop(compilation.Method("Ingest", "AddAsync")));
+            Assert.Equal("Ingest.RebuildAsync → VectorStoreCollection.UpsertAsync", summaries.FindIndexWrite(compilation.Method("Ingest", "RebuildAsync"))?.Describe());
+            Assert.Equal("Ingest.RebuildAsync → VectorStoreCollection.EnsureCollectionDeletedAsync", summaries.FindCollectionDrop(compilation.Method("Ingest", "RebuildAsync"))?.Describe());
+        }
+
         private static (Compilation, CallSummaries) Create(int depth = OptionKeys.DefaultCallChainDepth, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options = null, string source = Source)
         {
             var compilation = TestCompilation.Create(source);

@@ -10,21 +10,27 @@ using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
 
 namespace RagSafety.Analyzers.Tests.Rules
 {
+    /// <summary>
+    /// RAG020 reports a handler's index write where it is a risk: the handler also answers queries, drops a collection other
+    /// handlers query, calls the model for every item of a loop that writes, or polls the ingestion status. A handler that
+    /// only ingests is RAG022's (Info) and silent here; each test shows both shapes.
+    /// </summary>
     public class RAG020IndexWriteOnRequestPathTests
     {
-        private const string Usings = """
+        internal const string Usings = """
             using System.Collections.Generic;
             using System.Threading;
             using System.Threading.Tasks;
             using Microsoft.AspNetCore.Builder;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.AI;
             using Microsoft.Extensions.DependencyInjection;
             using Microsoft.Extensions.VectorData;
 
             """;
 
-        private const string Types = """
+        internal const string Types = """
 
             public sealed class Doc
             {
@@ -39,27 +45,50 @@ namespace RagSafety.Analyzers.Tests.Rules
                 public Task AddAsync(Doc doc, CancellationToken cancellationToken = default) => _collection.UpsertAsync(doc, cancellationToken);
                 public Task<int> CountAsync() => Task.FromResult(0);
             }
+
+            public sealed class AnswerService
+            {
+                private readonly IChatClient _chat;
+                public AnswerService(IChatClient chat) => _chat = chat;
+                public async Task<string> AskAsync(string question, CancellationToken cancellationToken = default) =>
+                    (await _chat.GetResponseAsync(question, cancellationToken: cancellationToken)).Text;
+            }
             """;
 
+        private const string Answering = " while it answers queries through 'AnswerService.AskAsync → IChatClient.GetResponseAsync'";
+        private const string AddChain = "IngestService.AddAsync → VectorStoreCollection.UpsertAsync";
+
         [Fact]
-        public async Task Write_in_a_minimal_api_lambda_is_reported_with_the_route()
+        public async Task Write_in_a_minimal_api_lambda_that_answers_is_reported_once_with_the_route_and_the_answering_chain()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """
                 static class Endpoints
                 {
                     public static void Map(WebApplication app)
                     {
-                        app.MapPost("/documents", async (Doc doc, VectorStoreCollection<string, Doc> collection) =>
+                        app.MapPost("/ask", async (string q, AnswerService answers, VectorStoreCollection<string, Doc> collection) =>
                         {
-                            await {|#0:collection.UpsertAsync(doc)|};
-                            return Results.Accepted();
+                            var answer = await answers.AskAsync(q);
+                            await {|#0:collection.UpsertAsync(new Doc { Id = q, Text = answer })|};
+                            await collection.UpsertAsync(new Doc { Id = q + "#2", Text = answer });
+                            return answer;
                         });
-                        app.MapDelete("/documents/{id}", (string id, VectorStoreCollection<string, Doc> collection) => {|#1:collection.DeleteAsync(id)|});
+                        app.MapPost("/search", async (string q, VectorStoreCollection<string, Doc> collection) =>
+                        {
+                            await foreach (var hit in collection.SearchAsync(q, top: 3))
+                            {
+                            }
+
+                            await {|#1:collection.DeleteAsync(q)|};
+                        });
+
+                        // Only ingests: RAG022's, not a risk on the query path.
+                        app.MapPost("/documents", (Doc doc, VectorStoreCollection<string, Doc> collection) => collection.UpsertAsync(doc));
                     }
                 }
                 """ + Types,
-                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync"),
-                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapDelete(\"/documents/{id}\")", "VectorStoreCollection.DeleteAsync"));
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/ask\")", "VectorStoreCollection.UpsertAsync", Answering),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapPost(\"/search\")", "VectorStoreCollection.DeleteAsync", " while it answers queries through 'VectorStoreCollection.SearchAsync'"));
         }
 
         [Fact]
@@ -75,28 +104,47 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public Task AddAsync(Doc doc) => _service.AddAsync(doc);
                 }
 
+                public sealed class ChatLog
+                {
+                    private readonly AnswerService _answers;
+                    private readonly IngestService _ingest;
+                    public ChatLog(AnswerService answers, IngestService ingest) { _answers = answers; _ingest = ingest; }
+
+                    public async Task<string> AskAsync(string question)
+                    {
+                        var answer = await _answers.AskAsync(question);
+                        await _ingest.AddAsync(new Doc { Id = question, Text = answer });
+                        return answer;
+                    }
+                }
+
                 [ApiController]
                 [Route("api/[controller]")]
-                public class DocumentsController : ControllerBase
+                public class ChatController : ControllerBase
                 {
                     private readonly IIngest _ingest;
                     private readonly IngestService _service;
-                    public DocumentsController(IIngest ingest, IngestService service) { _ingest = ingest; _service = service; }
+                    private readonly AnswerService _answers;
+                    public ChatController(IIngest ingest, IngestService service, AnswerService answers) { _ingest = ingest; _service = service; _answers = answers; }
 
                     [HttpPost]
                     public async Task<IActionResult> Post(Doc doc)
                     {
                         await {|#0:_ingest.AddAsync(doc)|};
                         var count = await _service.CountAsync();
-                        return Accepted(count);
+                        return Ok(await _answers.AskAsync(doc.Text) + count);
                     }
 
+                    [HttpGet]
+                    public Task<string> Get(string q, [FromServices] ChatLog log) => {|#1:log.AskAsync(q)|};
+
+                    // Only ingests: RAG022's.
                     [HttpPut]
-                    public Task Put(Doc doc) => {|#1:_service.AddAsync(doc)|};
+                    public Task Put(Doc doc) => _service.AddAsync(doc);
                 }
                 """ + Types,
-                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("DocumentsController.Post", "IIngest.AddAsync → Ingest.AddAsync → IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
-                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("DocumentsController.Put", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("ChatController.Post", "IIngest.AddAsync → Ingest.AddAsync → " + AddChain, Answering),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("ChatController.Get", "ChatLog.AskAsync → " + AddChain, " while it answers queries through 'ChatLog.AskAsync → AnswerService.AskAsync → IChatClient.GetResponseAsync'"));
         }
 
         [Fact]
@@ -121,14 +169,22 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     private readonly IKernelMemory _memory;
                     public UploadModel(IKernelMemory memory) => _memory = memory;
-                    public async Task OnPostAsync(string text) => await {|#0:_memory.ImportTextAsync(text)|};
+                    public async Task OnPostAsync(string text)
+                    {
+                        await {|#0:_memory.ImportTextAsync(text)|};
+                        await _memory.AskAsync(text);
+                    }
                 }
 
                 public class NotesHub : Hub
                 {
                     private readonly ISemanticTextMemory _memory;
                     public NotesHub(ISemanticTextMemory memory) => _memory = memory;
-                    public Task Remember(string text) => {|#1:_memory.SaveInformationAsync("notes", text, "id")|};
+                    public Task Remember(string text)
+                    {
+                        _memory.SearchAsync("notes", text);
+                        return {|#1:_memory.SaveInformationAsync("notes", text, "id")|};
+                    }
                 }
 
                 public static partial class Indexer
@@ -161,16 +217,23 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public async Task<IActionResult> Upload([HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequest request)
                     {
                         await {|#3:_search.UploadDocumentsAsync(new[] { new { id = "1" } })|};
+                        return new OkObjectResult(await _search.SearchAsync<object>("q"));
+                    }
+
+                    [Function("Forget")]
+                    public async Task<IActionResult> Forget([HttpTrigger(AuthorizationLevel.Function, "post")] HttpRequest request)
+                    {
+                        await _search.SearchAsync<object>("q");
                         await {|#4:_pinecone.DeleteAsync(new Pinecone.DeleteRequest { DeleteAll = true })|};
                         return new OkResult();
                     }
                 }
                 """,
-                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadModel.OnPostAsync", "IKernelMemory.ImportTextAsync"),
-                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("NotesHub.Remember", "ISemanticTextMemory.SaveInformationAsync"),
-                Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("IndexerService.Put", "QdrantClient.DeleteCollectionAsync"),
-                Verify.Diagnostic("RAG020").WithLocation(3).WithArguments("Functions.Upload", "SearchClient.UploadDocumentsAsync"),
-                Verify.Diagnostic("RAG020").WithLocation(4).WithArguments("Functions.Upload", "IndexClient.DeleteAsync"));
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadModel.OnPostAsync", "IKernelMemory.ImportTextAsync", " while it answers queries through 'IKernelMemory.AskAsync'"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("NotesHub.Remember", "ISemanticTextMemory.SaveInformationAsync", " while it answers queries through 'ISemanticTextMemory.SearchAsync'"),
+                Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("IndexerService.Put", "QdrantClient.DeleteCollectionAsync", ", deleting or recreating a collection while request handler 'UploadModel.OnPostAsync' serves queries"),
+                Verify.Diagnostic("RAG020").WithLocation(3).WithArguments("Functions.Upload", "SearchClient.UploadDocumentsAsync", " while it answers queries through 'SearchClient.SearchAsync'"),
+                Verify.Diagnostic("RAG020").WithLocation(4).WithArguments("Functions.Forget", "IndexClient.DeleteAsync", " while it answers queries through 'SearchClient.SearchAsync'"));
         }
 
         [Fact]
@@ -186,15 +249,16 @@ namespace RagSafety.Analyzers.Tests.Rules
                 await collection.UpsertAsync(new Doc { Id = "seed" });
                 app.MapGet("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> c) => await c.GetAsync(id));
                 app.MapGet("/count", (IngestService service) => service.CountAsync());
+                app.MapGet("/ask", (string q, AnswerService answers) => answers.AskAsync(q));
                 app.Run();
 
-                public sealed class IngestionWorker(IngestService service) : BackgroundService
+                public sealed class IngestionWorker(IngestService service, AnswerService answers) : BackgroundService
                 {
                     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
                     {
                         while (!stoppingToken.IsCancellationRequested)
                         {
-                            await service.AddAsync(new Doc(), stoppingToken);
+                            await service.AddAsync(new Doc { Text = await answers.AskAsync("summary") }, stoppingToken);
                         }
                     }
                 }
@@ -202,7 +266,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 public class ReadController : ControllerBase
                 {
                     [NonAction]
-                    public Task Seed(IngestService service) => service.AddAsync(new Doc());
+                    public async Task Seed(IngestService service, AnswerService answers) => await service.AddAsync(new Doc { Text = await answers.AskAsync("q") });
                 }
                 """ + Types };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
@@ -215,10 +279,12 @@ namespace RagSafety.Analyzers.Tests.Rules
             var test = new Verify.Test { TestCode = """
                 using System.Threading;
                 using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
                 using Microsoft.Extensions.VectorData;
 
                 var collection = default(VectorStoreCollection<string, Doc>)!;
-                await collection.UpsertAsync(new Doc());
+                var answers = default(AnswerService)!;
+                await collection.UpsertAsync(new Doc { Text = await answers.AskAsync("q") });
                 """ + Types };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.Libraries = TestLibraries.AiPackages | TestLibraries.Facades | TestLibraries.ExtensionsAI;
@@ -226,24 +292,35 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task Writes_in_nested_lambdas_and_local_functions_of_a_handler_are_reported()
+        public async Task One_finding_per_handler_at_its_first_write_including_nested_lambdas_and_local_functions()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """
-                public class BatchController(IngestService service) : ControllerBase
+                public class BatchController(IngestService service, AnswerService answers) : ControllerBase
                 {
                     [HttpPost("batch")]
                     public async Task<IActionResult> Post(List<Doc> docs)
                     {
                         await Task.WhenAll(docs.ConvertAll(d => {|#0:service.AddAsync(d)|}));
                         await Local();
-                        return Ok();
+                        await service.AddAsync(docs[0]);
+                        return Ok(await answers.AskAsync(docs[0].Text));
 
-                        Task Local() => {|#1:service.AddAsync(docs[0])|};
+                        Task Local() => service.AddAsync(docs[0]);
+                    }
+
+                    [HttpPost("one")]
+                    public async Task<IActionResult> One(Doc doc)
+                    {
+                        var answer = await answers.AskAsync(doc.Text);
+                        await Remember();
+                        return Ok(answer);
+
+                        Task Remember() => {|#1:service.AddAsync(doc)|};
                     }
                 }
                 """ + Types,
-                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("BatchController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
-                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("BatchController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("BatchController.Post", AddChain, Answering),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("BatchController.One", AddChain, Answering));
         }
 
         [Fact]
@@ -255,29 +332,29 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public static void Map(WebApplication app)
                     {
                         var admin = app.MapGroup("/admin");
-                        admin.MapPost("/reindex", (IngestService s) => s.AddAsync(new Doc()));
-                        app.MapGroup("/ops").MapPost("reset/", (IngestService s) => s.AddAsync(new Doc()));
-                        app.MapPost("/documents", (IngestService s) => {|#0:s.AddAsync(new Doc())|});
+                        admin.MapPost("/reindex", async (IngestService s, AnswerService a) => await s.AddAsync(new Doc { Text = await a.AskAsync("q") }));
+                        app.MapGroup("/ops").MapPost("reset/", async (IngestService s, AnswerService a) => await s.AddAsync(new Doc { Text = await a.AskAsync("q") }));
+                        app.MapPost("/documents", async (IngestService s, AnswerService a) => await {|#0:s.AddAsync(new Doc { Text = await a.AskAsync("q") })|});
                     }
                 }
 
                 [Route("api/[controller]")]
-                public class MaintenanceController(IngestService service) : ControllerBase
+                public class MaintenanceController(IngestService service, AnswerService answers) : ControllerBase
                 {
                     [HttpPost("rebuild")]
-                    public Task Rebuild() => service.AddAsync(new Doc());
+                    public async Task Rebuild() => await service.AddAsync(new Doc { Text = await answers.AskAsync("q") });
 
                     [HttpPost]
-                    public Task Seed() => service.AddAsync(new Doc());
+                    public async Task Seed() => await service.AddAsync(new Doc { Text = await answers.AskAsync("q") });
 
                     [HttpPost("other")]
-                    public Task Other() => {|#1:service.AddAsync(new Doc())|};
+                    public async Task Other() => await {|#1:service.AddAsync(new Doc { Text = await answers.AskAsync("q") })|};
                 }
                 """ + Types;
             var test = new Verify.Test { TestCode = source };
             test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.RAG020.allowed_handlers = /admin/*, /OPS/reset, /api/Maintenance/rebuild, M:MaintenanceController.Seed"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MaintenanceController.Other", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", AddChain, Answering));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MaintenanceController.Other", AddChain, Answering));
             await test.RunAsync();
         }
 
@@ -289,21 +366,286 @@ namespace RagSafety.Analyzers.Tests.Rules
                 {
                     public sealed class ChunkIndex { public Task PutAsync(string chunk) => Task.CompletedTask; }
 
-                    public class ChunksController(ChunkIndex index) : ControllerBase
+                    public class ChunksController(ChunkIndex index, AnswerService answers) : ControllerBase
                     {
                         [HttpPost]
-                        public Task Post(string chunk) => {|#0:index.PutAsync(chunk)|};
+                        public async Task<string> Post(string chunk)
+                        {
+                            await {|#0:index.PutAsync(chunk)|};
+                            return await answers.AskAsync(chunk);
+                        }
                     }
                 }
-                """ };
+                """ + Types };
             test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.index_write_apis = M:MyCorp.Rag.ChunkIndex.PutAsync(System.String)"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("ChunksController.Post", "ChunkIndex.PutAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("ChunksController.Post", "ChunkIndex.PutAsync", Answering));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Embeddings_key_lookups_record_deletes_and_a_delete_endpoint_s_search_do_not_make_an_ingestion_endpoint_a_risk()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/ask", (string q, AnswerService answers) => answers.AskAsync(q));
+
+                        // Embeds once and looks the record up by key: still an upload endpoint (RAG022).
+                        app.MapPost("/documents", async (Doc doc, IEmbeddingGenerator<string, Embedding<float>> embedder, VectorStoreCollection<string, Doc> collection) =>
+                        {
+                            var vector = await embedder.GenerateVectorAsync(doc.Text);
+                            var existing = await collection.GetAsync(doc.Id);
+                            await collection.UpsertAsync(doc);
+                        });
+
+                        // Deletes one record, not the collection the /ask handler queries.
+                        app.MapDelete("/documents/{id}", (string id, VectorStoreCollection<string, Doc> collection) => collection.DeleteAsync(id));
+
+                        // A DELETE endpoint searches to find what to remove: that is no query path.
+                        app.MapDelete("/conversations/{id}", async (string id, VectorStoreCollection<string, Doc> collection) =>
+                        {
+                            await foreach (var hit in collection.SearchAsync(id, top: 10))
+                            {
+                                await collection.DeleteAsync(hit.Record.Id);
+                            }
+                        });
+                    }
+                }
+                """ + Types);
+        }
+
+        [Fact]
+        public async Task Deleting_or_recreating_a_collection_while_another_handler_serves_queries_is_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public sealed class IndexAdmin(VectorStoreCollection<string, Doc> collection)
+                {
+                    public async Task ResetAsync()
+                    {
+                        await collection.EnsureCollectionExistsAsync();
+                        await collection.EnsureCollectionDeletedAsync();
+                        await collection.EnsureCollectionExistsAsync();
+                    }
+                }
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/ask", (string q, AnswerService answers) => answers.AskAsync(q));
+                        app.MapPost("/reindex", async (VectorStore store, VectorStoreCollection<string, Doc> collection) =>
+                        {
+                            await collection.UpsertAsync(new Doc());
+                            await {|#0:store.EnsureCollectionDeletedAsync("docs")|};
+                            await collection.EnsureCollectionExistsAsync();
+                        });
+                    }
+                }
+
+                public class IndexController(IndexAdmin admin) : ControllerBase
+                {
+                    [HttpDelete("/index")]
+                    public Task Reset() => {|#1:admin.ResetAsync()|};
+                }
+                """ + Types,
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/reindex\")", "VectorStore.EnsureCollectionDeletedAsync", ", deleting or recreating a collection while request handler 'MapGet(\"/ask\")' serves queries"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("IndexController.Reset", "IndexAdmin.ResetAsync → VectorStoreCollection.EnsureCollectionDeletedAsync", ", deleting or recreating a collection while request handler 'MapGet(\"/ask\")' serves queries"));
+        }
+
+        [Fact]
+        public async Task Dropping_a_collection_in_a_service_that_serves_no_query_is_not_a_risk_here()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> c) => await c.GetAsync(id));
+                        app.MapPost("/reindex", async (VectorStore store) => await store.EnsureCollectionDeletedAsync("docs"));
+                    }
+                }
+                """ + Types);
+        }
+
+        [Fact]
+        public async Task Ingestion_that_calls_the_model_for_every_item_inside_the_request_is_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                using System.Linq;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+
+                public sealed class Crawler(HttpClient http, IEmbeddingGenerator<string, Embedding<float>> embedder, VectorStoreCollection<string, Doc> collection)
+                {
+                    public async Task CrawlAsync(string[] urls)
+                    {
+                        await collection.EnsureCollectionExistsAsync();
+                        foreach (var url in urls)
+                        {
+                            var text = await http.GetStringAsync(url);
+                            var vector = await embedder.GenerateVectorAsync(text);
+                            await collection.UpsertAsync(new Doc { Id = url, Text = text });
+                        }
+                    }
+                }
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/documents", async (Doc doc, IEmbeddingGenerator<string, Embedding<float>> embedder, VectorStoreCollection<string, Doc> collection) =>
+                        {
+                            foreach (var chunk in doc.Text.Split("\n\n"))
+                            {
+                                var vector = await embedder.GenerateVectorAsync(chunk);
+                                await {|#0:collection.UpsertAsync(new Doc { Id = doc.Id, Text = chunk })|};
+                            }
+                        });
+                        app.MapPost("/batch", async (List<Doc> docs, IEmbeddingGenerator<string, Embedding<float>> embedder, VectorStoreCollection<string, Doc> collection) =>
+                            await Parallel.ForEachAsync(docs, async (doc, ct) =>
+                            {
+                                var vector = await embedder.GenerateVectorAsync(doc.Text, cancellationToken: ct);
+                                await {|#1:collection.UpsertAsync(doc, ct)|};
+                            }));
+
+                        // Embeds the whole batch in one call, then writes: no model call per item (RAG022).
+                        app.MapPost("/embedded", async (List<Doc> docs, IEmbeddingGenerator<string, Embedding<float>> embedder, VectorStoreCollection<string, Doc> collection) =>
+                        {
+                            var vectors = await embedder.GenerateAsync(docs.Select(d => d.Text));
+                            foreach (var doc in docs)
+                            {
+                                await collection.UpsertAsync(doc);
+                            }
+                        });
+                    }
+                }
+
+                public class CrawlController(Crawler crawler) : ControllerBase
+                {
+                    [HttpPost("/crawl")]
+                    public Task Post(string[] urls) => {|#2:crawler.CrawlAsync(urls)|};
+                }
+                """ + Types,
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync", " in a loop that calls 'IEmbeddingGenerator.GenerateVectorAsync' for every item"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapPost(\"/batch\")", "VectorStoreCollection.UpsertAsync", " in a loop that calls 'IEmbeddingGenerator.GenerateVectorAsync' for every item"),
+                Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("CrawlController.Post", "Crawler.CrawlAsync → VectorStoreCollection.EnsureCollectionExistsAsync", " in a loop of 'Crawler.CrawlAsync' that calls 'IEmbeddingGenerator.GenerateVectorAsync' for every item"));
+        }
+
+        [Fact]
+        public async Task Polling_the_ingestion_status_inside_the_request_is_reported()
+        {
+            var test = new Verify.Test { TestCode = """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.KernelMemory;
+
+                public sealed class Uploads(IKernelMemory memory)
+                {
+                    public async Task<string> ImportAndWaitAsync(string text)
+                    {
+                        var id = await memory.ImportTextAsync(text);
+                        while (!await memory.IsDocumentReadyAsync(id))
+                        {
+                            await Task.Delay(500);
+                        }
+
+                        return id;
+                    }
+                }
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/upload", async (string text, IKernelMemory memory) =>
+                        {
+                            var id = await {|#0:memory.ImportTextAsync(text)|};
+                            while (!await memory.IsDocumentReadyAsync(id))
+                            {
+                                await Task.Delay(1000);
+                            }
+
+                            return id;
+                        });
+
+                        // Checks once and answers: the client polls (RAG022).
+                        app.MapPost("/upload-once", async (string text, IKernelMemory memory) =>
+                        {
+                            var id = await memory.ImportTextAsync(text);
+                            return await memory.IsDocumentReadyAsync(id);
+                        });
+
+                        // Polls, but writes nothing: not an index write.
+                        app.MapGet("/status/{id}", async (string id, IKernelMemory memory) =>
+                        {
+                            while (await memory.GetDocumentStatusAsync(id) is { Completed: false })
+                            {
+                                await Task.Delay(1000);
+                            }
+                        });
+                    }
+                }
+
+                public class UploadsController(Uploads uploads) : ControllerBase
+                {
+                    [HttpPost("/uploads")]
+                    public Task<string> Post(string text) => {|#1:uploads.ImportAndWaitAsync(text)|};
+                }
+                """ };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/upload\")", "IKernelMemory.ImportTextAsync", ", then polls 'IKernelMemory.IsDocumentReadyAsync' until ingestion completes"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("UploadsController.Post", "Uploads.ImportAndWaitAsync → IKernelMemory.ImportTextAsync", ", then polls 'IKernelMemory.IsDocumentReadyAsync' until ingestion completes"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task No_fix_for_a_collection_drop_a_per_item_loop_or_polling()
+        {
+            var source = Usings + """
+                using Microsoft.KernelMemory;
+
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapGet("/ask", (string q, AnswerService answers) => answers.AskAsync(q));
+                app.MapPost("/reset", async (VectorStore store) =>
+                {
+                    await {|#0:store.EnsureCollectionDeletedAsync("docs")|};
+                });
+                app.MapPost("/documents", async (Doc doc, IEmbeddingGenerator<string, Embedding<float>> embedder, VectorStoreCollection<string, Doc> collection) =>
+                {
+                    foreach (var chunk in doc.Text.Split(','))
+                    {
+                        await embedder.GenerateVectorAsync(chunk);
+                        await {|#1:collection.UpsertAsync(doc)|};
+                    }
+                });
+                app.MapPost("/upload", async (string text, IKernelMemory memory) =>
+                {
+                    await {|#2:memory.ImportTextAsync(text, "doc")|};
+                    while (!await memory.IsDocumentReadyAsync("doc"))
+                    {
+                        await Task.Delay(1000);
+                    }
+                });
+                app.Run();
+                """ + Types;
+            var test = new Verify.Test { TestCode = source, FixedCode = source };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.ExpectedDiagnostics.AddRange(new[]
+            {
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/reset\")", "VectorStore.EnsureCollectionDeletedAsync", ", deleting or recreating a collection while request handler 'MapGet(\"/ask\")' serves queries"),
+                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync", " in a loop that calls 'IEmbeddingGenerator.GenerateVectorAsync' for every item"),
+                Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("MapPost(\"/upload\")", "IKernelMemory.ImportTextAsync", ", then polls 'IKernelMemory.IsDocumentReadyAsync' until ingestion completes"),
+            });
+            test.FixedState.ExpectedDiagnostics.AddRange(test.ExpectedDiagnostics);
             await test.RunAsync();
         }
 
         // The types the fix appends beside CreateBuilder, written out so that a change to the template is a visible test
         // change. In a file that imports none of System's namespaces, every type name stays qualified.
-        private const string AppendedTypesQualified = """
+        internal const string AppendedTypesQualified = """
             // Added by the RAG020 code fix: index writes leave the request path and run here, one at a time, in the background.
 
             /// <summary>Index writes queued by request handlers; <see cref="IngestionWorker"/> runs them in the background.</summary>
@@ -368,430 +710,114 @@ namespace RagSafety.Analyzers.Tests.Rules
 
         // With the tests' usings in scope (System.Collections.Generic, System.Threading, System.Threading.Tasks, and the DI
         // and Logging namespaces), the simplifier drops those namespaces; System, Channels and Hosting stay qualified.
-        private static readonly string AppendedTypes = AppendedTypesQualified
+        internal static readonly string AppendedTypes = AppendedTypesQualified
             .Replace("System.Threading.Tasks.", "")
             .Replace("System.Threading.CancellationToken", "CancellationToken")
             .Replace("System.Collections.Generic.", "");
 
         /// <summary>The tests' usings with the one the fix adds for the worker's <c>LogError</c>.</summary>
-        private static readonly string UsingsWithLogging = Usings.Replace(
+        internal static readonly string UsingsWithLogging = Usings.Replace(
             "using Microsoft.Extensions.DependencyInjection;\n", "using Microsoft.Extensions.DependencyInjection;\nusing Microsoft.Extensions.Logging;\n");
 
-        private static string Indented(string text) => string.Join("\n", text.Split('\n').Select(line => line.Length == 0 ? line : "    " + line));
+        internal static string Indented(string text) => string.Join("\n", text.Split('\n').Select(line => line.Length == 0 ? line : "    " + line));
 
         [Fact]
-        public async Task Fix_moves_minimal_api_writes_to_a_queue_added_once_and_registered_after_CreateBuilder()
+        public async Task Fix_moves_the_write_of_a_handler_that_answers_to_the_queue()
         {
             var test = new Verify.Test { TestCode = Usings + """
                 var builder = WebApplication.CreateBuilder(args);
-                builder.Services.AddSingleton<IngestService>();
                 var app = builder.Build();
-                app.MapPost("/documents", async (Doc doc, VectorStoreCollection<string, Doc> collection, CancellationToken cancellationToken) =>
+                app.MapGet("/ask", async (string q, AnswerService answers, VectorStoreCollection<string, Doc> collection, CancellationToken cancellationToken) =>
                 {
-                    // Store it.
-                    await {|#0:collection.UpsertAsync(doc, cancellationToken)|};
-                    return Results.Accepted();
-                });
-                app.MapPost("/documents/batch", async (List<Doc> docs, IngestService ingest) =>
-                {
-                    foreach (var doc in docs)
-                    {
-                        await {|#1:ingest.AddAsync(doc)|}.ConfigureAwait(false);
-                    }
+                    var answer = await answers.AskAsync(q, cancellationToken);
 
-                    return Results.Accepted();
+                    // Remember the question.
+                    var asked = new Doc { Id = q, Text = answer };
+                    await {|#0:collection.UpsertAsync(asked, cancellationToken)|};
+                    return answer;
                 });
-                app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection) => await {|#2:collection.DeleteAsync(id)|});
                 app.Run();
                 """ + Types, FixedCode = UsingsWithLogging + """
                 var builder = WebApplication.CreateBuilder(args);
                 builder.Services.AddIngestionQueue();
-                builder.Services.AddSingleton<IngestService>();
                 var app = builder.Build();
-                app.MapPost("/documents", async (Doc doc, VectorStoreCollection<string, Doc> collection, CancellationToken cancellationToken, [FromServices] IngestionQueue ingestionQueue) =>
+                app.MapGet("/ask", async (string q, AnswerService answers, VectorStoreCollection<string, Doc> collection, CancellationToken cancellationToken, [FromServices] IngestionQueue ingestionQueue) =>
                 {
-                    // Store it.
-                    await ingestionQueue.EnqueueAsync<VectorStoreCollection<string, Doc>>(async (collection, cancellationToken) => await collection.UpsertAsync(doc, cancellationToken));
-                    return Results.Accepted();
-                });
-                app.MapPost("/documents/batch", async (List<Doc> docs, IngestService ingest, [FromServices] IngestionQueue ingestionQueue) =>
-                {
-                    foreach (var doc in docs)
-                    {
-                        await ingestionQueue.EnqueueAsync<IngestService>(async (ingest, cancellationToken) => await ingest.AddAsync(doc).ConfigureAwait(false));
-                    }
+                    var answer = await answers.AskAsync(q, cancellationToken);
 
-                    return Results.Accepted();
+                    // Remember the question.
+                    var asked = new Doc { Id = q, Text = answer };
+                    await ingestionQueue.EnqueueAsync<VectorStoreCollection<string, Doc>>(async (collection, cancellationToken) => await collection.UpsertAsync(asked, cancellationToken));
+                    return answer;
                 });
-                app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection, [FromServices] IngestionQueue ingestionQueue) => await ingestionQueue.EnqueueAsync<VectorStoreCollection<string, Doc>>(async (collection, cancellationToken) => await collection.DeleteAsync(id)));
                 app.Run();
                 """ + Types + "\n" + AppendedTypes + "\n" };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapPost(\"/documents/batch\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("MapDelete(\"/documents/{id}\")", "VectorStoreCollection.DeleteAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapGet(\"/ask\")", "VectorStoreCollection.UpsertAsync", Answering));
             await test.RunAsync();
         }
 
         [Fact]
-        public async Task Fix_injects_the_queue_into_controller_actions_and_imports_its_namespace()
-        {
-            var test = new Verify.Test { TestCode = """
-                using System.Threading;
-                using System.Threading.Tasks;
-                using Microsoft.AspNetCore.Mvc;
-
-                namespace MyApp.Controllers;
-
-                [ApiController]
-                [Route("api/documents")]
-                public class DocumentsController : ControllerBase
-                {
-                    private readonly MyApp.IngestService _ingest;
-
-                    public DocumentsController(MyApp.IngestService ingest) => _ingest = ingest;
-
-                    [HttpPost]
-                    public async Task<IActionResult> Post(MyApp.Doc doc, CancellationToken cancellationToken = default)
-                    {
-                        await {|#0:this._ingest.AddAsync(doc, cancellationToken)|};
-                        return Accepted();
-                    }
-                }
-                """, FixedCode = """
-                using System.Threading;
-                using System.Threading.Tasks;
-                using Microsoft.AspNetCore.Mvc;
-
-                namespace MyApp.Controllers;
-
-                [ApiController]
-                [Route("api/documents")]
-                public class DocumentsController : ControllerBase
-                {
-                    private readonly MyApp.IngestService _ingest;
-
-                    public DocumentsController(MyApp.IngestService ingest) => _ingest = ingest;
-
-                    [HttpPost]
-                    public async Task<IActionResult> Post(MyApp.Doc doc, [FromServices] IngestionQueue ingestionQueue, CancellationToken cancellationToken = default)
-                    {
-                        await ingestionQueue.EnqueueAsync<IngestService>(async (_ingest, cancellationToken) => await _ingest.AddAsync(doc, cancellationToken));
-                        return Accepted();
-                    }
-                }
-                """ };
-            var program = """
-                using Microsoft.AspNetCore.Builder;
-                using Microsoft.Extensions.DependencyInjection;
-
-                namespace MyApp
-                {
-                    public static class Program
-                    {
-                        public static void Main(string[] args)
-                        {
-                            var builder = WebApplication.CreateBuilder(args);
-                            builder.Services.AddControllers();
-                            var app = builder.Build();
-                            app.MapControllers();
-                            app.Run();
-                        }
-                    }
-                }
-
-                """;
-            test.TestState.Sources.Add(program + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
-            test.FixedState.Sources.Add(program
-                .Replace("using Microsoft.Extensions.DependencyInjection;\n", "using Microsoft.Extensions.DependencyInjection;\nusing Microsoft.Extensions.Logging;\n")
-                .Replace("var builder = WebApplication.CreateBuilder(args);\n", "var builder = WebApplication.CreateBuilder(args);\n            builder.Services.AddIngestionQueue();\n")
-                .Replace("        }\n    }\n}\n", "        }\n    }\n\n" + Indented(AppendedTypesQualified) + "\n}\n") + "namespace MyApp\n{\n" + Usings + Types + "\n}\n");
-            test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("DocumentsController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
-            await test.RunAsync();
-        }
-
-        [Fact]
-        public async Task No_fix_where_the_work_would_capture_request_objects_services_or_unstable_values()
-        {
-            var source = Usings + """
-                var builder = WebApplication.CreateBuilder(args);
-                var app = builder.Build();
-                app.MapPost("/a", async (HttpRequest request, VectorStoreCollection<string, Doc> c) =>
-                {
-                    await {|#0:c.UpsertAsync(new Doc { Id = request.Path })|};
-                });
-                app.MapPost("/b", async (VectorStore store) =>
-                {
-                    var c = store.GetCollection<string, Doc>("docs");
-                    await {|#1:c.UpsertAsync(new Doc())|};
-                });
-                app.MapPost("/c", async (List<Doc> docs, VectorStoreCollection<string, Doc> c) =>
-                {
-                    for (var i = 0; i < docs.Count; i++)
-                    {
-                        await {|#2:c.UpsertAsync(docs[i])|};
-                    }
-                });
-                app.MapPost("/d", async (string id, VectorStoreCollection<string, Doc> c) =>
-                {
-                    var done = {|#3:c.DeleteAsync(id)|};
-                    await done;
-                });
-                app.MapPost("/e", (string id, VectorStoreCollection<string, Doc> c) => {|#4:c.DeleteAsync(id)|});
-                app.MapPost("/g", async (Doc doc, IngestService ingest, VectorStoreCollection<string, Doc> c) =>
-                {
-                    await {|#7:ingest.AddAsync(await Enrich(doc, c))|};
-                });
-                app.Run();
-
-                static Task<Doc> Enrich(Doc doc, VectorStoreCollection<string, Doc> c) => Task.FromResult(doc);
-
-                public class NotesHub(IngestService ingest) : Microsoft.AspNetCore.SignalR.Hub
-                {
-                    public async Task Remember(Doc doc) => await {|#8:ingest.AddAsync(doc)|};
-                }
-
-                public class AdminController(IngestService ingest) : ControllerBase
-                {
-                    [HttpPost("/admin/seed")]
-                    public async Task Seed(Doc doc) => await {|#9:ingest.AddAsync(doc)|};
-
-                    [HttpPost("/admin/seed-twice")]
-                    public async Task SeedTwice(Doc doc) { await Seed(doc); await Seed(doc); }
-                }
-                """ + Types;
-            var test = new Verify.Test { TestCode = source, FixedCode = source };
-            test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            var write = "VectorStoreCollection.UpsertAsync";
-            var chain = "IngestService.AddAsync → VectorStoreCollection.UpsertAsync";
-            test.ExpectedDiagnostics.AddRange(new[]
-            {
-                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/a\")", write),
-                Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("MapPost(\"/b\")", write),
-                Verify.Diagnostic("RAG020").WithLocation(2).WithArguments("MapPost(\"/c\")", write),
-                Verify.Diagnostic("RAG020").WithLocation(3).WithArguments("MapPost(\"/d\")", "VectorStoreCollection.DeleteAsync"),
-                Verify.Diagnostic("RAG020").WithLocation(4).WithArguments("MapPost(\"/e\")", "VectorStoreCollection.DeleteAsync"),
-                Verify.Diagnostic("RAG020").WithLocation(7).WithArguments("MapPost(\"/g\")", chain),
-                Verify.Diagnostic("RAG020").WithLocation(8).WithArguments("NotesHub.Remember", chain),
-                Verify.Diagnostic("RAG020").WithLocation(9).WithArguments("AdminController.Seed", chain),
-                Verify.Diagnostic("RAG020").WithSpan(52, 50, 52, 59).WithArguments("AdminController.SeedTwice", "AdminController.Seed → IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
-                Verify.Diagnostic("RAG020").WithSpan(52, 67, 52, 76).WithArguments("AdminController.SeedTwice", "AdminController.Seed → IngestService.AddAsync → VectorStoreCollection.UpsertAsync"),
-            });
-            test.FixedState.ExpectedDiagnostics.AddRange(test.ExpectedDiagnostics);
-            await test.RunAsync();
-        }
-
-        [Fact]
-        public async Task Fix_in_a_razor_page_with_a_primary_constructor_but_not_for_members_the_class_creates_itself()
-        {
-            var test = new Verify.Test { TestCode = Usings + """
-                using Microsoft.AspNetCore.Mvc.RazorPages;
-
-                public class UploadModel(IngestService ingest) : PageModel
-                {
-                    public async Task<IActionResult> OnPostAsync(Doc doc)
-                    {
-                        await {|#0:ingest.AddAsync(doc)|};
-                        return RedirectToPage();
-                    }
-                }
-
-                public class LocalIndexController : ControllerBase
-                {
-                    private readonly IngestService _own;
-
-                    public LocalIndexController(VectorStoreCollection<string, Doc> collection) => _own = new IngestService(collection);
-
-                    [HttpPost("/local")]
-                    public async Task Post(Doc doc) => await {|#1:_own.AddAsync(doc)|};
-                }
-                """ + Types, FixedCode = Usings + """
-                using Microsoft.AspNetCore.Mvc.RazorPages;
-
-                public class UploadModel(IngestService ingest) : PageModel
-                {
-                    public async Task<IActionResult> OnPostAsync(Doc doc, [FromServices] IngestionQueue ingestionQueue)
-                    {
-                        await ingestionQueue.EnqueueAsync<IngestService>(async (ingest, cancellationToken) => await ingest.AddAsync(doc));
-                        return RedirectToPage();
-                    }
-                }
-
-                public class LocalIndexController : ControllerBase
-                {
-                    private readonly IngestService _own;
-
-                    public LocalIndexController(VectorStoreCollection<string, Doc> collection) => _own = new IngestService(collection);
-
-                    [HttpPost("/local")]
-                    public async Task Post(Doc doc) => await {|#1:_own.AddAsync(doc)|};
-                }
-                """ + Types };
-            var program = """
-                var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder(args);
-                var app = builder.Build();
-                app.Run();
-
-                """;
-            test.TestState.Sources.Add(program);
-            test.FixedState.Sources.Add("using Microsoft.Extensions.DependencyInjection;\nusing Microsoft.Extensions.Logging;\n\n"
-                + program.Replace("var app", "builder.Services.AddIngestionQueue();\nvar app") + "\n" + AppendedTypesQualified + "\n");
-            test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            var chain = "IngestService.AddAsync → VectorStoreCollection.UpsertAsync";
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadModel.OnPostAsync", chain));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("LocalIndexController.Post", chain));
-            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(1).WithArguments("LocalIndexController.Post", chain));
-            await test.RunAsync();
-        }
-
-        [Fact]
-        public async Task Fix_in_a_partial_controller_capturing_records_arrays_and_a_stable_local()
+        public async Task Fix_injects_the_queue_into_a_chat_controller_action()
         {
             var test = new Verify.Test { TestCode = Usings + """
                 var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddControllers();
                 var app = builder.Build();
                 app.MapControllers();
                 app.Run();
 
-                public sealed record Upload(string Id, string[] Tags);
-
-                public partial class UploadsController
+                [ApiController]
+                public class ChatController(IngestService ingest, AnswerService answers) : ControllerBase
                 {
-                    private IngestService Ingest { get; }
-
-                    public UploadsController(IngestService ingest) => Ingest = ingest;
-                }
-
-                public partial class UploadsController : ControllerBase
-                {
-                    [HttpPost("/uploads")]
-                    public async Task<IActionResult> Post(Upload upload)
+                    [HttpPost("/chat")]
+                    public async Task<IActionResult> Post(Doc question, CancellationToken cancellationToken = default)
                     {
-                        var doc = new Doc { Id = upload.Id, Text = string.Join(",", upload.Tags) };
-                        await {|#0:Ingest.AddAsync(doc, HttpContext.RequestAborted)|};
-                        return Accepted();
+                        await {|#0:ingest.AddAsync(question, cancellationToken)|};
+                        return Ok(await answers.AskAsync(question.Text, cancellationToken));
                     }
                 }
                 """ + Types, FixedCode = UsingsWithLogging + """
                 var builder = WebApplication.CreateBuilder(args);
                 builder.Services.AddIngestionQueue();
+                builder.Services.AddControllers();
                 var app = builder.Build();
                 app.MapControllers();
                 app.Run();
 
-                public sealed record Upload(string Id, string[] Tags);
-
-                public partial class UploadsController
+                [ApiController]
+                public class ChatController(IngestService ingest, AnswerService answers) : ControllerBase
                 {
-                    private IngestService Ingest { get; }
-
-                    public UploadsController(IngestService ingest) => Ingest = ingest;
-                }
-
-                public partial class UploadsController : ControllerBase
-                {
-                    [HttpPost("/uploads")]
-                    public async Task<IActionResult> Post(Upload upload, [FromServices] IngestionQueue ingestionQueue)
+                    [HttpPost("/chat")]
+                    public async Task<IActionResult> Post(Doc question, [FromServices] IngestionQueue ingestionQueue, CancellationToken cancellationToken = default)
                     {
-                        var doc = new Doc { Id = upload.Id, Text = string.Join(",", upload.Tags) };
-                        await ingestionQueue.EnqueueAsync<IngestService>(async (Ingest, cancellationToken) => await Ingest.AddAsync(doc, cancellationToken));
-                        return Accepted();
+                        await ingestionQueue.EnqueueAsync<IngestService>(async (ingest, cancellationToken) => await ingest.AddAsync(question, cancellationToken));
+                        return Ok(await answers.AskAsync(question.Text, cancellationToken));
                     }
                 }
                 """ + Types + "\n" + AppendedTypes + "\n" };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("UploadsController.Post", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("ChatController.Post", AddChain, Answering));
             await test.RunAsync();
-        }
-
-        [Fact]
-        public async Task Fix_appends_the_queue_to_a_file_scoped_namespace_and_adds_only_the_missing_using_in_order()
-        {
-            var handler = Usings + """
-                namespace MyApp.Endpoints
-                {
-                    public static class DocumentEndpoints
-                    {
-                        public static void Map(WebApplication app) =>
-                            app.MapPost("/documents", async (Doc doc, IngestService ingest) => await {|#0:ingest.AddAsync(doc)|});
-                    }
-                }
-                """ + "\nnamespace MyApp.Endpoints\n{\n" + Types + "\n}\n";
-            var program = """
-                // Copyright header stays first.
-                using Microsoft.AspNetCore.Builder;
-                using Microsoft.Extensions.Logging;
-                using MyApp.Endpoints;
-
-                namespace MyApp.Host;
-
-                public static class Program
-                {
-                    public static void Main(string[] args)
-                    {
-                        var builder = WebApplication.CreateBuilder(args);
-                        builder.Logging.AddConsole();
-                        var app = builder.Build();
-                        DocumentEndpoints.Map(app);
-                        app.Run();
-                    }
-                }
-
-                """;
-            var test = new Verify.Test { TestCode = handler, FixedCode = handler
-                .Replace("(Doc doc, IngestService ingest) => await {|#0:ingest.AddAsync(doc)|}", "(Doc doc, IngestService ingest, [FromServices] Host.IngestionQueue ingestionQueue) => await ingestionQueue.EnqueueAsync<IngestService>(async (ingest, cancellationToken) => await ingest.AddAsync(doc))") };
-            test.TestState.Sources.Add(program);
-            test.FixedState.Sources.Add(program
-                .Replace("using Microsoft.AspNetCore.Builder;\n", "using Microsoft.AspNetCore.Builder;\nusing Microsoft.Extensions.DependencyInjection;\n")
-                .Replace("var builder = WebApplication.CreateBuilder(args);\n", "var builder = WebApplication.CreateBuilder(args);\n        builder.Services.AddIngestionQueue();\n")
-                + "\n" + AppendedTypesQualified + "\n");
-            test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/documents\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
-            await test.RunAsync();
-        }
-
-        [Fact]
-        public async Task No_fix_when_the_app_already_has_a_type_named_like_the_added_ones()
-        {
-            var source = Usings + """
-                var builder = WebApplication.CreateBuilder(args);
-                var app = builder.Build();
-                app.MapPost("/documents", async (Doc doc, IngestService ingest) => await [|ingest.AddAsync(doc)|]);
-                app.Run();
-
-                public sealed class IngestionWorker { }
-                """ + Types;
-            var test = new Verify.Test { TestCode = source, FixedCode = source };
-            test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            await test.RunAsync();
-        }
-
-        [Fact]
-        public async Task No_fix_without_a_WebApplication_builder_to_register_the_queue()
-        {
-            var source = Usings + """
-                public class DocsController(IngestService ingest) : ControllerBase
-                {
-                    [HttpPost]
-                    public async Task Post(Doc doc) => await [|ingest.AddAsync(doc)|];
-                }
-                """ + Types;
-            await Verify.VerifyCodeFixAsync(source, source);
         }
 
         [Fact]
         public async Task Code_being_typed_does_not_throw()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """
-                public class BrokenController : ControllerBase
+                public class BrokenController(AnswerService answers) : ControllerBase
                 {
                     [HttpPost]
                     public async Task Post(VectorStoreCollection<string, Doc> c)
                     {
+                        await answers.AskAsync({|CS0103:missing|});
                         await c.{|CS1501:UpsertAsync|}();
                         await {|CS0103:missing|}.UpsertAsync(new Doc());
                         await c.UpsertAsync({|CS0103:undefinedDoc|});
+                        while (await c.{|CS1061:IsReadyAsync|}())
+                        {
+                            await Task.Delay(1);
+                        }
                     }
                 }
                 """ + Types);
