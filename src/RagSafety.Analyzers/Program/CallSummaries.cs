@@ -28,6 +28,7 @@ namespace RagSafety.Analyzers.Program
         private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _aiChains = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _writeChains = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _generationChains = new(SymbolEqualityComparer.Default);
         private readonly System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>> _implementations;
         private readonly System.Lazy<CallNameGraph> _names;
         private readonly System.Lazy<ImmutableHashSet<string>> _namesReachingAiCall;
@@ -53,6 +54,12 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>The chain from an app method to an index write, or null when none is reached within the depth.</summary>
         public CallChain? FindIndexWrite(IMethodSymbol method) => Find(method, _writeChains, facts => facts.FirstIndexWrite, _namesReachingIndexWrite);
+
+        /// <summary>
+        /// The chain from an app method to an AI call that runs a generation (<see cref="Generations"/>), or null when none is
+        /// reached within the depth. A method that embeds and searches before it generates reaches the generation too.
+        /// </summary>
+        public CallChain? FindGeneration(IMethodSymbol method) => Find(method, _generationChains, facts => facts.FirstGeneration, _namesReachingAiCall);
 
         /// <summary>The app's own methods that a method, local function or lambda of this compilation calls directly (empty for library code).</summary>
         public ImmutableArray<IMethodSymbol> CalleesOf(IMethodSymbol method)
@@ -118,6 +125,7 @@ namespace RagSafety.Analyzers.Program
             var callees = new List<IMethodSymbol>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             IMethodSymbol? firstAiCall = null;
+            IMethodSymbol? firstGeneration = null;
             IMethodSymbol? firstIndexWrite = null;
 
             void AddCallee(IMethodSymbol callee)
@@ -154,6 +162,10 @@ namespace RagSafety.Analyzers.Program
                     if (roles.Contains(ApiRole.AiCall))
                     {
                         firstAiCall ??= invocation.TargetMethod;
+                        if (firstGeneration is null && Generations.IsGeneration(invocation.TargetMethod))
+                        {
+                            firstGeneration = invocation.TargetMethod;
+                        }
                     }
 
                     if (roles.Contains(ApiRole.IndexWrite))
@@ -183,7 +195,7 @@ namespace RagSafety.Analyzers.Program
                 }
             }
 
-            return new MethodFacts(callees.ToImmutableArray(), firstAiCall, firstIndexWrite);
+            return new MethodFacts(callees.ToImmutableArray(), firstAiCall, firstGeneration, firstIndexWrite);
         }
 
         /// <summary>Interface members and virtual methods declared in source, mapped to their implementations in source.</summary>
@@ -247,16 +259,19 @@ namespace RagSafety.Analyzers.Program
 
         private sealed class MethodFacts
         {
-            public MethodFacts(ImmutableArray<IMethodSymbol> callees, IMethodSymbol? firstAiCall, IMethodSymbol? firstIndexWrite)
+            public MethodFacts(ImmutableArray<IMethodSymbol> callees, IMethodSymbol? firstAiCall, IMethodSymbol? firstGeneration, IMethodSymbol? firstIndexWrite)
             {
                 Callees = callees;
                 FirstAiCall = firstAiCall;
+                FirstGeneration = firstGeneration;
                 FirstIndexWrite = firstIndexWrite;
             }
 
             public ImmutableArray<IMethodSymbol> Callees { get; }
 
             public IMethodSymbol? FirstAiCall { get; }
+
+            public IMethodSymbol? FirstGeneration { get; }
 
             public IMethodSymbol? FirstIndexWrite { get; }
         }
