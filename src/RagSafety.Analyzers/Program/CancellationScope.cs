@@ -379,7 +379,8 @@ namespace RagSafety.Analyzers.Program
             return false;
         }
 
-        private bool IsAsyncEnumerable(ITypeSymbol? type) => Is(type, _asyncEnumerable);
+        /// <summary>Whether the type is <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
+        public bool IsAsyncEnumerable(ITypeSymbol? type) => Is(type, _asyncEnumerable);
 
         private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol expected)
         {

@@ -157,18 +157,21 @@ namespace RagSafety.Analyzers.Rules
         }
 
         /// <summary>
-        /// A request handler calls one of the app's methods that takes no token and reaches a generation: the request's token
-        /// has no way to the model. Information at the call in the handler; the fix (a token parameter down the chain) is the
-        /// app's to write. A chain through a type that holds an <c>IHttpContextAccessor</c> may read the token from it: not reported.
+        /// A request handler calls one of the app's methods that takes no token (nor an <c>HttpContext</c>) and reaches a
+        /// generation through async methods only: the request's token has no way to the model. Information at the call in the
+        /// handler; the fix (a token parameter down the chain) is the app's to write. A chain through a type that holds an
+        /// <c>IHttpContextAccessor</c> may read the token from it, and a local function captures the handler's: not reported.
         /// </summary>
         private static void AnalyzeMissingParameter(OperationAnalysisContext context, RagSafetyContext rag, CancellationScope scope, IInvocationOperation invocation)
         {
             var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
             if (method.DeclaringSyntaxReferences.Length == 0
                 || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly)
-                || method.Parameters.Any(p => scope.IsCancellationToken(p.Type))
+                || method.MethodKind == MethodKind.LocalFunction
+                || scope.TokenIn(method) is not null
                 || IsAiCallOrIndexWrite(method, rag))
             {
+                // A local function captures the handler's token; a method given the HttpContext or gRPC context has it.
                 return;
             }
 
@@ -177,8 +180,11 @@ namespace RagSafety.Analyzers.Rules
                 || SymbolEqualityComparer.Default.Equals(method, function.OriginalDefinition)
                 || RequestToken.Of(function, kind, invocation, scope) is null
                 || rag.Summaries.FindGeneration(method) is not { } chain
-                || chain.Steps.Any(step => scope.HoldsHttpContextAccessor(step.ContainingType)))
+                || chain.Steps.Any(step => scope.HoldsHttpContextAccessor(step.ContainingType))
+                || !chain.Steps.Take(chain.Steps.Length - 1).All(step => IsAwaitable(step, rag, scope)))
             {
+                // A synchronous step that reaches an async generation starts it and returns (fire and forget, meant to outlive
+                // the request) or blocks on it (RAG010): the request's token is not the one to pass there.
                 return;
             }
 
@@ -191,6 +197,9 @@ namespace RagSafety.Analyzers.Rules
                 chain.Describe(),
                 $"the request's cancellation token: '{CallChain.Display(method)}' has no CancellationToken parameter"));
         }
+
+        private static bool IsAwaitable(IMethodSymbol method, RagSafetyContext rag, CancellationScope scope) =>
+            rag.TaskTypes?.IsTaskLike(method.ReturnType) == true || scope.IsAsyncEnumerable(method.ReturnType);
 
         private static bool IsAiCallOrIndexWrite(IMethodSymbol method, RagSafetyContext rag)
         {

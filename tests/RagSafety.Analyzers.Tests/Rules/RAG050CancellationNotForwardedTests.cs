@@ -1163,6 +1163,54 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Missing_parameter_info_skips_captured_tokens_given_contexts_and_detached_work()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.Extensions.AI;
+
+                public class Summaries(IChatClient chat)
+                {
+                    // Starts the summary and returns: the work is meant to outlive the request.
+                    public void Refresh(int id) => _ = SummarizeAsync(id);
+
+                    private async Task SummarizeAsync(int id) => await chat.GetResponseAsync("summarize " + id);
+
+                    // Given the HttpContext, it has the request's token at hand (and is told so here, not at its caller).
+                    public async Task WriteAnswerAsync(HttpContext context, string q) =>
+                        await context.Response.WriteAsync((await {|#0:chat.GetResponseAsync(q)|}).Text);
+                }
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/tickets/{id}", (int id, Summaries summaries, CancellationToken cancellationToken) => summaries.Refresh(id));
+                        app.MapPost("/answer", async (HttpContext context, Summaries summaries, string q) => await summaries.WriteAnswerAsync(context, q));
+                        app.MapPost("/stream", (IChatClient chat, string q, CancellationToken cancellationToken) =>
+                        {
+                            // The local function captures the handler's token.
+                            async IAsyncEnumerable<string> Stream()
+                            {
+                                await foreach (var update in chat.GetStreamingResponseAsync(q, cancellationToken: cancellationToken))
+                                {
+                                    yield return update.Text;
+                                }
+                            }
+
+                            return Stream();
+                        });
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the cancellation token 'context.RequestAborted' in scope").WithSeverity(DiagnosticSeverity.Info));
+        }
+
+        [Fact]
         public async Task Broken_code_does_not_throw()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """
