@@ -162,8 +162,8 @@ namespace RagSafety.Analyzers
             CancellationCategory,
             DiagnosticSeverity.Warning,
             "When a client disconnects or a request times out, an AI call without the request's token keeps running and "
-            + "keeps costing tokens and capacity. Pass the token on. Reported as a warning in request handlers and as "
-            + "information elsewhere.");
+            + "keeps costing tokens and capacity. Pass the token on. Reported as a warning for generations in request handlers "
+            + "and as information elsewhere (embeddings, searches, writes, and code outside handlers).");
 
         // RAG060: hard-coded AI service credential.
         public static readonly DiagnosticDescriptor RAG060_HardCodedCredential = Create(

@@ -18,9 +18,10 @@ using RagSafety.Analyzers.Rules;
 namespace RagSafety.Analyzers.CodeFixes.Rules
 {
     /// <summary>
-    /// RAG050: passes the token in scope; or adds a <c>CancellationToken cancellationToken</c> parameter to the handler
-    /// (ASP.NET Core binds it to the request's abort token) and passes it; or, in controllers and page models, passes
-    /// <c>HttpContext.RequestAborted</c>. One code action per choice, each with its own equivalence key and Fix All.
+    /// RAG050: passes the token in scope (a hub's <c>Context.ConnectionAborted</c> too); or adds a <c>CancellationToken
+    /// cancellationToken</c> parameter to the handler (ASP.NET Core binds it to the request's abort token) and passes it; or,
+    /// in controllers and page models, passes <c>HttpContext.RequestAborted</c>. An explicit default token is replaced
+    /// rather than a second one appended. One code action per choice, each with its own equivalence key and Fix All.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAG050CancellationNotForwardedFixer))]
     [Shared]
@@ -136,9 +137,17 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 var positional = properties.TryGetValue(RAG050CancellationNotForwardedAnalyzer.PositionalProperty, out var p) && p == "true";
                 var expression = SyntaxFactory.ParseExpression(token);
                 var collectFrom = ExpandedParamsIndex(diagnostic);
+                var replace = ReplacedArgumentIndex(diagnostic);
                 editor.ReplaceNode(invocation.ArgumentList, (current, _) =>
                 {
                     var list = (ArgumentListSyntax)current;
+                    if (replace is { } index)
+                    {
+                        // An explicit default token: the request's token takes its place, name and trivia kept.
+                        var written = list.Arguments[index].Expression;
+                        return list.ReplaceNode(written, expression.WithTriviaFrom(written));
+                    }
+
                     if (collectFrom is { } from)
                     {
                         list = ArgumentEditing.CollectParams(list, from);
@@ -175,11 +184,19 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
                 ? index
                 : null;
 
-        /// <summary>Gathering <c>params</c> arguments into a collection expression needs C# 12.</summary>
+        /// <summary>The index of the explicit default token argument the fix replaces, when the call passes one.</summary>
+        private static int? ReplacedArgumentIndex(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(RAG050CancellationNotForwardedAnalyzer.ReplaceArgumentProperty, out var value)
+            && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                ? index
+                : null;
+
+        /// <summary>Gathering <c>params</c> arguments into a collection expression needs C# 12; a replaced argument must still be there.</summary>
         private static bool CanRewriteArguments(InvocationExpressionSyntax invocation, Diagnostic diagnostic) =>
-            ExpandedParamsIndex(diagnostic) is not { } index
-            || (index <= invocation.ArgumentList.Arguments.Count
-                && invocation.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp12 });
+            (ReplacedArgumentIndex(diagnostic) is not { } replaced || replaced < invocation.ArgumentList.Arguments.Count)
+            && (ExpandedParamsIndex(diagnostic) is not { } index
+                || (index <= invocation.ArgumentList.Arguments.Count
+                    && invocation.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp12 }));
 
         /// <summary>The handler the call sits in directly: a lambda or anonymous method, or a method (never across another function).</summary>
         private static SyntaxNode? Handler(SyntaxNode node) =>
@@ -252,7 +269,10 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
         private static async Task<string> FreeNameAsync(Document document, SyntaxNode function, CancellationToken cancellationToken)
         {
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var taken = new HashSet<string>(function.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+            // Argument names (`cancellationToken: default`) name parameters of the callee, not symbols in this scope.
+            var taken = new HashSet<string>(function.DescendantTokens()
+                .Where(t => t.IsKind(SyntaxKind.IdentifierToken) && t.Parent?.Parent is not NameColonSyntax)
+                .Select(t => t.ValueText));
             if (model is not null)
             {
                 foreach (var symbol in model.LookupSymbols(function.SpanStart))

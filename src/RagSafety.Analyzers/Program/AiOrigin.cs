@@ -5,7 +5,10 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace RagSafety.Analyzers.Program
 {
-    /// <summary>Where a task comes from: a catalogued AI call, or an app method whose summary reaches one.</summary>
+    /// <summary>
+    /// Where a task comes from: a catalogued AI call, an app method whose summary reaches one, the tasks of a <c>Select</c>
+    /// (materialised or not) whose selector makes one, or a consumer of an AI call's async stream.
+    /// </summary>
     internal static class AiOrigin
     {
         private const int MaxLocalHops = 3;
@@ -44,8 +47,23 @@ namespace RagSafety.Analyzers.Program
                     // Task.Run(() => client.GetResponseAsync(q)).Result: the work is the AI call.
                     return work.Body.Descendants().OfType<IInvocationOperation>().Select(i => ChainOf(i.TargetMethod, rag, writes)).FirstOrDefault(o => o is not null);
 
+                case IInvocationOperation { TargetMethod.Name: "ToArray" or "ToList" or "AsEnumerable", Arguments.Length: 1 } materialize
+                    when IsLinq(materialize.TargetMethod) && hopsLeft > 0:
+                    // Task.WaitAll(items.Select(…).ToArray()): the array holds the selector's tasks.
+                    return Find(materialize.Arguments[0].Value, rag, hopsLeft - 1, writes);
+
+                case IInvocationOperation { TargetMethod.Name: "Select", Arguments.Length: 2 } select when IsLinq(select.TargetMethod):
+                    return SelectorChain(select.Arguments[1].Value, rag, writes);
+
                 case IInvocationOperation invocation:
-                    return ChainOf(invocation.TargetMethod, rag, writes);
+                    if (ChainOf(invocation.TargetMethod, rag, writes) is { } chain)
+                    {
+                        return chain;
+                    }
+
+                    // A consumer of an AI stream (ToListAsync, ToArrayAsync, FirstAsync, ToChatResponseAsync, or an operator
+                    // in between) finishes only when the stream does: waiting on it waits on the AI call.
+                    return hopsLeft > 0 && StreamConsumed(invocation) is { } stream ? Find(stream, rag, hopsLeft - 1, writes) : null;
 
                 case ILocalReferenceOperation local when hopsLeft > 0 && InitializerOf(local) is { } initializer:
                     // Only a local's initializer is followed: later assignments may hold any task.
@@ -55,6 +73,29 @@ namespace RagSafety.Analyzers.Program
                     return null;
             }
         }
+
+        /// <summary>The chain of the first call in a <c>Select</c>'s lambda that is (or reaches) an AI call, or of its method group.</summary>
+        private static CallChain? SelectorChain(IOperation selector, RagSafetyContext rag, bool writes) => selector.WithoutConversions() switch
+        {
+            IDelegateCreationOperation { Target: IAnonymousFunctionOperation function } =>
+                function.Body.Descendants().OfType<IInvocationOperation>().Select(i => ChainOf(i.TargetMethod, rag, writes)).FirstOrDefault(c => c is not null),
+            IDelegateCreationOperation { Target: IMethodReferenceOperation reference } => ChainOf(reference.Method, rag, writes),
+            _ => null,
+        };
+
+        /// <summary>The async stream an extension method consumes (its <c>this</c> argument of type <c>IAsyncEnumerable&lt;T&gt;</c>), or null.</summary>
+        internal static IOperation? StreamConsumed(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            return method.IsExtensionMethod && method.Parameters.Length > 0
+                && method.Parameters[0].Type is INamedTypeSymbol { Arity: 1, Name: "IAsyncEnumerable", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } }
+                && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } receiver
+                    ? receiver.Value
+                    : null;
+        }
+
+        private static bool IsLinq(IMethodSymbol method) =>
+            (method.ReducedFrom ?? method).ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
         private static bool IsTask(INamedTypeSymbol? type, RagSafetyContext rag) =>
             SymbolEqualityComparer.Default.Equals(type, rag.TaskTypes?.Task);

@@ -232,12 +232,64 @@ namespace RagSafety.Analyzers.Program
                 else
                 {
                     var walked = new List<string>();
-                    Walk(reference.GetSyntax(), walked);
+                    var node = reference.GetSyntax();
+                    Walk(node, walked);
+                    if (node is LocalFunctionStatementSyntax localFunction)
+                    {
+                        AddLocalFunctionCallees(localFunction, walked);
+                    }
+
                     names.UnionWith(walked);
                 }
             }
 
             return names.ToImmutableArray();
+        }
+
+        /// <summary>
+        /// A local function is declared under no name of the graph, so a chain from one local function into another would
+        /// end at the first: add the names the local functions it calls (in the same member or top-level statements) invoke,
+        /// transitively.
+        /// </summary>
+        private static void AddLocalFunctionCallees(LocalFunctionStatementSyntax root, List<string> names)
+        {
+            var scope = root.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax and not GlobalStatementSyntax or CompilationUnitSyntax);
+            if (scope is null)
+            {
+                return;
+            }
+
+            var localFunctions = new Dictionary<string, List<LocalFunctionStatementSyntax>>(System.StringComparer.Ordinal);
+            foreach (var candidate in scope.DescendantNodes().OfType<LocalFunctionStatementSyntax>())
+            {
+                if (candidate != root && (scope is not CompilationUnitSyntax || candidate.Ancestors().Any(a => a is GlobalStatementSyntax)))
+                {
+                    if (!localFunctions.TryGetValue(candidate.Identifier.ValueText, out var list))
+                    {
+                        list = new List<LocalFunctionStatementSyntax>();
+                        localFunctions.Add(candidate.Identifier.ValueText, list);
+                    }
+
+                    list.Add(candidate);
+                }
+            }
+
+            if (localFunctions.Count == 0)
+            {
+                return;
+            }
+
+            var visited = new HashSet<string>(System.StringComparer.Ordinal) { root.Identifier.ValueText };
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (localFunctions.TryGetValue(names[i], out var called) && visited.Add(names[i]))
+                {
+                    foreach (var localFunction in called)
+                    {
+                        Walk(localFunction, names);
+                    }
+                }
+            }
         }
 
         /// <summary>Names, literals and the lists of attributes, usings and type arguments hold no call (an array type can: <c>new byte[Size()]</c>).</summary>

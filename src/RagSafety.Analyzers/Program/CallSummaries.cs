@@ -30,6 +30,7 @@ namespace RagSafety.Analyzers.Program
         private readonly ConcurrentDictionary<IMethodSymbol, object> _writeChains = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _answeringChains = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _dropChains = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _generationChains = new(SymbolEqualityComparer.Default);
         private readonly System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>> _implementations;
         private readonly System.Lazy<CallNameGraph> _names;
         private readonly System.Lazy<ImmutableHashSet<string>> _namesReachingAiCall;
@@ -64,6 +65,12 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>The chain from an app method to an index write that deletes or recreates a whole collection (<see cref="ApiKinds.IsCollectionDrop"/>), or null.</summary>
         public CallChain? FindCollectionDrop(IMethodSymbol method) => Find(method, _dropChains, facts => facts.FirstCollectionDrop, _namesReachingIndexWrite);
+
+        /// <summary>
+        /// The chain from an app method to an AI call that runs a generation (<see cref="Generations"/>), or null when none is
+        /// reached within the depth. A method that embeds and searches before it generates reaches the generation too.
+        /// </summary>
+        public CallChain? FindGeneration(IMethodSymbol method) => Find(method, _generationChains, facts => facts.FirstGeneration, _namesReachingAiCall);
 
         /// <summary>The app's own methods that a method, local function or lambda of this compilation calls directly (empty for library code).</summary>
         public ImmutableArray<IMethodSymbol> CalleesOf(IMethodSymbol method)
@@ -129,6 +136,7 @@ namespace RagSafety.Analyzers.Program
             var callees = new List<IMethodSymbol>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             IMethodSymbol? firstAiCall = null;
+            IMethodSymbol? firstGeneration = null;
             IMethodSymbol? firstIndexWrite = null;
             IMethodSymbol? firstAnsweringCall = null;
             IMethodSymbol? firstCollectionDrop = null;
@@ -171,6 +179,11 @@ namespace RagSafety.Analyzers.Program
                         {
                             firstAnsweringCall = invocation.TargetMethod;
                         }
+
+                        if (firstGeneration is null && Generations.IsGeneration(invocation.TargetMethod))
+                        {
+                            firstGeneration = invocation.TargetMethod;
+                        }
                     }
 
                     if (roles.Contains(ApiRole.IndexWrite))
@@ -204,7 +217,7 @@ namespace RagSafety.Analyzers.Program
                 }
             }
 
-            return new MethodFacts(callees.ToImmutableArray(), firstAiCall, firstIndexWrite, firstAnsweringCall, firstCollectionDrop);
+            return new MethodFacts(callees.ToImmutableArray(), firstAiCall, firstGeneration, firstIndexWrite, firstAnsweringCall, firstCollectionDrop);
         }
 
         /// <summary>Interface members and virtual methods declared in source, mapped to their implementations in source.</summary>
@@ -268,10 +281,11 @@ namespace RagSafety.Analyzers.Program
 
         private sealed class MethodFacts
         {
-            public MethodFacts(ImmutableArray<IMethodSymbol> callees, IMethodSymbol? firstAiCall, IMethodSymbol? firstIndexWrite, IMethodSymbol? firstAnsweringCall, IMethodSymbol? firstCollectionDrop)
+            public MethodFacts(ImmutableArray<IMethodSymbol> callees, IMethodSymbol? firstAiCall, IMethodSymbol? firstGeneration, IMethodSymbol? firstIndexWrite, IMethodSymbol? firstAnsweringCall, IMethodSymbol? firstCollectionDrop)
             {
                 Callees = callees;
                 FirstAiCall = firstAiCall;
+                FirstGeneration = firstGeneration;
                 FirstIndexWrite = firstIndexWrite;
                 FirstAnsweringCall = firstAnsweringCall;
                 FirstCollectionDrop = firstCollectionDrop;
@@ -280,6 +294,8 @@ namespace RagSafety.Analyzers.Program
             public ImmutableArray<IMethodSymbol> Callees { get; }
 
             public IMethodSymbol? FirstAiCall { get; }
+
+            public IMethodSymbol? FirstGeneration { get; }
 
             public IMethodSymbol? FirstIndexWrite { get; }
 

@@ -10,7 +10,8 @@ namespace RagSafety.Analyzers.Program
     /// <summary>
     /// Where a cancellation token comes from: the nearest enclosing function (a lambda or local function without one is
     /// not crossed), its <c>CancellationToken</c> parameter or the token of an <c>HttpContext</c> / gRPC
-    /// <c>ServerCallContext</c> parameter; and which token argument a call left out. Types are resolved once per compilation.
+    /// <c>ServerCallContext</c> parameter, a SignalR hub's <c>Context.ConnectionAborted</c>; which token argument a call left
+    /// out or passed as a default; and whether an async stream is enumerated with a token. Types are resolved once per compilation.
     /// </summary>
     internal sealed class CancellationScope
     {
@@ -19,6 +20,9 @@ namespace RagSafety.Analyzers.Program
         private readonly INamedTypeSymbol? _serverCallContext;
         private readonly INamedTypeSymbol? _controllerBase;
         private readonly INamedTypeSymbol? _pageModel;
+        private readonly INamedTypeSymbol? _hub;
+        private readonly INamedTypeSymbol? _httpContextAccessor;
+        private readonly INamedTypeSymbol? _asyncEnumerable;
         private readonly INamedTypeSymbol? _enumerable;
         private readonly INamedTypeSymbol? _obsolete;
         private readonly ConcurrentDictionary<IMethodSymbol, string> _tokenOverloads = new(SymbolEqualityComparer.Default);
@@ -30,6 +34,9 @@ namespace RagSafety.Analyzers.Program
             _serverCallContext = compilation.GetTypeByMetadataName("Grpc.Core.ServerCallContext");
             _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
             _pageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+            _hub = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub");
+            _httpContextAccessor = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHttpContextAccessor");
+            _asyncEnumerable = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
             _enumerable = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
             _obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
         }
@@ -113,6 +120,88 @@ namespace RagSafety.Analyzers.Program
 
             return false;
         }
+
+        /// <summary>
+        /// <c>Context.ConnectionAborted</c> for a call in an instance method of a SignalR hub, where <c>Context</c> names the
+        /// hub's own property (nothing in scope hides it); null elsewhere. SignalR binds no token to ordinary hub methods, and
+        /// the connection's token is the one that fires when the caller goes away.
+        /// </summary>
+        public string? ConnectionAbortedAt(IMethodSymbol method, IOperation operation)
+        {
+            if (method.IsStatic || _hub is null || operation.SemanticModel is not { } model || !DerivesFrom(method.ContainingType, _hub))
+            {
+                return null;
+            }
+
+            var found = model.LookupSymbols(operation.Syntax.SpanStart, name: "Context");
+            return found.Length == 1 && found[0] is IPropertySymbol property && Is(property.ContainingType, _hub)
+                ? "Context.ConnectionAborted"
+                : null;
+        }
+
+        /// <summary>
+        /// Whether the type holds an <c>IHttpContextAccessor</c> (a field, a property or a primary-constructor parameter): its
+        /// methods can read the request's token from <c>HttpContext.RequestAborted</c> without a parameter.
+        /// </summary>
+        public bool HoldsHttpContextAccessor(INamedTypeSymbol? type)
+        {
+            if (type is null || _httpContextAccessor is null)
+            {
+                return false;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                var memberType = member switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => constructor.Parameters.FirstOrDefault(p => Is(p.Type, _httpContextAccessor))?.Type,
+                    _ => null,
+                };
+                if (Is(memberType, _httpContextAccessor))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The <c>CancellationToken</c> argument a call passes explicitly as <c>default</c>, <c>default(CancellationToken)</c>,
+        /// <c>CancellationToken.None</c> or <c>new CancellationToken()</c>: the parameter's name, the argument's index in the
+        /// written list, and the argument as written.
+        /// </summary>
+        public (string Parameter, int Index, string Text)? ExplicitDefaultToken(IInvocationOperation invocation)
+        {
+            if (invocation.Syntax is not InvocationExpressionSyntax { ArgumentList: { } list })
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && IsCancellationToken(parameter.Type) && argument.ArgumentKind == ArgumentKind.Explicit
+                    && argument.Syntax is ArgumentSyntax written && IsDefaultToken(argument.Value))
+                {
+                    var index = list.Arguments.IndexOf(written);
+                    return index < 0 ? null : (parameter.Name, index, written.Expression.ToString());
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>default</c>, <c>default(CancellationToken)</c>, <c>CancellationToken.None</c> or <c>new CancellationToken()</c> / <c>(false)</c>.</summary>
+        public bool IsDefaultToken(IOperation value) => value.WithoutConversions() switch
+        {
+            IDefaultValueOperation => true,
+            IPropertyReferenceOperation { Property: { Name: "None", IsStatic: true } property } => IsCancellationToken(property.ContainingType),
+            IObjectCreationOperation creation => IsCancellationToken(creation.Type)
+                && creation.Arguments.All(a => a.Value.ConstantValue is { HasValue: true, Value: false }),
+            _ => false,
+        };
 
         /// <summary>
         /// The optional <c>CancellationToken</c> parameter the call left to its default: its name, and whether the token can be
@@ -226,13 +315,16 @@ namespace RagSafety.Analyzers.Program
         }
 
         /// <summary>
-        /// Whether the call's result is handed to <c>WithCancellation(token)</c>, which forwards a token to an async stream
-        /// (also after <c>ConfigureAwait(…)</c>).
+        /// Whether the async stream the call returns is enumerated with a token: handed to <c>WithCancellation(token)</c> (also
+        /// after <c>ConfigureAwait(…)</c>), or to a consumer that takes it and a token it is given (<c>ToListAsync(ct)</c>,
+        /// <c>ToChatResponseAsync(ct)</c>, <c>FirstAsync(ct)</c>), also through stream operators in between
+        /// (<c>.Where(…).ToListAsync(ct)</c>). A consumer enumerates its source with its own token, and an async iterator
+        /// receives it through <c>[EnumeratorCancellation]</c>.
         /// </summary>
-        public static bool IsGivenTokenByWithCancellation(IInvocationOperation invocation)
+        public bool IsEnumeratedWithToken(IInvocationOperation invocation)
         {
             IOperation current = invocation;
-            for (var hops = 0; hops < 3; hops++)
+            for (var hops = 0; hops < 6; hops++)
             {
                 var parent = current.Parent;
                 while (parent is IConversionOperation)
@@ -240,16 +332,22 @@ namespace RagSafety.Analyzers.Program
                     parent = parent.Parent;
                 }
 
+                IInvocationOperation next;
+                var receivesStream = false;
                 if (parent is IArgumentOperation { Parent: IInvocationOperation extension } argument && argument.Parameter?.Ordinal == 0 && extension.TargetMethod.IsExtensionMethod)
                 {
-                    parent = extension;
+                    next = extension;
+                    receivesStream = IsAsyncEnumerable(argument.Parameter.Type);
                 }
-                else if (parent is not IInvocationOperation { Instance: not null })
+                else if (parent is IInvocationOperation { Instance: not null } instanceCall)
+                {
+                    next = instanceCall;
+                }
+                else
                 {
                     return false;
                 }
 
-                var next = (IInvocationOperation)parent;
                 switch (next.TargetMethod.Name)
                 {
                     case "WithCancellation":
@@ -257,8 +355,40 @@ namespace RagSafety.Analyzers.Program
                     case "ConfigureAwait":
                         current = next;
                         continue;
-                    default:
-                        return false;
+                }
+
+                if (!receivesStream)
+                {
+                    return false;
+                }
+
+                if (next.Arguments.Any(a => a.Parameter is { } p && IsCancellationToken(p.Type) && a.ArgumentKind != ArgumentKind.DefaultValue && !IsDefaultToken(a.Value)))
+                {
+                    return true;
+                }
+
+                if (!IsAsyncEnumerable(next.Type))
+                {
+                    // A consumer without a token of its own: the stream is enumerated without one.
+                    return false;
+                }
+
+                current = next;
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the type is <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
+        public bool IsAsyncEnumerable(ITypeSymbol? type) => Is(type, _asyncEnumerable);
+
+        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol expected)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (Is(current, expected))
+                {
+                    return true;
                 }
             }
 

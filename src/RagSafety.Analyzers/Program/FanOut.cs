@@ -281,16 +281,71 @@ namespace RagSafety.Analyzers.Program
                 case ILocalReferenceOperation reference when hopsLeft > 0 && AiOrigin.InitializerOf(reference) is { } initializer:
                     return !IsGrown(reference) && IsSmallFixed(initializer, hopsLeft - 1);
 
-                case IFieldReferenceOperation { Field: { IsReadOnly: true, Type: IArrayTypeSymbol } field }:
-                    // static readonly string[] Prompts = { "a", "b" };
-                    return field.DeclaringSyntaxReferences.Length == 1
-                        && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value }
-                        && SyntacticElementCount(value) is { } count && count <= _smallCollection;
+                case IFieldReferenceOperation { Field: { IsReadOnly: true } field }:
+                    return IsSmallFixedField(field);
 
                 default:
                     return false;
             }
         }
+
+        /// <summary>
+        /// A readonly field whose collection is written out where it is set: <c>static readonly string[] Prompts = { "a", "b" };</c>,
+        /// or a collection written out in every constructor assignment (<c>_names = new List&lt;string&gt; { a, b, c };</c>); for a
+        /// type other than an array, nothing in its type adds to it. Read from the syntax of the field's type only.
+        /// </summary>
+        private bool IsSmallFixedField(IFieldSymbol field)
+        {
+            if (field.DeclaringSyntaxReferences.Length != 1
+                || field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax declarator)
+            {
+                return false;
+            }
+
+            if (declarator.Initializer?.Value is { } initial)
+            {
+                return SyntacticElementCount(initial) is { } count && count <= _smallCollection && (field.Type is IArrayTypeSymbol || !IsGrownInType(field, declarator));
+            }
+
+            // Assigned in constructors: every assignment must be a collection written out, and there must be one.
+            var assigned = false;
+            foreach (var type in declarator.Ancestors().OfType<TypeDeclarationSyntax>().Take(1))
+            {
+                foreach (var constructor in type.Members.OfType<ConstructorDeclarationSyntax>())
+                {
+                    foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                    {
+                        if (!NamesField(assignment.Left, field.Name))
+                        {
+                            continue;
+                        }
+
+                        if (SyntacticElementCount(assignment.Right) is not { } count || count > _smallCollection)
+                        {
+                            return false;
+                        }
+
+                        assigned = true;
+                    }
+                }
+            }
+
+            return assigned && (field.Type is IArrayTypeSymbol || !IsGrownInType(field, declarator));
+        }
+
+        /// <summary>Whether code in the field's type calls <c>Add</c>, <c>AddRange</c>, <c>Insert</c>, … on it (by name, from the syntax).</summary>
+        private static bool IsGrownInType(IFieldSymbol field, SyntaxNode declarator) =>
+            declarator.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } type
+            || type.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i =>
+                i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddRange" or "Insert" or "InsertRange" or "Enqueue" or "Push" } access
+                && NamesField(access.Expression, field.Name));
+
+        private static bool NamesField(ExpressionSyntax expression, string name) => expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText == name,
+            _ => false,
+        };
 
         private bool IsSmallConstant(IOperation value) =>
             value.ConstantValue.HasValue && value.ConstantValue.Value is int count && count <= _smallCollection;
@@ -300,6 +355,9 @@ namespace RagSafety.Analyzers.Program
             InitializerExpressionSyntax initializer => initializer.Expressions.Count,
             ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions.Count,
             ImplicitArrayCreationExpressionSyntax creation => creation.Initializer.Expressions.Count,
+            BaseObjectCreationExpressionSyntax { Initializer: { } initializer } creation
+                when initializer.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CollectionInitializerExpression)
+                    && (creation.ArgumentList is null || creation.ArgumentList.Arguments.Count == 0) => initializer.Expressions.Count,
             CollectionExpressionSyntax collection when collection.Elements.All(e => e is ExpressionElementSyntax) => collection.Elements.Count,
             _ => null,
         };
@@ -331,6 +389,10 @@ namespace RagSafety.Analyzers.Program
                 case IInvocationOperation { TargetMethod.Name: "GetRange", Arguments.Length: 2 }:
                     return IsAwaitedInLoop(combinator);
 
+                case IInvocationOperation { TargetMethod.Name: "Range", Arguments.Length: 2 } range when IsEnumerable(range.TargetMethod):
+                    // Enumerable.Range(0, Math.Min(batchSize, remaining)) awaited in a loop: one batch at a time.
+                    return IsMinimum(range.Arguments[1].Value, MaxLocalHops) && IsAwaitedInLoop(combinator);
+
                 case ILocalReferenceOperation reference:
                     for (var current = combinator.Parent; current is not null; current = current.Parent)
                     {
@@ -341,9 +403,7 @@ namespace RagSafety.Analyzers.Program
 
                         if (current is IForEachLoopOperation loop && loop.Locals.Contains(reference.Local, SymbolEqualityComparer.Default))
                         {
-                            return loop.Collection.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "Chunk" } chunk
-                                && IsEnumerable(chunk.TargetMethod)
-                                && IsAwaited(combinator);
+                            return IsChunked(loop.Collection, MaxLocalHops) && IsAwaited(combinator);
                         }
                     }
 
@@ -353,6 +413,29 @@ namespace RagSafety.Analyzers.Program
                     return false;
             }
         }
+
+        /// <summary><c>items.Chunk(n)</c>, materialised or not, also held in a local (<c>var batches = items.Chunk(16);</c>).</summary>
+        private bool IsChunked(IOperation collection, int hopsLeft)
+        {
+            var query = false;
+            switch (WithoutMaterialization(collection, ref query))
+            {
+                case IInvocationOperation { TargetMethod.Name: "Chunk" } chunk:
+                    return IsEnumerable(chunk.TargetMethod);
+                case ILocalReferenceOperation reference when hopsLeft > 0 && AiOrigin.InitializerOf(reference) is { } initializer:
+                    return IsChunked(initializer, hopsLeft - 1);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary><c>Math.Min(…)</c>, also held in a local: a count capped by the code.</summary>
+        private static bool IsMinimum(IOperation value, int hopsLeft) => value.WithoutConversions() switch
+        {
+            IInvocationOperation { TargetMethod: { Name: "Min", IsStatic: true, ContainingType: { Name: "Math", ContainingNamespace.Name: "System" } } } => true,
+            ILocalReferenceOperation reference when hopsLeft > 0 && AiOrigin.InitializerOf(reference) is { } initializer => IsMinimum(initializer, hopsLeft - 1),
+            _ => false,
+        };
 
         private static bool IsAwaitedInLoop(IInvocationOperation combinator) => IsAwaited(combinator) && EnclosingLoopAny(combinator);
 

@@ -9,7 +9,7 @@ namespace RagSafety.Analyzers.Rules
 {
     /// <summary>
     /// RAG010: <c>.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>, <c>Task.WaitAll/WaitAny</c> on a task that
-    /// comes from an AI call, directly or through the app's own methods.
+    /// comes from an AI call, directly or through the app's own methods, and <c>.ToBlockingEnumerable()</c> on an AI stream.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RAG010BlockingWaitOnAiCallAnalyzer : RagSafetyAnalyzer
@@ -67,6 +67,11 @@ namespace RagSafety.Analyzers.Rules
                 case "WaitAll" or "WaitAny" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, taskTypes.Task):
                     AnalyzeWaitAllOrAny(context, rag, taskTypes, invocation);
                     break;
+
+                case "ToBlockingEnumerable" when AiOrigin.StreamConsumed(invocation) is { } stream:
+                    // Every MoveNext blocks until the model sends the next update; `await foreach` is the rewrite, not offered.
+                    Report(context, rag, taskTypes, invocation, stream, ".ToBlockingEnumerable()", fixable: false);
+                    break;
             }
         }
 
@@ -82,7 +87,8 @@ namespace RagSafety.Analyzers.Rules
                 if (AiOrigin.Find(element, rag) is { } origin && !CompletedTasks.IsKnownCompleted(element, invocation))
                 {
                     // The await form keeps the meaning only for WaitAll(tasks) and for a WaitAny whose index is unused.
-                    var onlyTasks = invocation.Arguments.Length == 1;
+                    // .NET 9+ binds WaitAll(list) to WaitAll(IEnumerable<Task>, CancellationToken = default): count written arguments.
+                    var onlyTasks = invocation.Arguments.Count(a => a.ArgumentKind != ArgumentKind.DefaultValue) == 1;
                     var resultUnused = invocation.TargetMethod.Name == "WaitAll" || invocation.Parent is IExpressionStatementOperation;
                     ReportAt(context, rag, taskTypes, invocation, "Task." + invocation.TargetMethod.Name, origin, onlyTasks && resultUnused);
                     return;

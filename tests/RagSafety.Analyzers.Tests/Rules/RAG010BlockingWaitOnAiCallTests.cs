@@ -787,5 +787,72 @@ namespace RagSafety.Analyzers.Tests.Rules
                 }
                 """);
         }
+
+        [Fact]
+        public async Task Select_arrays_stream_materializers_and_blocking_enumeration_are_waits_on_ai_calls()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                class Service
+                {
+                    async Task<int> Run(IChatClient client, string[] questions)
+                    {
+                        {|#0:Task.WaitAll(questions.Select(q => client.GetResponseAsync(q)).ToArray())|};
+                        var tasks = questions.Select(q => client.GetResponseAsync(q)).ToList();
+                        {|#1:Task.WaitAll(tasks)|};
+                        var updates = {|#2:client.GetStreamingResponseAsync("q").ToListAsync().Result|};
+                        var response = {|#3:client.GetStreamingResponseAsync("q").ToChatResponseAsync().GetAwaiter().GetResult()|};
+                        var count = 0;
+                        foreach (var update in {|#4:client.GetStreamingResponseAsync("q").ToBlockingEnumerable()|})
+                        {
+                            count++;
+                        }
+
+                        return updates.Count + response.Text.Length + count;
+                    }
+
+                    int NotAi(string[] questions)
+                    {
+                        Task.WaitAll(questions.Select(q => Task.Delay(q.Length)).ToArray());
+                        var numbers = new[] { 1, 2 }.ToAsyncEnumerable().ToListAsync().Result;
+                        return numbers.Count + new[] { 3 }.ToAsyncEnumerable().ToBlockingEnumerable().Count();
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG010").WithLocation(0).WithArguments("Task.WaitAll", "IChatClient.GetResponseAsync"),
+                    Verify.Diagnostic("RAG010").WithLocation(1).WithArguments("Task.WaitAll", "IChatClient.GetResponseAsync"),
+                    Verify.Diagnostic("RAG010").WithLocation(2).WithArguments(".Result", "IChatClient.GetStreamingResponseAsync"),
+                    Verify.Diagnostic("RAG010").WithLocation(3).WithArguments(".GetAwaiter().GetResult()", "IChatClient.GetStreamingResponseAsync"),
+                    Verify.Diagnostic("RAG010").WithLocation(4).WithArguments(".ToBlockingEnumerable()", "IChatClient.GetStreamingResponseAsync"),
+                },
+                Usings + """
+                class Service
+                {
+                    async Task<int> Run(IChatClient client, string[] questions)
+                    {
+                        await Task.WhenAll(questions.Select(q => client.GetResponseAsync(q)).ToArray());
+                        var tasks = questions.Select(q => client.GetResponseAsync(q)).ToList();
+                        await Task.WhenAll(tasks);
+                        var updates = await client.GetStreamingResponseAsync("q").ToListAsync();
+                        var response = await client.GetStreamingResponseAsync("q").ToChatResponseAsync();
+                        var count = 0;
+                        foreach (var update in [|client.GetStreamingResponseAsync("q").ToBlockingEnumerable()|])
+                        {
+                            count++;
+                        }
+
+                        return updates.Count + response.Text.Length + count;
+                    }
+
+                    int NotAi(string[] questions)
+                    {
+                        Task.WaitAll(questions.Select(q => Task.Delay(q.Length)).ToArray());
+                        var numbers = new[] { 1, 2 }.ToAsyncEnumerable().ToListAsync().Result;
+                        return numbers.Count + new[] { 3 }.ToAsyncEnumerable().ToBlockingEnumerable().Count();
+                    }
+                }
+                """);
+        }
     }
 }

@@ -721,6 +721,109 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Capped_batches_and_written_out_fields_are_bounded_caller_data_is_not()
+        {
+            var source = Usings + """
+                public sealed class Names
+                {
+                    public string Documents { get; set; } = "docs";
+                    public string History { get; set; } = "history";
+                }
+
+                class Bounded
+                {
+                    private readonly IChatClient client;
+                    private readonly List<string> memories;
+                    private readonly List<string> fromCaller;
+
+                    public Bounded(IChatClient client, Names names, IEnumerable<string> extra)
+                    {
+                        this.client = client;
+                        this.memories = new List<string> { names.Documents, names.History };
+                        fromCaller = extra.ToList();
+                    }
+
+                    // A list written out in the constructor, never added to: a fixed handful of searches.
+                    async Task MemoriesAsync(string q)
+                    {
+                        var tasks = new List<Task>();
+                        foreach (var memory in this.memories)
+                        {
+                            tasks.Add(client.GetResponseAsync(memory + q));
+                        }
+
+                        tasks.Add(client.GetResponseAsync(q));
+                        await Task.WhenAll(tasks);
+                    }
+
+                    // Batches held in a local are still awaited one after another.
+                    async Task ChunkedAsync(string[] documents)
+                    {
+                        var batches = documents.Chunk(16).ToList();
+                        foreach (var batch in batches)
+                        {
+                            await Task.WhenAll(batch.Select(d => client.GetResponseAsync(d)));
+                        }
+                    }
+
+                    // Each round starts at most batchSize calls and waits for them.
+                    async Task CappedAsync(int total)
+                    {
+                        var done = 0;
+                        var batchSize = 10;
+                        while (done < total)
+                        {
+                            var count = Math.Min(batchSize, total - done);
+                            await Task.WhenAll(Enumerable.Range(done, count).Select(i => client.GetResponseAsync("item " + i)));
+                            done += count;
+                        }
+                    }
+
+                    async Task CallerAsync(string q) => await {|#0:Task.WhenAll(fromCaller.Select(n => client.GetResponseAsync(n + q)))|};
+
+                    async Task AllAtOnceAsync(int total) => await {|#1:Task.WhenAll(Enumerable.Range(0, total).Select(i => client.GetResponseAsync("item " + i)))|};
+                }
+                """.Replace("Math.Min", "System.Math.Min");
+            await Verify.VerifyCodeFixAsync(
+                source,
+                new[]
+                {
+                    Verify.Diagnostic("RAG040").WithLocation(0).WithArguments("Task.WhenAll", "IChatClient.GetResponseAsync", "fromCaller"),
+                    Verify.Diagnostic("RAG040").WithLocation(1).WithArguments("Task.WhenAll", "IChatClient.GetResponseAsync", "Enumerable.Range(0, total)"),
+                },
+                source.Replace("{|#0:", "[|").Replace("{|#1:", "[|").Replace(")))|}", ")))|]"));
+        }
+
+        [Fact]
+        public async Task Fan_out_through_one_local_function_into_another_is_reported()
+        {
+            // A local function is declared under no name of the call graph: the chain into a second one must still be followed.
+            var source = Usings + """
+                class Importer(IEmbeddingGenerator<string, Embedding<float>> generator)
+                {
+                    public async Task ImportAsync(string[] files)
+                    {
+                        var tasks = new List<Task>();
+                        foreach (var file in files)
+                        {
+                            tasks.Add(ProcessFileAsync(file));
+                        }
+
+                        await {|#0:Task.WhenAll(tasks)|};
+
+                        async Task ProcessFileAsync(string file) => await EmbedAsync(System.IO.File.ReadAllText(file));
+
+                        async Task<Embedding<float>> EmbedAsync(string text) => await generator.GenerateAsync(text);
+                    }
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(
+                source,
+                new[] { Verify.Diagnostic("RAG040").WithLocation(0).WithArguments("Task.WhenAll", "ProcessFileAsync → EmbedAsync → IEmbeddingGenerator.GenerateAsync", "files") },
+                source.Replace("{|#0:", "[|").Replace("(tasks)|}", "(tasks)|]"));
+        }
+
+        [Fact]
         public async Task Fan_outs_of_other_work_are_not_reported()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """

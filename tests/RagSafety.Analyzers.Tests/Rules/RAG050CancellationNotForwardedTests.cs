@@ -387,7 +387,6 @@ namespace RagSafety.Analyzers.Tests.Rules
                 using System.Threading.Tasks;
                 using Microsoft.AspNetCore.Builder;
                 using Microsoft.AspNetCore.Mvc;
-                using Microsoft.AspNetCore.SignalR;
                 using Microsoft.Extensions.AI;
 
                 public static class Endpoints
@@ -397,12 +396,6 @@ namespace RagSafety.Analyzers.Tests.Rules
                     public static Task<string> Again(IChatClient chat) => AskAsync(chat, "again");
                     public static void Optional(WebApplication app) =>
                         app.MapGet("/opt", async (IChatClient chat, string q = "hi") => (await [|chat.GetResponseAsync(q)|]).Text);
-                }
-
-                public class ChatHub(IChatClient chat) : Hub
-                {
-                    // SignalR binds no token to ordinary hub methods: not reported.
-                    public async Task<string> Ask(string q) => (await chat.GetResponseAsync(q)).Text;
                 }
                 """;
             await Verify.VerifyCodeFixAsync(source, source);
@@ -841,6 +834,380 @@ namespace RagSafety.Analyzers.Tests.Rules
                         app.MapGet("/ask", async (ChatClient chat, string q, CancellationToken cancellationToken) => (await chat.CompleteChatAsync([new UserChatMessage(q)], cancellationToken: cancellationToken)).Value.Content[0].Text);
                 }
                 """);
+        }
+
+        [Fact]
+        public async Task Hub_method_passes_the_connection_token()
+        {
+            // SignalR binds no token to an ordinary hub method; the connection's token fires when the caller goes away.
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.AI;
+
+                public class ChatHub(IChatClient chat) : Hub
+                {
+                    public async Task<string> Ask(string q) => (await {|#0:chat.GetResponseAsync(q)|}).Text;
+
+                    public async Task<string> Shadowed(string q, string Context) => (await chat.GetResponseAsync(q + Context)).Text;
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the connection's cancellation token 'Context.ConnectionAborted'").WithSeverity(DiagnosticSeverity.Warning) },
+                """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.AI;
+
+                public class ChatHub(IChatClient chat) : Hub
+                {
+                    public async Task<string> Ask(string q) => (await chat.GetResponseAsync(q, cancellationToken: Context.ConnectionAborted)).Text;
+
+                    public async Task<string> Shadowed(string q, string Context) => (await chat.GetResponseAsync(q + Context)).Text;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Request_tokens_from_HttpContext_accessor_and_hub_context_count_as_forwarded()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.AI;
+
+                public class AskController(IChatClient chat) : ControllerBase
+                {
+                    [HttpGet("/ask")]
+                    public async Task<string> Get(string q) => (await chat.GetResponseAsync(q, cancellationToken: HttpContext.RequestAborted)).Text;
+                }
+
+                public class ChatHub(IChatClient chat) : Hub
+                {
+                    public async Task<string> Ask(string q) => (await chat.GetResponseAsync(q, cancellationToken: Context.ConnectionAborted)).Text;
+                }
+
+                public class Answerer(IChatClient chat, IHttpContextAccessor accessor)
+                {
+                    public async Task<string> AnswerAsync(string q) =>
+                        (await chat.GetResponseAsync(q, cancellationToken: accessor.HttpContext?.RequestAborted ?? default)).Text;
+                }
+
+                public static class Endpoints
+                {
+                    // The service reads the request's token from the accessor: the chain has a token after all.
+                    public static void Map(WebApplication app) =>
+                        app.MapGet("/answer", async (Answerer answerer, string q) => await answerer.AnswerAsync(q));
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Embeddings_searches_and_writes_in_a_handler_are_info_generations_warn()
+        {
+            // Severity by intent: a generation abandoned by its caller keeps the model busy for seconds to minutes; a query
+            // embedding, a search or a write in a handler is one short call.
+            await Verify.VerifyCodeFixAsync("""
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.VectorData;
+
+                public record Doc([property: VectorStoreKey] string Id, [property: VectorStoreData] string Text);
+
+                public class Rag(IChatClient chat, IEmbeddingGenerator<string, Embedding<float>> embedder, VectorStoreCollection<string, Doc> docs)
+                {
+                    public async Task<string> SearchAsync(string q, CancellationToken cancellationToken = default)
+                    {
+                        var vector = await embedder.GenerateVectorAsync(q, cancellationToken: cancellationToken);
+                        return string.Join("\n", await docs.SearchAsync(vector, 3, cancellationToken: cancellationToken).Select(r => r.Record.Text).ToListAsync(cancellationToken));
+                    }
+
+                    public async Task<string> AnswerAsync(string q, CancellationToken cancellationToken = default)
+                    {
+                        var context = await SearchAsync(q, cancellationToken);
+                        return (await chat.GetResponseAsync(context + q, cancellationToken: cancellationToken)).Text;
+                    }
+                }
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/embed", async (IEmbeddingGenerator<string, Embedding<float>> embedder, string q) =>
+                            (await {|#0:embedder.GenerateVectorAsync(q)|}).Length);
+                        app.MapPost("/docs", async (VectorStoreCollection<string, Doc> docs, Doc doc) => await {|#1:docs.UpsertAsync(doc)|});
+                        app.MapGet("/search", async (Rag rag, string q) => await {|#2:rag.SearchAsync(q)|});
+                        app.MapGet("/ask", async (Rag rag, string q) => await {|#3:rag.AnswerAsync(q)|});
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IEmbeddingGenerator.GenerateVectorAsync", "the request's cancellation token").WithSeverity(DiagnosticSeverity.Info),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("VectorStoreCollection.UpsertAsync", "the request's cancellation token").WithSeverity(DiagnosticSeverity.Info),
+                    Verify.Diagnostic("RAG050").WithLocation(2).WithArguments("Rag.SearchAsync → IEmbeddingGenerator.GenerateVectorAsync", "the request's cancellation token").WithSeverity(DiagnosticSeverity.Info),
+                    Verify.Diagnostic("RAG050").WithLocation(3).WithArguments("Rag.AnswerAsync → IChatClient.GetResponseAsync", "the request's cancellation token").WithSeverity(DiagnosticSeverity.Warning),
+                },
+                """
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.VectorData;
+
+                public record Doc([property: VectorStoreKey] string Id, [property: VectorStoreData] string Text);
+
+                public class Rag(IChatClient chat, IEmbeddingGenerator<string, Embedding<float>> embedder, VectorStoreCollection<string, Doc> docs)
+                {
+                    public async Task<string> SearchAsync(string q, CancellationToken cancellationToken = default)
+                    {
+                        var vector = await embedder.GenerateVectorAsync(q, cancellationToken: cancellationToken);
+                        return string.Join("\n", await docs.SearchAsync(vector, 3, cancellationToken: cancellationToken).Select(r => r.Record.Text).ToListAsync(cancellationToken));
+                    }
+
+                    public async Task<string> AnswerAsync(string q, CancellationToken cancellationToken = default)
+                    {
+                        var context = await SearchAsync(q, cancellationToken);
+                        return (await chat.GetResponseAsync(context + q, cancellationToken: cancellationToken)).Text;
+                    }
+                }
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/embed", async (IEmbeddingGenerator<string, Embedding<float>> embedder, string q, CancellationToken cancellationToken) =>
+                            (await embedder.GenerateVectorAsync(q, cancellationToken: cancellationToken)).Length);
+                        app.MapPost("/docs", async (VectorStoreCollection<string, Doc> docs, Doc doc, CancellationToken cancellationToken) => await docs.UpsertAsync(doc, cancellationToken));
+                        app.MapGet("/search", async (Rag rag, string q, CancellationToken cancellationToken) => await rag.SearchAsync(q, cancellationToken));
+                        app.MapGet("/ask", async (Rag rag, string q, CancellationToken cancellationToken) => await rag.AnswerAsync(q, cancellationToken));
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Explicit_default_token_on_a_generation_in_a_handler_is_replaced()
+        {
+            // In a handler an explicit default loses the request's abort the same way an omitted token does.
+            await Verify.VerifyCodeFixAsync("""
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapPost("/chat", async (IChatClient client, string message) =>
+                            (await {|#0:client.GetResponseAsync(message, cancellationToken: default)|}).Text);
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the request's cancellation token (it is given 'default')").WithSeverity(DiagnosticSeverity.Warning) },
+                """
+                using System.Threading;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapPost("/chat", async (IChatClient client, string message, CancellationToken cancellationToken) =>
+                            (await client.GetResponseAsync(message, cancellationToken: cancellationToken)).Text);
+                }
+                """);
+
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                public class ChatController(IChatClient chat) : ControllerBase
+                {
+                    [HttpPost("/chat")]
+                    public async Task<string> Post(string message, CancellationToken token) =>
+                        (await {|#0:chat.GetResponseAsync(message, null, CancellationToken.None)|}).Text;
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the cancellation token 'token' in scope (it is given 'CancellationToken.None')").WithSeverity(DiagnosticSeverity.Warning) },
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                public class ChatController(IChatClient chat) : ControllerBase
+                {
+                    [HttpPost("/chat")]
+                    public async Task<string> Post(string message, CancellationToken token) =>
+                        (await chat.GetResponseAsync(message, null, token)).Text;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Explicit_default_on_a_write_or_outside_handlers_is_a_choice()
+        {
+            // Finishing a write after the caller left is a legitimate reason for CancellationToken.None; so is any choice
+            // made outside a request handler.
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.VectorData;
+
+                public record Doc([property: VectorStoreKey] string Id, [property: VectorStoreData] string Text);
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapPost("/docs", async (VectorStoreCollection<string, Doc> docs, Doc doc, CancellationToken ct) =>
+                            await docs.UpsertAsync(doc, CancellationToken.None));
+
+                    static async Task<string> Summarize(IChatClient chat, string text, CancellationToken ct) =>
+                        (await chat.GetResponseAsync(text, cancellationToken: default(CancellationToken))).Text;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Stream_consumed_with_a_token_is_forwarded()
+        {
+            // The consumer enumerates the stream with its token, and the AI iterator receives it ([EnumeratorCancellation]).
+            await Verify.VerifyCodeFixAsync(Usings + """
+                class Streams
+                {
+                    async Task<int> RunAsync(IChatClient client, string q, CancellationToken ct)
+                    {
+                        var response = await client.GetStreamingResponseAsync(q).ToChatResponseAsync(ct);
+                        var updates = await client.GetStreamingResponseAsync(q).ToListAsync(ct);
+                        var first = await client.GetStreamingResponseAsync(q).Where(u => u.Text.Length > 0).FirstAsync(ct);
+                        var all = await {|#0:client.GetStreamingResponseAsync(q)|}.ToListAsync();
+                        var none = await {|#1:client.GetStreamingResponseAsync(q)|}.ToListAsync(CancellationToken.None);
+                        return response.Text.Length + updates.Count + first.Text.Length + all.Count + none.Count;
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetStreamingResponseAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("IChatClient.GetStreamingResponseAsync", "the cancellation token 'ct' in scope").WithSeverity(DiagnosticSeverity.Info),
+                },
+                Usings + """
+                class Streams
+                {
+                    async Task<int> RunAsync(IChatClient client, string q, CancellationToken ct)
+                    {
+                        var response = await client.GetStreamingResponseAsync(q).ToChatResponseAsync(ct);
+                        var updates = await client.GetStreamingResponseAsync(q).ToListAsync(ct);
+                        var first = await client.GetStreamingResponseAsync(q).Where(u => u.Text.Length > 0).FirstAsync(ct);
+                        var all = await client.GetStreamingResponseAsync(q, cancellationToken: ct).ToListAsync();
+                        var none = await client.GetStreamingResponseAsync(q, cancellationToken: ct).ToListAsync(CancellationToken.None);
+                        return response.Text.Length + updates.Count + first.Text.Length + all.Count + none.Count;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Handler_calling_an_app_method_without_a_token_parameter_gets_info()
+        {
+            // The handler has the request's token but the app's own method takes none: the token cannot reach the model.
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.AI;
+
+                public class Answers(IChatClient chat, IEmbeddingGenerator<string, Embedding<float>> embedder)
+                {
+                    public async Task<string> AnswerAsync(string q)
+                    {
+                        var vector = await embedder.GenerateVectorAsync(q);
+                        return await ComposeAsync(q, vector.Length);
+                    }
+
+                    public async Task<int> EmbedAsync(string q) => (await embedder.GenerateVectorAsync(q)).Length;
+
+                    private async Task<string> ComposeAsync(string q, int size) => (await chat.GetResponseAsync(q + size)).Text;
+                }
+
+                public class AskController(Answers answers) : ControllerBase
+                {
+                    [HttpGet("/ask")]
+                    public async Task<string> Get(string q, CancellationToken cancellationToken) => await {|#0:answers.AnswerAsync(q)|};
+
+                    // Only an embedding behind it: nothing long to cancel.
+                    [HttpGet("/embed")]
+                    public async Task<int> Embed(string q, CancellationToken cancellationToken) => await answers.EmbedAsync(q);
+                }
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app) =>
+                        app.MapGet("/ask2", async (Answers answers, string q) => await {|#1:answers.AnswerAsync(q)|});
+
+                    // Not a request handler: no request token to lose.
+                    static Task<string> Warm(Answers answers) => answers.AnswerAsync("warm-up");
+                }
+                """,
+                Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("Answers.AnswerAsync → Answers.ComposeAsync → IChatClient.GetResponseAsync", "the request's cancellation token: 'Answers.AnswerAsync' has no CancellationToken parameter").WithSeverity(DiagnosticSeverity.Info),
+                Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("Answers.AnswerAsync → Answers.ComposeAsync → IChatClient.GetResponseAsync", "the request's cancellation token: 'Answers.AnswerAsync' has no CancellationToken parameter").WithSeverity(DiagnosticSeverity.Info));
+        }
+
+        [Fact]
+        public async Task Missing_parameter_info_skips_captured_tokens_given_contexts_and_detached_work()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.Extensions.AI;
+
+                public class Summaries(IChatClient chat)
+                {
+                    // Starts the summary and returns: the work is meant to outlive the request.
+                    public void Refresh(int id) => _ = SummarizeAsync(id);
+
+                    private async Task SummarizeAsync(int id) => await chat.GetResponseAsync("summarize " + id);
+
+                    // Given the HttpContext, it has the request's token at hand (and is told so here, not at its caller).
+                    public async Task WriteAnswerAsync(HttpContext context, string q) =>
+                        await context.Response.WriteAsync((await {|#0:chat.GetResponseAsync(q)|}).Text);
+                }
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/tickets/{id}", (int id, Summaries summaries, CancellationToken cancellationToken) => summaries.Refresh(id));
+                        app.MapPost("/answer", async (HttpContext context, Summaries summaries, string q) => await summaries.WriteAnswerAsync(context, q));
+                        app.MapPost("/stream", (IChatClient chat, string q, CancellationToken cancellationToken) =>
+                        {
+                            // The local function captures the handler's token.
+                            async IAsyncEnumerable<string> Stream()
+                            {
+                                await foreach (var update in chat.GetStreamingResponseAsync(q, cancellationToken: cancellationToken))
+                                {
+                                    yield return update.Text;
+                                }
+                            }
+
+                            return Stream();
+                        });
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("IChatClient.GetResponseAsync", "the cancellation token 'context.RequestAborted' in scope").WithSeverity(DiagnosticSeverity.Info));
         }
 
         [Fact]
