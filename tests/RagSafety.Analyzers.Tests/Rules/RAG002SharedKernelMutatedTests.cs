@@ -35,7 +35,12 @@ namespace RagSafety.Analyzers.Tests.Rules
 
         private static Verify.Test Program(string source, string? fixedSource, params DiagnosticResult[] expected)
         {
-            var test = new Verify.Test { TestCode = source, FixedCode = fixedSource };
+            var test = new Verify.Test { TestCode = source };
+            if (fixedSource is not null)
+            {
+                test.FixedCode = fixedSource;
+            }
+
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.AddRange(expected);
             return test;
