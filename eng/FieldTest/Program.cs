@@ -188,7 +188,12 @@ namespace RagSafety.FieldTest
 
             if (stale.Count > 0)
             {
-                Console.WriteLine($"{stale.Count} judged sites are no longer reported (kept for history; not counted).");
+                var lost = stale.Where(j => j.Verdict == Verdict.Useful).ToList();
+                Console.WriteLine($"{stale.Count} judged sites are no longer reported (kept for history); {lost.Count} of them were useful and count as lost in recall:");
+                foreach (var judgement in lost)
+                {
+                    Console.WriteLine($"  {judgement.Site.Repo}\t{judgement.Site.File}\t{judgement.Site.Line}\t{judgement.Site.Id}\t{judgement.Reason}");
+                }
             }
 
             if (writeDocs is not null)

@@ -86,7 +86,7 @@ namespace RagSafety.FieldTest
     /// <summary>The field test's table: per rule and overall, reported sites and their verdicts, usefulness and recall.</summary>
     public static class FieldTable
     {
-        public sealed record Row(string Rule, int Reported, int WarningReported, int Useful, int WarningUseful, int Noise, int Unjudged, int Misses)
+        public sealed record Row(string Rule, int Reported, int WarningReported, int Useful, int WarningUseful, int Noise, int Unjudged, int Misses, int Lost)
         {
             /// <summary>useful / reported (all severities); null when nothing was reported.</summary>
             public double? Usefulness => Reported == 0 ? null : (double)Useful / Reported;
@@ -94,8 +94,11 @@ namespace RagSafety.FieldTest
             /// <summary>useful / reported, Warning-level findings only (the rules' promise: a Warning is worth acting on).</summary>
             public double? WarningUsefulness => WarningReported == 0 ? null : (double)WarningUseful / WarningReported;
 
-            /// <summary>found useful sites / (found useful + missed useful sites); null without either.</summary>
-            public double? Recall => Useful + Misses == 0 ? null : (double)Useful / (Useful + Misses);
+            /// <summary>
+            /// found useful sites / (found useful + missed useful sites); null without either. A site judged useful that the
+            /// rules no longer report is missed too (<see cref="Lost"/>): a change that silences it costs recall.
+            /// </summary>
+            public double? Recall => Useful + Misses + Lost == 0 ? null : (double)Useful / (Useful + Misses + Lost);
         }
 
         public static IReadOnlyList<Row> Compute(IReadOnlyList<Finding> findings, IReadOnlyDictionary<SiteKey, Judgement> verdicts, out IReadOnlyList<Finding> unjudged, out IReadOnlyList<Judgement> stale)
@@ -122,18 +125,19 @@ namespace RagSafety.FieldTest
             var noise = list.Count(f => VerdictOf(f) == Verdict.Noise);
             var warnings = list.Where(f => f.Severity == "Warning").ToList();
             var misses = byKey.Values.Count(j => j.Verdict == Verdict.Miss && !sites.ContainsKey(j.Site));
-            return new Row(rule, list.Count, warnings.Count, useful, warnings.Count(f => VerdictOf(f) == Verdict.Useful), noise, list.Count - useful - noise, misses);
+            var lost = byKey.Values.Count(j => j.Verdict == Verdict.Useful && !sites.ContainsKey(j.Site));
+            return new Row(rule, list.Count, warnings.Count, useful, warnings.Count(f => VerdictOf(f) == Verdict.Useful), noise, list.Count - useful - noise, misses, lost);
         }
 
         public static string Markdown(IReadOnlyList<Row> rows)
         {
             var text = new StringBuilder();
-            text.AppendLine("| Rule | Reported | Useful | Noise | Unjudged | Misses | Usefulness | Warning-level usefulness | Recall |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| Rule | Reported | Useful | Noise | Unjudged | Misses | Lost | Usefulness | Warning-level usefulness | Recall |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var row in rows)
             {
                 var name = row.Rule == "All" ? "**All**" : row.Rule;
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {row.Reported} | {row.Useful} | {row.Noise} | {row.Unjudged} | {row.Misses} | {Percent(row.Usefulness)} | {Percent(row.WarningUsefulness)} ({row.WarningUseful}/{row.WarningReported}) | {Percent(row.Recall)} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {row.Reported} | {row.Useful} | {row.Noise} | {row.Unjudged} | {row.Misses} | {row.Lost} | {Percent(row.Usefulness)} | {Percent(row.WarningUsefulness)} ({row.WarningUseful}/{row.WarningReported}) | {Percent(row.Recall)} |");
             }
 
             return text.ToString();
