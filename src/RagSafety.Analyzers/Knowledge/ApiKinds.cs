@@ -45,6 +45,16 @@ namespace RagSafety.Analyzers.Knowledge
         public static bool IsCollectionDrop(IMethodSymbol method, KnownApis apis) =>
             CollectionDropNames.Contains(method.Name) && apis.IsIndexWrite(method);
 
+        /// <summary>
+        /// An import through Kernel Memory's web client: the call uploads the document to the Kernel Memory service, whose
+        /// web service stores it and queues the ingestion pipeline for its background handlers (the service's documented
+        /// design). The request waits for an upload, not for the ingestion.
+        /// </summary>
+        public static bool IsQueuedByService(IMethodSymbol method) =>
+            method.Name.StartsWith("Import", StringComparison.Ordinal)
+            && method.ContainingType is { Name: "MemoryWebClient" } type
+            && type.ContainingNamespace?.ToDisplayString() == "Microsoft.KernelMemory";
+
         /// <summary>A library call that reports a document's ingestion status (polled in a loop, it keeps the request waiting for the pipeline).</summary>
         public static bool IsIngestionStatusCall(IMethodSymbol method)
         {

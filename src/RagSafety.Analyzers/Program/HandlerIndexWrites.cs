@@ -150,6 +150,26 @@ namespace RagSafety.Analyzers.Program
             }
 
             writes.Sort((a, b) => a.Invocation.Syntax.SpanStart.CompareTo(b.Invocation.Syntax.SpanStart));
+            var polled = PollingIn(body);
+            foreach (var (_, chain) in writes)
+            {
+                foreach (var step in chain.Steps.Take(chain.Steps.Length - 1))
+                {
+                    polled ??= LoopsOf(step).PolledStatus;
+                }
+            }
+
+            // Imports handed to the Kernel Memory service are ingested by its queue, not in this request, unless the
+            // handler then polls until they are done.
+            if (polled is null)
+            {
+                writes.RemoveAll(w => ApiKinds.IsQueuedByService(w.Chain.Target));
+                if (writes.Count == 0)
+                {
+                    return null;
+                }
+            }
+
             var first = writes[0];
             // A DELETE endpoint reads to find what to remove (search the chat's memories, then delete them): not a query path.
             if (answering is not null && !IsDeleteEndpoint(handler))
@@ -189,21 +209,13 @@ namespace RagSafety.Analyzers.Program
             }
 
             // A loop that polls the ingestion status, in the handler or in one of the app's methods on a write's chain.
-            var polled = PollingIn(body);
-            foreach (var (_, chain) in writes)
-            {
-                foreach (var step in chain.Steps.Take(chain.Steps.Length - 1))
-                {
-                    polled ??= LoopsOf(step).PolledStatus;
-                }
-            }
-
             if (polled is not null)
             {
                 return Finding(IndexWriteIntent.StatusPolling, first.Invocation, first.Chain, polled, null);
             }
 
-            return Finding(IndexWriteIntent.Ingestion, first.Invocation, first.Chain, null, null);
+            // A DELETE endpoint removes a document or a chat's records: quick, and its purpose, not an ingestion to queue.
+            return IsDeleteEndpoint(handler) ? null : Finding(IndexWriteIntent.Ingestion, first.Invocation, first.Chain, null, null);
         }
 
         /// <summary>An endpoint for HTTP DELETE: <c>MapDelete</c>, <c>[HttpDelete]</c>, a page's <c>OnDelete…</c> handler.</summary>

@@ -534,6 +534,41 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Imports_through_the_Kernel_Memory_web_client_are_queued_by_the_service_unless_the_handler_waits_for_them()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.KernelMemory;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        // The service stores the upload and queues its pipeline: the /ask request does not ingest.
+                        app.MapPost("/ask", async (string question, string note, MemoryWebClient memory) =>
+                        {
+                            await memory.ImportTextAsync(note);
+                            return await memory.AskAsync(question);
+                        });
+
+                        app.MapPost("/upload-and-wait", async (string text, MemoryWebClient memory) =>
+                        {
+                            var id = await {|#0:memory.ImportTextAsync(text)|};
+                            while (!await memory.IsDocumentReadyAsync(id))
+                            {
+                                await Task.Delay(1000);
+                            }
+
+                            return id;
+                        });
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG020").WithLocation(0).WithArguments("MapPost(\"/upload-and-wait\")", "MemoryWebClient.ImportTextAsync", ", then polls 'MemoryWebClient.IsDocumentReadyAsync' until ingestion completes"));
+        }
+
+        [Fact]
         public async Task Polling_the_ingestion_status_inside_the_request_is_reported()
         {
             var test = new Verify.Test { TestCode = """

@@ -10,7 +10,7 @@ using Verify = RagSafety.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
 namespace RagSafety.Analyzers.Tests.Rules
 {
     /// <summary>
-    /// RAG022 reports, as information, a request handler whose purpose is the write (upload, import, reindex, delete): it
+    /// RAG022 reports, as information, a request handler whose purpose is the write (upload, import, reindex): it
     /// serves no query, drops no collection other handlers query, and neither calls the model per item nor polls. The
     /// handlers where the write is a risk are RAG020's and silent here. The fix is RAG020's move to a background queue.
     /// </summary>
@@ -26,7 +26,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         private static string Indented(string text) => RAG020IndexWriteOnRequestPathTests.Indented(text);
 
         [Fact]
-        public async Task Upload_import_and_delete_endpoints_are_reported_as_information_once_per_handler()
+        public async Task Upload_and_import_endpoints_are_reported_as_information_once_per_handler()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """
                 public interface IIngest { Task AddAsync(Doc doc); }
@@ -48,7 +48,6 @@ namespace RagSafety.Analyzers.Tests.Rules
                             await collection.UpsertAsync(doc);
                             return Results.Accepted();
                         });
-                        app.MapDelete("/documents/{id}", (string id, VectorStoreCollection<string, Doc> collection) => {|#1:collection.DeleteAsync(id)|});
                     }
                 }
 
@@ -65,7 +64,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                     {
                         foreach (var doc in docs)
                         {
-                            await {|#2:_ingest.AddAsync(doc)|};
+                            await {|#1:_ingest.AddAsync(doc)|};
                         }
 
                         await _service.AddAsync(docs[0]);
@@ -73,24 +72,64 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
 
                     [HttpPut]
-                    public Task Put(Doc doc) => {|#3:_service.AddAsync(doc)|};
+                    public Task Put(Doc doc) => {|#2:_service.AddAsync(doc)|};
+                }
+                """ + Types,
+                Verify.Diagnostic("RAG022").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.EnsureCollectionExistsAsync").WithSeverity(DiagnosticSeverity.Info),
+                Verify.Diagnostic("RAG022").WithLocation(1).WithArguments("DocumentsController.Post", "IIngest.AddAsync → Ingest.AddAsync → " + AddChain),
+                Verify.Diagnostic("RAG022").WithLocation(2).WithArguments("DocumentsController.Put", AddChain));
+        }
 
+        [Fact]
+        public async Task Delete_endpoints_remove_what_the_user_asked_to_remove_and_are_not_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapDelete("/documents/{id}", (string id, VectorStoreCollection<string, Doc> collection) => collection.DeleteAsync(id));
+                    }
+                }
+
+                [ApiController]
+                [Route("api/[controller]")]
+                public class DocumentsController : ControllerBase
+                {
                     // Searches only to find what to delete.
                     [HttpDelete("{topic}")]
                     public async Task Delete(string topic, [FromServices] VectorStoreCollection<string, Doc> collection)
                     {
                         await foreach (var hit in collection.SearchAsync(topic, top: 10))
                         {
-                            await {|#4:collection.DeleteAsync(hit.Record.Id)|};
+                            await collection.DeleteAsync(hit.Record.Id);
                         }
                     }
                 }
-                """ + Types,
-                Verify.Diagnostic("RAG022").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.EnsureCollectionExistsAsync").WithSeverity(DiagnosticSeverity.Info),
-                Verify.Diagnostic("RAG022").WithLocation(1).WithArguments("MapDelete(\"/documents/{id}\")", "VectorStoreCollection.DeleteAsync").WithSeverity(DiagnosticSeverity.Info),
-                Verify.Diagnostic("RAG022").WithLocation(2).WithArguments("DocumentsController.Post", "IIngest.AddAsync → Ingest.AddAsync → " + AddChain),
-                Verify.Diagnostic("RAG022").WithLocation(3).WithArguments("DocumentsController.Put", AddChain),
-                Verify.Diagnostic("RAG022").WithLocation(4).WithArguments("DocumentsController.Delete", "VectorStoreCollection.DeleteAsync"));
+                """ + Types);
+        }
+
+        [Fact]
+        public async Task Imports_through_the_Kernel_Memory_web_client_are_queued_by_the_service_and_not_reported()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.KernelMemory;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/documents/text", async (string text, MemoryWebClient memory) => Results.Ok(await memory.ImportTextAsync(text)));
+                        app.MapPost("/documents/page", (string url, MemoryWebClient memory) => memory.ImportWebPageAsync(url));
+                        // The same import through the interface may run the pipeline in this process (MemoryServerless).
+                        app.MapPost("/documents/any", (string text, IKernelMemory memory) => {|#0:memory.ImportTextAsync(text)|});
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG022").WithLocation(0).WithArguments("MapPost(\"/documents/any\")", "IKernelMemory.ImportTextAsync"));
         }
 
         [Fact]
@@ -282,7 +321,7 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     return Results.Accepted();
                 });
-                app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection) => await {|#2:collection.DeleteAsync(id)|});
+                app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection) => await collection.DeleteAsync(id));
                 app.Run();
                 """ + Types, FixedCode = UsingsWithLogging + """
                 var builder = WebApplication.CreateBuilder(args);
@@ -304,13 +343,12 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     return Results.Accepted();
                 });
-                app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection, [FromServices] IngestionQueue ingestionQueue) => await ingestionQueue.EnqueueAsync<VectorStoreCollection<string, Doc>>(async (collection, cancellationToken) => await collection.DeleteAsync(id)));
+                app.MapDelete("/documents/{id}", async (string id, VectorStoreCollection<string, Doc> collection) => await collection.DeleteAsync(id));
                 app.Run();
                 """ + Types + "\n" + AppendedTypes + "\n" };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG022").WithLocation(0).WithArguments("MapPost(\"/documents\")", "VectorStoreCollection.UpsertAsync"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG022").WithLocation(1).WithArguments("MapPost(\"/documents/batch\")", "IngestService.AddAsync → VectorStoreCollection.UpsertAsync"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG022").WithLocation(2).WithArguments("MapDelete(\"/documents/{id}\")", "VectorStoreCollection.DeleteAsync"));
             await test.RunAsync();
         }
 
