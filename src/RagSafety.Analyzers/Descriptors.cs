@@ -97,7 +97,9 @@ namespace RagSafety.Analyzers
             ClientsCategory,
             DiagnosticSeverity.Warning,
             "HttpClient's default 100-second timeout cuts long generations off, and an infinite one hangs requests forever. "
-            + "When the client is handed to an AI connector, its timeout is the model call's only timeout. Set it explicitly.");
+            + "Reported in services, for clients that carry generation traffic: handed to a chat connector, calling a "
+            + "chat/completion endpoint, or built by a connector given none. There the client's timeout is the model call's "
+            + "only timeout. Set it explicitly, and do not register a configured typed client again.");
 
         // RAG031: AI SDK client without an explicit network timeout.
         public static readonly DiagnosticDescriptor RAG031_AiClientNetworkTimeout = Create(
