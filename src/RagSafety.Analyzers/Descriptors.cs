@@ -108,8 +108,8 @@ namespace RagSafety.Analyzers
             "'{0}' is created without an explicit network timeout; set {1}",
             ClientsCategory,
             DiagnosticSeverity.Info,
-            "AI SDK clients use a built-in network timeout (or none) that rarely fits a service's latency budget. Set it "
-            + "on the client's options.");
+            "AI SDK clients use a built-in network timeout (or none) that rarely fits a service's latency budget. Reported "
+            + "in services for generation clients (chat, responses) and Qdrant. Set it on the client's options.");
 
         // RAG032: HttpClient or AI SDK client created per call.
         public static readonly DiagnosticDescriptor RAG032_ClientCreatedPerCall = Create(
