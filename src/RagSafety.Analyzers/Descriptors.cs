@@ -118,8 +118,9 @@ namespace RagSafety.Analyzers
             "A new '{0}' is created {1}; share one instance",
             ClientsCategory,
             DiagnosticSeverity.Warning,
-            "Each new HttpClient (and each AI SDK client that owns one) opens its own connections. Created per request or "
-            + "per item, they exhaust sockets under load. Share one instance, or use IHttpClientFactory.");
+            "Each new HttpClient (and each AI SDK client that owns one) opens its own connections. Created per request, per "
+            + "item, or with every instance of a controller or scoped service, they exhaust sockets under load. Share one "
+            + "instance, or use IHttpClientFactory.");
 
         // RAG040: unbounded fan-out of AI calls.
         public static readonly DiagnosticDescriptor RAG040_UnboundedFanOut = Create(
