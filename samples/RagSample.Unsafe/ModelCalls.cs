@@ -29,7 +29,8 @@ public static class ModelCalls
 
     /// <summary>
     /// Asks the model to summarize one chunk for the question: offline through the shared options, whose instructions
-    /// a concurrent summary may replace before the call reads them; online a raw HTTP call on a fresh HttpClient.
+    /// a concurrent summary may replace before the call reads them; online a raw HTTP call on a fresh HttpClient that
+    /// never times out.
     /// </summary>
     public static async Task<string> SummarizeAsync(string text, string question, CancellationToken cancellationToken = default)
     {
@@ -41,7 +42,7 @@ public static class ModelCalls
             return local.Text;
         }
 
-        var http = new HttpClient(); // RAG030 RAG032
+        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan }; // RAG030 RAG032
         Credential.Deconstruct(out var key);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         var body = new { model = ChatModel, messages = new[] { new { role = "system", content = instructions }, new { role = "user", content = text } } };
@@ -91,7 +92,7 @@ public static class ModelCalls
     {
         public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
         {
-            var client = new EmbeddingClient(EmbeddingModel, Credential, new OpenAIClientOptions { Endpoint = new Uri(BaseUrl!) }); // RAG031
+            var client = new EmbeddingClient(EmbeddingModel, Credential, new OpenAIClientOptions { Endpoint = new Uri(BaseUrl!) });
             var result = client.GenerateEmbeddings(values.ToList()).Value; // RAG011 RAG050
             return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(result.Select(e => new Embedding<float>(e.ToFloats()))));
         }

@@ -112,7 +112,9 @@ namespace RagSafety.Analyzers
             ClientsCategory,
             DiagnosticSeverity.Warning,
             "HttpClient's default 100-second timeout cuts long generations off, and an infinite one hangs requests forever. "
-            + "When the client is handed to an AI connector, its timeout is the model call's only timeout. Set it explicitly.");
+            + "Reported in services, for clients that carry generation traffic: handed to a chat connector, calling a "
+            + "chat/completion endpoint, or built by a connector given none. There the client's timeout is the model call's "
+            + "only timeout. Set it explicitly, and do not register a configured typed client again.");
 
         // RAG031: AI SDK client without an explicit network timeout.
         public static readonly DiagnosticDescriptor RAG031_AiClientNetworkTimeout = Create(
@@ -121,8 +123,8 @@ namespace RagSafety.Analyzers
             "'{0}' is created without an explicit network timeout; set {1}",
             ClientsCategory,
             DiagnosticSeverity.Info,
-            "AI SDK clients use a built-in network timeout (or none) that rarely fits a service's latency budget. Set it "
-            + "on the client's options.");
+            "AI SDK clients use a built-in network timeout (or none) that rarely fits a service's latency budget. Reported "
+            + "in services for generation clients (chat, responses) and Qdrant. Set it on the client's options.");
 
         // RAG032: HttpClient or AI SDK client created per call.
         public static readonly DiagnosticDescriptor RAG032_ClientCreatedPerCall = Create(
@@ -131,8 +133,9 @@ namespace RagSafety.Analyzers
             "A new '{0}' is created {1}; share one instance",
             ClientsCategory,
             DiagnosticSeverity.Warning,
-            "Each new HttpClient (and each AI SDK client that owns one) opens its own connections. Created per request or "
-            + "per item, they exhaust sockets under load. Share one instance, or use IHttpClientFactory.");
+            "Each new HttpClient (and each AI SDK client that owns one) opens its own connections. Created per request, per "
+            + "item, or with every instance of a controller or scoped service, they exhaust sockets under load. Share one "
+            + "instance, or use IHttpClientFactory.");
 
         // RAG040: unbounded fan-out of AI calls.
         public static readonly DiagnosticDescriptor RAG040_UnboundedFanOut = Create(

@@ -18,7 +18,8 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
     /// <summary>
     /// RAG030: writes <c>Timeout = TimeSpan.FromSeconds(N)</c> into the client's object initializer, replaces an infinite
     /// value, or sets <c>client.Timeout</c> in the configure delegate of an <c>AddHttpClient</c> registration (appending
-    /// <c>.ConfigureHttpClient(…)</c> when it has none). N is <c>rag_safety.http_timeout_seconds</c>.
+    /// <c>.ConfigureHttpClient(…)</c> when it has none). N is <c>rag_safety.http_timeout_seconds</c>. A registration that
+    /// discards a configured typed client is removed (its own action and Fix All).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RAG030HttpClientTimeoutFixer))]
     [Shared]
@@ -26,15 +27,28 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
     {
         private const string EquivalenceKey = "RAG030.SetTimeout";
 
+        private const string RemoveRegistrationKey = "RAG030.RemoveRegistration";
+
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.HttpClientTimeout);
 
         public override FixAllProvider GetFixAllProvider() =>
-            FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken)!);
+            FixAllProvider.Create((context, document, diagnostics) => FixAsync(
+                document,
+                diagnostics.Where(d => IsRemoval(d) == (context.CodeActionEquivalenceKey == RemoveRegistrationKey)).ToImmutableArray(),
+                context.CancellationToken)!);
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (IsRemoval(diagnostic))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Remove the registration that discards the configured HttpClient", c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c), RemoveRegistrationKey),
+                        diagnostic);
+                    continue;
+                }
+
                 if (diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.FixProperty, out var fix)
                     && diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.SecondsProperty, out var seconds))
                 {
@@ -72,6 +86,18 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             // Innermost first, so nested fixes are applied before their containers.
             foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start).ThenBy(d => d.Location.SourceSpan.Length))
             {
+                if (IsRemoval(diagnostic))
+                {
+                    // services.AddScoped<T>(); after AddHttpClient<T>(…): the statement goes, with its line.
+                    if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement })
+                    {
+                        editor.RemoveNode(statement.Parent is GlobalStatementSyntax global ? global : statement, SyntaxRemoveOptions.KeepNoTrivia);
+                        changed = true;
+                    }
+
+                    continue;
+                }
+
                 if (!diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.FixProperty, out var fix)
                     || !diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.SecondsProperty, out var seconds)
                     || seconds is null
@@ -119,6 +145,9 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
             var result = document.WithSyntaxRoot(editor.GetChangedRoot());
             return await ImportAdder.AddImportsAsync(result, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+
+        private static bool IsRemoval(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.FixProperty, out var fix) && fix == RAG030HttpClientTimeoutAnalyzer.FixRemoveRegistration;
 
         private static bool IsInfinite(Diagnostic diagnostic) =>
             diagnostic.Properties.TryGetValue(RAG030HttpClientTimeoutAnalyzer.ValueProperty, out var value) && value == RAG030HttpClientTimeoutAnalyzer.InfiniteValue;

@@ -97,7 +97,9 @@ namespace RagSafety.Analyzers.Knowledge
                 yield return Parameter(ApiRole.CredentialParameter, type, member, "apiKey", OpenAI);
             }
 
-            // The IServiceCollection overloads of Microsoft.SemanticKernel.OpenAIServiceCollectionExtensions take no HttpClient.
+            // The IServiceCollection overloads of Microsoft.SemanticKernel.OpenAIServiceCollectionExtensions take no HttpClient:
+            // the chat service they register gets the app's DI HttpClient or builds one (a member entry without a parameter).
+            yield return Member(ApiRole.ConnectorSink, OpenAIServices, "AddOpenAIChatCompletion", OpenAI);
             yield return Parameter(ApiRole.CredentialParameter, OpenAIServices, "AddOpenAIChatCompletion", "apiKey", OpenAI);
             yield return Parameter(ApiRole.CredentialParameter, OpenAIServices, "AddOpenAITextEmbeddingGeneration", "apiKey", OpenAI);
 

@@ -19,7 +19,7 @@ namespace RagSafety.Analyzers.Program
     /// interface call reaches all methods of that name, implementations included): when it says a name cannot be reached
     /// from a method, no call chain reaches it. <see cref="CallSummaries"/> and <see cref="HandlerReachability"/> use that
     /// to bind only the methods that can matter. The same pass finds what other whole-compilation questions need, so the
-    /// trees are read once: the <c>Map…</c> calls (minimal-API endpoints), the <c>…Singleton</c> calls (DI registrations)
+    /// trees are read once: the <c>Map…</c> calls (minimal-API endpoints), the <c>…Singleton</c>, <c>…Scoped</c> and <c>…Transient</c> calls (DI registrations)
     /// and whether client defaults are configured anywhere.
     /// </summary>
     internal sealed class CallNameGraph
@@ -52,6 +52,7 @@ namespace RagSafety.Analyzers.Program
             _invokedAnywhere = collected.InvokedAnywhere;
             MapCalls = collected.MapCalls.ToImmutable();
             SingletonCalls = collected.SingletonCalls.ToImmutable();
+            ScopedOrTransientCalls = collected.ScopedOrTransientCalls.ToImmutable();
         }
 
         /// <summary>Every invocation of a method whose name starts with <c>Map</c>, in tree order.</summary>
@@ -59,6 +60,9 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>Every invocation of a method whose name ends with <c>Singleton</c>, in tree order.</summary>
         public ImmutableArray<InvocationExpressionSyntax> SingletonCalls { get; }
+
+        /// <summary>Every invocation of a method whose name ends with <c>Scoped</c> or <c>Transient</c>, in tree order.</summary>
+        public ImmutableArray<InvocationExpressionSyntax> ScopedOrTransientCalls { get; }
 
         /// <summary>The compilation's graph, built on first need (once, whichever analyzer asks first).</summary>
         public static CallNameGraph For(Compilation compilation) =>
@@ -139,11 +143,14 @@ namespace RagSafety.Analyzers.Program
             return new CallNameGraph(callers, byDeclaration, collected);
         }
 
-        private static bool IsWatched(string word) => IsMapName(word) || IsSingletonName(word) || WatchedNames.Contains(word);
+        private static bool IsWatched(string word) => IsMapName(word) || IsSingletonName(word) || IsScopedOrTransientName(word) || WatchedNames.Contains(word);
 
         private static bool IsMapName(string name) => name.StartsWith("Map", System.StringComparison.Ordinal);
 
         private static bool IsSingletonName(string name) => name.EndsWith("Singleton", System.StringComparison.Ordinal);
+
+        private static bool IsScopedOrTransientName(string name) =>
+            name.EndsWith("Scoped", System.StringComparison.Ordinal) || name.EndsWith("Transient", System.StringComparison.Ordinal);
 
         /// <summary>The invocation whose method name is this token (<c>Foo</c> in <c>x.Foo(…)</c>, <c>x?.Foo&lt;T&gt;(…)</c>, <c>Foo(…)</c>), or null.</summary>
         private static InvocationExpressionSyntax? InvocationNamed(SyntaxToken token, string word)
@@ -344,6 +351,8 @@ namespace RagSafety.Analyzers.Program
 
             public ImmutableArray<InvocationExpressionSyntax>.Builder SingletonCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
 
+            public ImmutableArray<InvocationExpressionSyntax>.Builder ScopedOrTransientCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+
             public void Add(string name, InvocationExpressionSyntax invocation)
             {
                 InvokedAnywhere.Add(name);
@@ -355,6 +364,11 @@ namespace RagSafety.Analyzers.Program
                 if (IsSingletonName(name))
                 {
                     SingletonCalls.Add(invocation);
+                }
+
+                if (IsScopedOrTransientName(name))
+                {
+                    ScopedOrTransientCalls.Add(invocation);
                 }
             }
         }

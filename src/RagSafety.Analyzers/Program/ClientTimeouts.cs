@@ -63,6 +63,27 @@ namespace RagSafety.Analyzers.Program
             return (TimeoutState.NotSet, creation);
         }
 
+        /// <summary>
+        /// Whether options created in view get a <c>Transport</c> (over the app's own HttpClient): in their initializer, or by
+        /// <c>options.Transport = …</c> on the local they initialize, in the same member.
+        /// </summary>
+        public static bool SetsTransport(IObjectCreationOperation options)
+        {
+            if (options.Initializer?.Initializers.Any(i => i is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Transport" } }) == true)
+            {
+                return true;
+            }
+
+            if (options.Parent?.SkipConversionsUpward() is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                return false;
+            }
+
+            return options.Root().Descendants().OfType<ISimpleAssignmentOperation>().Any(assignment =>
+                assignment.Target is IPropertyReferenceOperation { Property.Name: "Transport", Instance: ILocalReferenceOperation local }
+                && SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol));
+        }
+
         /// <summary>True when the value is <c>Timeout.InfiniteTimeSpan</c>, <c>TimeSpan.MaxValue</c> or <c>TimeSpan.From…(-1)</c>.</summary>
         public static bool IsInfinite(IOperation value)
         {

@@ -129,9 +129,9 @@ namespace RagSafety.Analyzers.Program
     }
 
     /// <summary>
-    /// Recognises DI registrations and answers, per compilation, which types are registered as singletons. The
-    /// compilation-wide answer is computed once, lazily, by one syntax scan that binds only invocations whose name
-    /// mentions <c>Singleton</c>.
+    /// Recognises DI registrations and answers, per compilation, which types are registered as singletons, and which as
+    /// scoped or transient services only. Each compilation-wide answer is computed once, lazily, binding only the
+    /// invocations the call-name pass found whose name ends in <c>Singleton</c> (or <c>Scoped</c> / <c>Transient</c>).
     /// </summary>
     internal sealed class ServiceRegistrations
     {
@@ -143,6 +143,7 @@ namespace RagSafety.Analyzers.Program
         private readonly INamedTypeSymbol? _tryAddExtensions;
         private readonly INamedTypeSymbol? _type;
         private readonly Lazy<ImmutableArray<ServiceRegistration>> _singletons;
+        private readonly Lazy<ImmutableArray<ServiceRegistration>> _scopedOrTransient;
 
         private ServiceRegistrations(Compilation compilation)
         {
@@ -152,6 +153,7 @@ namespace RagSafety.Analyzers.Program
             _tryAddExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
             _type = compilation.GetTypeByMetadataName("System.Type");
             _singletons = new Lazy<ImmutableArray<ServiceRegistration>>(FindSingletons, LazyThreadSafetyMode.ExecutionAndPublication);
+            _scopedOrTransient = new Lazy<ImmutableArray<ServiceRegistration>>(FindScopedOrTransient, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>False when the compilation does not reference Microsoft.Extensions.DependencyInjection at all.</summary>
@@ -161,6 +163,34 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>Every app singleton registration in the compilation's source (scanned once, on first need); a kernel's own are not.</summary>
         public ImmutableArray<ServiceRegistration> Singletons => _singletons.Value;
+
+        /// <summary>Every scoped or transient registration in the compilation's source (scanned once, on first need).</summary>
+        public ImmutableArray<ServiceRegistration> ScopedOrTransient => _scopedOrTransient.Value;
+
+        /// <summary>
+        /// The first scoped or transient registration that hands out exactly this type (its implementation, the type a
+        /// factory returns, or the service type without implementation), when no singleton registration hands it out: DI then
+        /// builds a new instance per scope (a request) or per resolution. Null otherwise.
+        /// </summary>
+        public ServiceRegistration? ShortLivedProviding(ITypeSymbol type)
+        {
+            if (!IsAvailable || SingletonProviding(type, out _) is not null)
+            {
+                return null;
+            }
+
+            foreach (var registration in ScopedOrTransient)
+            {
+                if (registration.Instance is null
+                    && registration.ProvidedTypes.FirstOrDefault() is { } provided
+                    && SymbolEqualityComparer.Default.Equals(provided.OriginalDefinition, type.OriginalDefinition))
+                {
+                    return registration;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// The first singleton registration that hands out the type (or a type derived from it, for a registered
@@ -370,7 +400,13 @@ namespace RagSafety.Analyzers.Program
             };
         }
 
-        private ImmutableArray<ServiceRegistration> FindSingletons()
+        private ImmutableArray<ServiceRegistration> FindSingletons() =>
+            Find(CallNameGraph.For(_compilation).SingletonCalls, lifetime => lifetime == ServiceLifetimeKind.Singleton);
+
+        private ImmutableArray<ServiceRegistration> FindScopedOrTransient() =>
+            Find(CallNameGraph.For(_compilation).ScopedOrTransientCalls, lifetime => lifetime != ServiceLifetimeKind.Singleton);
+
+        private ImmutableArray<ServiceRegistration> Find(ImmutableArray<InvocationExpressionSyntax> calls, Func<ServiceLifetimeKind, bool> wanted)
         {
             if (_serviceCollection is null)
             {
@@ -379,9 +415,9 @@ namespace RagSafety.Analyzers.Program
 
             var result = ImmutableArray.CreateBuilder<ServiceRegistration>();
             var operations = new OperationsAcrossTrees(_compilation);
-            foreach (var invocation in CallNameGraph.For(_compilation).SingletonCalls)
+            foreach (var invocation in calls)
             {
-                if (operations.Of(invocation) is IInvocationOperation operation && Recognize(operation) is { Lifetime: ServiceLifetimeKind.Singleton, IntoKernelServices: false } registration)
+                if (operations.Of(invocation) is IInvocationOperation operation && Recognize(operation) is { IntoKernelServices: false } registration && wanted(registration.Lifetime))
                 {
                     result.Add(registration);
                 }

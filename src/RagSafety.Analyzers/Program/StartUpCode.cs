@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace RagSafety.Analyzers.Program
@@ -20,5 +21,32 @@ namespace RagSafety.Analyzers.Program
             IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true } => true,
             _ => false,
         };
+
+        /// <summary>
+        /// An extension method that wires the app up at start-up: its <c>this</c> parameter is the service collection or a
+        /// host or app builder (<c>IServiceCollection</c>, <c>IHostApplicationBuilder</c>, <c>IHostBuilder</c>,
+        /// <c>IWebHostBuilder</c>, <c>WebApplicationBuilder</c>). Code directly in it runs once; lambdas in it (factories) may
+        /// run later, per request.
+        /// </summary>
+        public static bool IsRegistrationExtension(IMethodSymbol method)
+        {
+            var definition = method.ReducedFrom ?? method;
+            if (!definition.IsExtensionMethod || definition.Parameters.Length == 0 || definition.Parameters[0].Type is not INamedTypeSymbol target)
+            {
+                return false;
+            }
+
+            return IsBuilderType(target) || target.AllInterfaces.Any(IsBuilderType);
+        }
+
+        private static bool IsBuilderType(INamedTypeSymbol type) =>
+            (type.Name, type.ContainingNamespace?.ToDisplayString()) switch
+            {
+                ("IServiceCollection", "Microsoft.Extensions.DependencyInjection") => true,
+                ("IHostApplicationBuilder" or "IHostBuilder", "Microsoft.Extensions.Hosting") => true,
+                ("IWebHostBuilder", "Microsoft.AspNetCore.Hosting") => true,
+                ("WebApplicationBuilder", "Microsoft.AspNetCore.Builder") => true,
+                _ => false,
+            };
     }
 }

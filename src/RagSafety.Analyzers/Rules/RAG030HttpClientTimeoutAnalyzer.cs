@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -14,9 +15,10 @@ using RagSafety.Analyzers.Program;
 namespace RagSafety.Analyzers.Rules
 {
     /// <summary>
-    /// RAG030: <c>new HttpClient(…)</c> whose <c>Timeout</c> is never set (initializer, or an assignment to the same
-    /// local in the creating member or to the same field/property in the type), an infinite <c>Timeout</c>, and
-    /// <c>AddHttpClient(…)</c> registrations that set no <c>Timeout</c> and add no resilience handler.
+    /// RAG030, in service hosts (<see cref="ServiceHosts"/>): an HttpClient that carries generation traffic and keeps the
+    /// 100-second default (<c>new HttpClient(…)</c> whose <c>Timeout</c> is never set, a typed <c>AddHttpClient&lt;T&gt;(…)</c>
+    /// registration that sets none, a Semantic Kernel or OllamaSharp connector that builds its own client), an infinite
+    /// <c>Timeout</c>, and a typed client whose configured registration a later <c>Add{Lifetime}&lt;T&gt;()</c> discards.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RAG030HttpClientTimeoutAnalyzer : RagSafetyAnalyzer
@@ -36,6 +38,9 @@ namespace RagSafety.Analyzers.Rules
         /// </summary>
         public const string FixConfigureClient = "ConfigureClient";
 
+        /// <summary>Remove the reported registration statement, which discards the configured typed client (no seconds needed).</summary>
+        public const string FixRemoveRegistration = "RemoveRegistration";
+
         /// <summary>Diagnostic property: the timeout in seconds the fix writes (<c>rag_safety.http_timeout_seconds</c>).</summary>
         public const string SecondsProperty = "Seconds";
 
@@ -49,6 +54,7 @@ namespace RagSafety.Analyzers.Rules
         private const string NeverSet = "never sets Timeout, so the 100-second default applies";
         private const string Infinite = "sets an infinite Timeout";
         private const string RegistrationNeverSets = "sets no Timeout and adds no resilience handler, so the 100-second default applies";
+        private const string BuildsOwnClient = "is given no HttpClient, so it builds its own, whose 100-second default Timeout is the model call's only timeout";
 
         /// <summary>IHttpClientBuilder extensions that add a resilience pipeline (which carries its own timeouts).</summary>
         private static readonly ImmutableHashSet<string> ResilienceMethods = ImmutableHashSet.Create(
@@ -65,33 +71,38 @@ namespace RagSafety.Analyzers.Rules
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RagSafetyContext rag)
         {
             var compilation = context.Compilation;
-            if (compilation.GetTypeByMetadataName("System.Net.Http.HttpClient") is not { } httpClient)
+            if (compilation.GetTypeByMetadataName("System.Net.Http.HttpClient") is not { } httpClient
+                || !ServiceHosts.IsServiceHost(compilation))
             {
+                // A console program or tool: its model calls have no service latency budget to protect.
                 return;
             }
 
             var seconds = OptionSpecs.HttpTimeoutSeconds.Read(rag.Options);
-            var analysis = new Analysis(compilation, rag.Apis, httpClient, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var factoryExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions");
+            var analysis = new Analysis(compilation, rag, httpClient, factoryExtensions, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             context.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
-            if (compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is { } factoryExtensions)
-            {
-                context.RegisterOperationAction(c => analysis.AnalyzeRegistration(c, factoryExtensions), OperationKind.Invocation);
-            }
+            context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         }
 
         private sealed class Analysis
         {
             private readonly Compilation _compilation;
+            private readonly RagSafetyContext _rag;
             private readonly KnownApis _apis;
             private readonly INamedTypeSymbol _httpClient;
+            private readonly INamedTypeSymbol? _factoryExtensions;
             private readonly ImmutableDictionary<string, string?> _properties;
             private readonly Lazy<bool> _defaultsConfigured;
+            private readonly ConcurrentDictionary<INamedTypeSymbol, TypeTraffic> _typeTraffic = new(SymbolEqualityComparer.Default);
 
-            public Analysis(Compilation compilation, KnownApis apis, INamedTypeSymbol httpClient, string seconds)
+            public Analysis(Compilation compilation, RagSafetyContext rag, INamedTypeSymbol httpClient, INamedTypeSymbol? factoryExtensions, string seconds)
             {
                 _compilation = compilation;
-                _apis = apis;
+                _rag = rag;
+                _apis = rag.Apis;
                 _httpClient = httpClient;
+                _factoryExtensions = factoryExtensions;
                 _properties = ImmutableDictionary<string, string?>.Empty.Add(SecondsProperty, seconds);
                 _defaultsConfigured = new Lazy<bool>(ConfiguresClientDefaults, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             }
@@ -99,39 +110,60 @@ namespace RagSafety.Analyzers.Rules
             public void AnalyzeCreation(OperationAnalysisContext context)
             {
                 var creation = (IObjectCreationOperation)context.Operation;
-                if (!IsHttpClient(creation.Type) || creation.Syntax is not BaseObjectCreationExpressionSyntax)
+                if (creation.Syntax is not BaseObjectCreationExpressionSyntax)
                 {
                     return;
                 }
 
+                if (!IsHttpClient(creation.Type))
+                {
+                    if (!UsedAsEmbeddingGenerator(creation))
+                    {
+                        AnalyzeOwnClient(context, creation.Constructor, creation.Arguments, creation.Syntax, "new " + creation.Type?.Name + "(…)");
+                    }
+
+                    return;
+                }
+
+                if (IsFallback(creation))
+                {
+                    // injected ?? new HttpClient(): the injected client is the one in use, configured where it is registered.
+                    return;
+                }
+
                 var name = "new " + creation.Type!.Name + (creation.Arguments.Length == 0 ? "()" : "(…)");
-                var timeouts = new List<IOperation>();
-                var sinks = new List<IArgumentOperation>();
+                var uses = new Uses();
                 if (creation.Initializer is { } initializer)
                 {
                     foreach (var assignment in initializer.Initializers.OfType<ISimpleAssignmentOperation>())
                     {
                         if (assignment.Target is IPropertyReferenceOperation property && IsTimeout(property.Property))
                         {
-                            timeouts.Add(assignment.Value);
+                            uses.Timeouts.Add(assignment.Value);
                         }
                     }
                 }
 
+                ISymbol? member = null;
                 var parent = SkipConversionsUpward(creation);
                 if (parent is IArgumentOperation argument)
                 {
-                    sinks.Add(argument);
+                    uses.Arguments.Add(argument);
+                }
+                else if (parent is IInvocationOperation invocation && invocation.Instance is not null)
+                {
+                    uses.Calls.Add(invocation);
                 }
                 else if (Holder(parent) is { } holder)
                 {
                     if (holder is ILocalSymbol)
                     {
-                        Scan(creation.Root(), holder, timeouts, sinks);
+                        Scan(creation.Root(), holder, uses);
                     }
                     else if (holder is IFieldSymbol or IPropertySymbol)
                     {
-                        ScanType(holder, timeouts, sinks, context.CancellationToken);
+                        member = holder;
+                        ScanType(holder, uses, context.CancellationToken);
                     }
                 }
                 else if (parent is IAssignmentOperation)
@@ -140,11 +172,9 @@ namespace RagSafety.Analyzers.Rules
                     return;
                 }
 
-                var sink = sinks.Select(SinkName).FirstOrDefault(s => s is not null);
-                var suffix = sink is null ? string.Empty : $"; it flows into '{sink}', so this timeout is the model call's only timeout";
-                if (timeouts.Count == 0)
+                if (uses.Timeouts.Count == 0)
                 {
-                    if (sinks.Any(IsTransportWithNetworkTimeout))
+                    if (uses.Arguments.Any(IsTransportWithNetworkTimeout))
                     {
                         // The SDK's pattern with the client's timeout forgotten: the default cuts calls off before NetworkTimeout does.
                         context.ReportDiagnostic(Diagnostic.Create(
@@ -157,29 +187,104 @@ namespace RagSafety.Analyzers.Rules
                         return;
                     }
 
-                    Report(context, creation.Syntax, FixAddToInitializer, name, NeverSet, suffix);
+                    // Only a client that carries generation traffic is at risk; one RAG032 reports gets its timeout from that fix;
+                    // a field assigned in several places is reported once, at its first creation.
+                    if (Evidence(uses, context.CancellationToken) is not { } evidence
+                        || PerCallClients.Get(_compilation, _rag).Find(creation, context.ContainingSymbol, context.CancellationToken) is not null
+                        || (member is not null && !IsFirstCreation(creation, member, context.CancellationToken)))
+                    {
+                        return;
+                    }
+
+                    Report(context, creation.Syntax, FixAddToInitializer, name, NeverSet, evidence);
                     return;
                 }
 
-                if (timeouts.Any(t => !ClientTimeouts.IsInfinite(t)) || sinks.Any(IsTransportWithNetworkTimeout))
+                if (uses.Timeouts.Any(t => !ClientTimeouts.IsInfinite(t)) || uses.Arguments.Any(IsTransportWithNetworkTimeout))
                 {
                     return;
                 }
 
-                foreach (var value in timeouts)
+                var suffix = uses.Arguments.Select(SinkSuffix).FirstOrDefault(s => s is not null) ?? string.Empty;
+                foreach (var value in uses.Timeouts)
                 {
                     Report(context, value.Syntax, FixReplaceValue, name, Infinite, suffix);
                 }
             }
 
-            public void AnalyzeRegistration(OperationAnalysisContext context, INamedTypeSymbol factoryExtensions)
+            public void AnalyzeInvocation(OperationAnalysisContext context)
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
-                if (method.Name != "AddHttpClient"
-                    || !SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingType, factoryExtensions)
-                    || method.ReturnType.Name != "IHttpClientBuilder"
+                if (method.Name == "AddHttpClient")
+                {
+                    AnalyzeRegistration(context, invocation);
+                    return;
+                }
+
+                if (ServiceRegistrations.For(_compilation).Recognize(invocation) is { } registration)
+                {
+                    AnalyzeReRegistration(context, registration);
+                    return;
+                }
+
+                AnalyzeOwnClient(context, method, invocation.Arguments, invocation.Syntax, method.Name + "(…)");
+            }
+
+            /// <summary>
+            /// A Semantic Kernel or OllamaSharp generation connector given no HttpClient (the <c>httpClient</c> argument left
+            /// out or null, or an overload without one, such as <c>new OllamaApiClient(uri)</c>): it builds its own, whose
+            /// 100-second default is the model call's only timeout. Overloads that take an SDK client use that client instead.
+            /// Reported as Info.
+            /// </summary>
+            private void AnalyzeOwnClient(OperationAnalysisContext context, IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments, SyntaxNode node, string name)
+            {
+                if (method is null)
+                {
+                    return;
+                }
+
+                var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+                var isConstructor = definition.MethodKind == MethodKind.Constructor;
+                if (definition.ContainingType is not { } type
+                    || !_apis.MemberEntries(type, isConstructor ? ".ctor" : definition.Name, ApiRole.ConnectorSink).Any(ClientKinds.BuildsOwnHttpClient)
+                    || ClientKinds.SinkOf(definition) != SinkKind.Generation
+                    || definition.Parameters.Any(p => !IsHttpClient(p.Type) && _apis.TypeHasRole(p.Type, ApiRole.ThreadSafeClient))
                     || _defaultsConfigured.Value)
+                {
+                    return;
+                }
+
+                if (definition.Parameters.Any(p => IsHttpClient(p.Type)))
+                {
+                    var given = arguments.FirstOrDefault(a => a.Parameter is { } p && IsHttpClient(p.Type));
+                    var value = given?.Value.WithoutConversions();
+                    var omitted = given is null || given.IsImplicit || given.ArgumentKind == ArgumentKind.DefaultValue
+                        || value is IDefaultValueOperation || value is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } };
+                    if (!omitted)
+                    {
+                        return;
+                    }
+                }
+
+                // Info: the app never chose a client here, and whether the default bites depends on how long the answers are
+                // and whether they stream, which the registration does not show (the field test found it mostly in samples
+                // whose answers are short).
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RAG030_HttpClientTimeout,
+                    node.GetLocation(),
+                    DiagnosticSeverity.Info,
+                    additionalLocations: null,
+                    properties: null,
+                    name,
+                    BuildsOwnClient,
+                    string.Empty));
+            }
+
+            private void AnalyzeRegistration(OperationAnalysisContext context, IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                if (!IsAddHttpClient(method) || _defaultsConfigured.Value)
                 {
                     return;
                 }
@@ -192,14 +297,28 @@ namespace RagSafety.Analyzers.Rules
                     return;
                 }
 
-                var name = method.Name
-                    + (method.IsGenericMethod ? "<" + string.Join(", ", method.TypeArguments.Select(t => t.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ">" : string.Empty)
-                    + (invocation.Arguments.Length > 1 ? "(…)" : "()");
+                var name = RegistrationName(invocation);
+                var typed = method.IsGenericMethod && method.TypeArguments.Length > 0 ? method.TypeArguments[method.TypeArguments.Length - 1] as INamedTypeSymbol : null;
+                var traffic = typed is not null ? TrafficOf(typed, context.CancellationToken) : null;
                 if (facts.Timeouts.Count == 0)
                 {
+                    // A typed client that sets its own Timeout (in its constructor) decided; otherwise only a client that carries
+                    // generation traffic is reported (a named client's traffic is not followed).
+                    if (traffic is null || traffic.SetsTimeout || traffic.Evidence is not { } evidence)
+                    {
+                        return;
+                    }
+
                     var additional = facts.ConfigureLambda is { } lambda ? new[] { lambda.GetLocation() } : Array.Empty<Location>();
                     var properties = _properties.Add(FixProperty, FixConfigureClient);
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RAG030_HttpClientTimeout, invocation.Syntax.GetLocation(), additional, properties, name, RegistrationNeverSets, string.Empty));
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RAG030_HttpClientTimeout,
+                        invocation.Syntax.GetLocation(),
+                        additional,
+                        properties,
+                        name,
+                        RegistrationNeverSets,
+                        "; '" + typed!.Name + "' " + evidence));
                     return;
                 }
 
@@ -212,6 +331,87 @@ namespace RagSafety.Analyzers.Rules
                 {
                     Report(context, value.Syntax, FixReplaceValue, name, Infinite, string.Empty);
                 }
+            }
+
+            /// <summary>
+            /// <c>services.AddScoped&lt;T&gt;()</c> (any lifetime, no factory or instance) after <c>services.AddHttpClient&lt;T&gt;(…)</c>
+            /// configured a Timeout or a resilience handler in the same member: the later registration wins, so DI builds
+            /// <c>T</c> with the factory's default HttpClient and the configured client is never used.
+            /// </summary>
+            private void AnalyzeReRegistration(OperationAnalysisContext context, ServiceRegistration registration)
+            {
+                if (registration.Instance is not null || registration.Factory is not null || registration.ServiceType is not { } service || _factoryExtensions is null)
+                {
+                    return;
+                }
+
+                var invocation = registration.Invocation;
+                var position = invocation.Syntax.SpanStart;
+                foreach (var candidate in invocation.Root().Descendants().OfType<IInvocationOperation>())
+                {
+                    var method = candidate.TargetMethod;
+                    if (candidate.Syntax.SpanStart >= position
+                        || !IsAddHttpClient(method)
+                        || !method.IsGenericMethod
+                        || !SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], service))
+                    {
+                        continue;
+                    }
+
+                    var facts = new RegistrationFacts();
+                    Inspect(candidate, facts);
+                    FollowChain(candidate, facts);
+                    if (!facts.Resilient && !facts.Timeouts.Any(t => !ClientTimeouts.IsInfinite(t)))
+                    {
+                        continue;
+                    }
+
+                    var written = registration.NameSyntax?.ToString() ?? registration.Method.Name;
+                    var problem = "registers '" + service.Name + "' again after '" + RegistrationName(candidate)
+                        + "', so DI builds it with the factory's default HttpClient and the Timeout configured there is discarded";
+                    var properties = invocation.Syntax.Parent is ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } statement
+                        && !statement.GetLeadingTrivia().Concat(statement.GetTrailingTrivia()).Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia))
+                        ? ImmutableDictionary<string, string?>.Empty.Add(FixProperty, FixRemoveRegistration)
+                        : ImmutableDictionary<string, string?>.Empty;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RAG030_HttpClientTimeout,
+                        invocation.Syntax.GetLocation(),
+                        properties,
+                        written + (registration.Invocation.Arguments.Length > 1 ? "(…)" : "()"),
+                        problem,
+                        string.Empty));
+                    return;
+                }
+            }
+
+            /// <summary>
+            /// A client typed as an embedding generator where it is created (<c>IEmbeddingGenerator&lt;…&gt; e = new OllamaApiClient(…)</c>,
+            /// or passed as one): its calls are embeddings, not generation.
+            /// </summary>
+            private static bool UsedAsEmbeddingGenerator(IObjectCreationOperation creation)
+            {
+                IOperation value = creation;
+                while (value.Parent is IConversionOperation conversion)
+                {
+                    value = conversion;
+                }
+
+                var type = value.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol.Type : value.Type;
+                return type is INamedTypeSymbol { Name: "IEmbeddingGenerator", ContainingNamespace: { } ns } && ns.ToDisplayString() == "Microsoft.Extensions.AI";
+            }
+
+            private bool IsAddHttpClient(IMethodSymbol method) =>
+                method.Name == "AddHttpClient"
+                && _factoryExtensions is not null
+                && SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingType, _factoryExtensions)
+                && method.ReturnType.Name == "IHttpClientBuilder";
+
+            private static string RegistrationName(IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                return method.Name
+                    + (method.IsGenericMethod ? "<" + string.Join(", ", method.TypeArguments.Select(t => t.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ">" : string.Empty)
+                    + (invocation.Arguments.Length > 1 ? "(…)" : "()");
             }
 
             private void Report(OperationAnalysisContext context, SyntaxNode node, string fix, string name, string problem, string suffix) =>
@@ -264,37 +464,64 @@ namespace RagSafety.Analyzers.Rules
                 _ => false,
             };
 
-            /// <summary>Collects <c>holder.Timeout = …</c> values and the arguments through which the holder is passed.</summary>
-            private void Scan(IOperation root, ISymbol holder, List<IOperation> timeouts, List<IArgumentOperation> sinks)
+            /// <summary>What the code does with one client: its <c>Timeout</c> values, the arguments it is passed as, the calls made on it.</summary>
+            private sealed class Uses
+            {
+                public List<IOperation> Timeouts { get; } = new();
+
+                public List<IArgumentOperation> Arguments { get; } = new();
+
+                public List<IInvocationOperation> Calls { get; } = new();
+            }
+
+            /// <summary>Collects <c>holder.Timeout = …</c> values, the arguments through which the holder is passed, and the calls on it.</summary>
+            private void Scan(IOperation root, ISymbol holder, Uses uses)
             {
                 foreach (var operation in root.DescendantsAndSelf())
                 {
-                    Collect(operation, holder, timeouts, sinks);
+                    Collect(operation, holder, uses);
                 }
             }
 
-            private void Collect(IOperation operation, ISymbol holder, List<IOperation> timeouts, List<IArgumentOperation> sinks)
+            private void Collect(IOperation operation, ISymbol holder, Uses uses)
             {
                 switch (operation)
                 {
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
                         when IsTimeout(property.Property) && RefersTo(property.Instance, holder):
-                        timeouts.Add(assignment.Value);
+                        uses.Timeouts.Add(assignment.Value);
+                        break;
+                    case IInvocationOperation invocation when RefersTo(invocation.Instance, holder):
+                        uses.Calls.Add(invocation);
                         break;
                     case IArgumentOperation argument when RefersTo(argument.Value, holder):
-                        sinks.Add(argument);
+                        if (argument.Parent is IInvocationOperation { Instance: null, TargetMethod.IsExtensionMethod: true } extension && argument.Parameter?.Ordinal == 0)
+                        {
+                            // client.PostAsJsonAsync(…): a call on the client.
+                            uses.Calls.Add(extension);
+                        }
+                        else
+                        {
+                            uses.Arguments.Add(argument);
+                        }
+
                         break;
                 }
             }
 
             /// <summary>
-            /// For a field or property: every <c>….Timeout = …</c> assignment and every argument naming the member, in all
-            /// declarations of the containing type. A syntax filter comes first, so only candidate nodes are bound.
+            /// For a field or property: every <c>….Timeout = …</c> assignment, every argument naming the member and every call
+            /// on it, in all declarations of the containing type. A syntax filter comes first, so only candidate nodes are bound.
             /// </summary>
-            private void ScanType(ISymbol holder, List<IOperation> timeouts, List<IArgumentOperation> sinks, System.Threading.CancellationToken cancellationToken)
+            private void ScanType(ISymbol holder, Uses uses, System.Threading.CancellationToken cancellationToken)
             {
                 foreach (var reference in holder.ContainingType.DeclaringSyntaxReferences)
                 {
+                    if (!_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                    {
+                        continue;
+                    }
+
                     var declaration = reference.GetSyntax(cancellationToken);
                     SemanticModel? model = null;
                     foreach (var node in declaration.DescendantNodes())
@@ -302,8 +529,8 @@ namespace RagSafety.Analyzers.Rules
                         var candidate = node switch
                         {
                             AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Timeout" } } => true,
-                            ArgumentSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText == holder.Name,
-                            ArgumentSyntax { Expression: MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } access } => access.Name.Identifier.ValueText == holder.Name,
+                            ArgumentSyntax { Expression: var expression } => Names(expression, holder.Name),
+                            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } } => Names(receiver, holder.Name),
                             _ => false,
                         };
                         if (!candidate)
@@ -316,14 +543,208 @@ namespace RagSafety.Analyzers.Rules
 #pragma warning restore RS1030
                         if (model.GetOperation(node, cancellationToken) is { } operation)
                         {
-                            Collect(operation, holder, timeouts, sinks);
+                            Collect(operation, holder, uses);
+                            if (operation is IInvocationOperation { Instance: null, TargetMethod.IsExtensionMethod: true, Arguments.Length: > 0 } extension
+                                && RefersTo(extension.Arguments[0].Value, holder))
+                            {
+                                uses.Calls.Add(extension);
+                            }
                         }
                     }
                 }
             }
 
-            /// <summary>The connector the argument hands the client to (its method or type name), or null when it is no sink.</summary>
-            private string? SinkName(IArgumentOperation argument)
+            /// <summary><c>name</c> or <c>this.name</c>.</summary>
+            private static bool Names(ExpressionSyntax expression, string name) => expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } access => access.Name.Identifier.ValueText == name,
+                _ => false,
+            };
+
+            /// <summary>
+            /// Whether this creation is the first (in source order) of those that assign a new client to the field or property
+            /// (its initializer, <c>_http = new …</c>, <c>_http ??= new …</c>): a member is reported once.
+            /// </summary>
+            private bool IsFirstCreation(IObjectCreationOperation creation, ISymbol member, System.Threading.CancellationToken cancellationToken)
+            {
+                var mine = creation.Syntax;
+                foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+                {
+                    foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+                    {
+                        var created = node switch
+                        {
+                            AssignmentExpressionSyntax { Right: BaseObjectCreationExpressionSyntax right } assignment when Names(assignment.Left, member.Name) => right,
+                            VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax value } declarator when declarator.Identifier.ValueText == member.Name => value,
+                            PropertyDeclarationSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax value } property when property.Identifier.ValueText == member.Name => value,
+                            _ => null,
+                        };
+                        if (created is not null && created != mine && IsBefore(created, mine))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>Source order across files: by path, then position (the order partial declarations are read in does not matter).</summary>
+            private static bool IsBefore(SyntaxNode node, SyntaxNode other)
+            {
+                var byPath = string.CompareOrdinal(node.SyntaxTree.FilePath, other.SyntaxTree.FilePath);
+                return byPath < 0 || (byPath == 0 && node.SpanStart < other.SpanStart);
+            }
+
+            /// <summary><c>x ?? new HttpClient()</c>: the fallback of an injected or factory client.</summary>
+            private static bool IsFallback(IObjectCreationOperation creation) =>
+                SkipConversionsUpward(creation) is ICoalesceOperation coalesce && coalesce.WhenNull.WithoutConversions() == creation;
+
+            /// <summary>
+            /// The message's evidence that the client carries generation traffic, or null: it flows into a generation connector
+            /// (or a transport of a generation client's options), into an app type that calls a generation endpoint or hands
+            /// its client on to a connector, or the code calls a generation endpoint with it.
+            /// </summary>
+            private string? Evidence(Uses uses, System.Threading.CancellationToken cancellationToken)
+            {
+                foreach (var argument in uses.Arguments)
+                {
+                    if (SinkSuffix(argument) is { } suffix)
+                    {
+                        return suffix;
+                    }
+
+                    if (argument.Parent is IObjectCreationOperation { Constructor.ContainingType: { } type }
+                        && !type.DeclaringSyntaxReferences.IsEmpty
+                        && TrafficOf(type, cancellationToken).Evidence is { } evidence)
+                    {
+                        return "; it flows into '" + type.Name + "', which " + evidence;
+                    }
+                }
+
+                foreach (var call in uses.Calls)
+                {
+                    if (EndpointIn(call.Root()) is { } endpoint)
+                    {
+                        return "; it calls the generation endpoint '" + endpoint + "'";
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>The message's sink part when the argument hands the client to a generation connector (or transport), else null.</summary>
+            private string? SinkSuffix(IArgumentOperation argument)
+            {
+                if (Sink(argument) is not { } sink)
+                {
+                    return null;
+                }
+
+                var name = sink.MethodKind == MethodKind.Constructor ? sink.ContainingType.Name : sink.Name;
+                return ClientKinds.SinkOf(sink) switch
+                {
+                    SinkKind.Generation => $"; it flows into '{name}', so this timeout is the model call's only timeout",
+                    SinkKind.Transport when TransportCarriesGeneration(argument) => $"; it flows into '{name}', the transport of a generation client",
+                    _ => null,
+                };
+            }
+
+            /// <summary>The first string in a member body (literal, interpolated text, constant) that names a generation endpoint.</summary>
+            private static string? EndpointIn(IOperation root)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    var text = operation switch
+                    {
+                        IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string value } } => value,
+                        ILiteralOperation { ConstantValue: { HasValue: true, Value: string value } } => value,
+                        IFieldReferenceOperation { ConstantValue: { HasValue: true, Value: string value } } => value,
+                        ILocalReferenceOperation { ConstantValue: { HasValue: true, Value: string value } } => value,
+                        _ => null,
+                    };
+                    if (text is not null && ClientKinds.GenerationEndpointIn(text) is { } endpoint)
+                    {
+                        return endpoint;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>What an app type (a typed client, or a class handed an HttpClient) does with the HttpClients it holds.</summary>
+            private sealed class TypeTraffic
+            {
+                public TypeTraffic(bool setsTimeout, string? evidence)
+                {
+                    SetsTimeout = setsTimeout;
+                    Evidence = evidence;
+                }
+
+                /// <summary>The type sets <c>Timeout</c> on an HttpClient it holds (typically its constructor's): it decided.</summary>
+                public bool SetsTimeout { get; }
+
+                /// <summary>How it carries generation traffic, as the end of a sentence (<c>calls the generation endpoint '…'</c>), or null.</summary>
+                public string? Evidence { get; }
+            }
+
+            /// <summary>Reads every declaration of a source type once: Timeout assignments, calls on HttpClients, HttpClients handed to connectors.</summary>
+            private TypeTraffic TrafficOf(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken) =>
+                _typeTraffic.GetOrAdd(type.OriginalDefinition, t => ComputeTraffic(t, cancellationToken));
+
+            private TypeTraffic ComputeTraffic(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+            {
+                var setsTimeout = false;
+                string? evidence = null;
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    if (!_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                    {
+                        // A type of a referenced project: its code is not this compilation's to bind.
+                        continue;
+                    }
+
+                    var declaration = reference.GetSyntax(cancellationToken);
+                    SemanticModel? model = null;
+                    foreach (var node in declaration.DescendantNodes())
+                    {
+                        if (node is not (AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Timeout" } }
+                            or InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax }
+                            or ArgumentSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax }))
+                        {
+                            continue;
+                        }
+
+#pragma warning disable RS1030 // A typed client's class is read once, when its registration or creation is analyzed.
+                        model ??= _compilation.GetSemanticModel(node.SyntaxTree);
+#pragma warning restore RS1030
+                        switch (model.GetOperation(node, cancellationToken))
+                        {
+                            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } when IsTimeout(property.Property):
+                                setsTimeout = true;
+                                break;
+                            case IInvocationOperation invocation when evidence is null && (IsHttpClient(invocation.Instance?.Type)
+                                || (invocation.Instance is null && invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 && IsHttpClient(invocation.Arguments[0].Value.WithoutConversions().Type))):
+                                if (EndpointIn(invocation.Root()) is { } endpoint)
+                                {
+                                    evidence = "calls the generation endpoint '" + endpoint + "'";
+                                }
+
+                                break;
+                            case IArgumentOperation argument when evidence is null && IsHttpClient(argument.Value.WithoutConversions().Type) && Sink(argument) is { } sink
+                                && ClientKinds.SinkOf(sink) == SinkKind.Generation:
+                                evidence = "hands it to '" + (sink.MethodKind == MethodKind.Constructor ? sink.ContainingType.Name : sink.Name) + "'";
+                                break;
+                        }
+                    }
+                }
+
+                return new TypeTraffic(setsTimeout, evidence);
+            }
+
+            /// <summary>The connector method or constructor the argument hands the client to, or null when it is no sink.</summary>
+            private IMethodSymbol? Sink(IArgumentOperation argument)
             {
                 if (argument.Parameter is not { } parameter)
                 {
@@ -346,7 +767,59 @@ namespace RagSafety.Analyzers.Rules
                 var isSink = definition.ContainingType is { } type
                     && _apis.MemberEntries(type, isConstructor ? ".ctor" : definition.Name, ApiRole.ConnectorSink).Any(e => e.Parameter == parameter.Name);
                 isSink |= IsHttpClient(parameter.Type) && _apis.RolesOf(definition).Contains(ApiRole.ConnectorSink);
-                return isSink ? (isConstructor ? definition.ContainingType!.Name : definition.Name) : null;
+                return isSink ? definition : null;
+            }
+
+            /// <summary>
+            /// A transport (<c>new HttpClientPipelineTransport(http)</c>) set as the <c>Transport</c> of options that a generation
+            /// or root client takes (in view), or of OpenAI options whose client is not in view.
+            /// </summary>
+            private bool TransportCarriesGeneration(IArgumentOperation argument)
+            {
+                if (argument.Parent is not IObjectCreationOperation transport
+                    || SkipConversionsUpward(transport) is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Transport" } target } assignment)
+                {
+                    return false;
+                }
+
+                IOperation? options = target.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                    ? (assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation created } ? created : null)
+                    : target.Instance?.WithoutConversions();
+                if (options is null)
+                {
+                    return false;
+                }
+
+                var local = options switch
+                {
+                    ILocalReferenceOperation reference => reference.Local,
+                    _ when SkipConversionsUpward(options) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                    _ => null,
+                };
+                var consumers = new List<ITypeSymbol>();
+                if (local is null)
+                {
+                    if (SkipConversionsUpward(options) is IArgumentOperation { Parent: IObjectCreationOperation client } && client.Type is { } clientType)
+                    {
+                        consumers.Add(clientType);
+                    }
+                }
+                else
+                {
+                    foreach (var reference in options.Root().Descendants().OfType<ILocalReferenceOperation>())
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                            && SkipConversionsUpward(reference) is IArgumentOperation { Parent: IObjectCreationOperation client }
+                            && client.Type is { } clientType)
+                        {
+                            consumers.Add(clientType);
+                        }
+                    }
+                }
+
+                return consumers.Count == 0
+                    ? options.Type?.Name.IndexOf("OpenAI", StringComparison.Ordinal) >= 0
+                    : consumers.Any(c => ClientKinds.Of(c) is ClientKind.Generation or ClientKind.RootClient);
             }
 
             /// <summary>
@@ -355,7 +828,7 @@ namespace RagSafety.Analyzers.Rules
             /// </summary>
             private bool IsTransportWithNetworkTimeout(IArgumentOperation argument)
             {
-                if (argument.Parent is not IObjectCreationOperation transport || SinkName(argument) is null)
+                if (argument.Parent is not IObjectCreationOperation transport || Sink(argument) is null)
                 {
                     return false;
                 }

@@ -10,7 +10,8 @@ using RagSafety.Analyzers.Program;
 namespace RagSafety.Analyzers.Rules
 {
     /// <summary>
-    /// RAG031: an AI SDK client created without an explicit network timeout: System.ClientModel clients (OpenAI,
+    /// RAG031, in service hosts, for generation clients (chat, responses, and root clients that serve them) and Qdrant:
+    /// an AI SDK client created without an explicit network timeout: System.ClientModel clients (OpenAI,
     /// Azure OpenAI 2.x) without options or with options that never set <c>NetworkTimeout</c>; Azure.Core clients (Azure AI
     /// Search) whose options never set <c>Retry.NetworkTimeout</c>; clients with a timeout parameter (Qdrant's
     /// <c>grpcTimeout</c>) left at its default.
@@ -54,6 +55,12 @@ namespace RagSafety.Analyzers.Rules
         private protected override void OnCompilationStart(CompilationStartAnalysisContext context, RagSafetyContext rag)
         {
             var compilation = context.Compilation;
+            if (!ServiceHosts.IsServiceHost(compilation))
+            {
+                // A console program or tool: no service latency budget for the timeout to protect.
+                return;
+            }
+
             var seconds = OptionSpecs.HttpTimeoutSeconds.Read(rag.Options);
             var types = new ClientTypes(
                 compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientPipelineOptions"),
@@ -105,6 +112,14 @@ namespace RagSafety.Analyzers.Rules
                 || creation.Type is not INamedTypeSymbol type
                 || !apis.TypeHasRole(type, ApiRole.ThreadSafeClient)
                 || constructor.Parameters.Any(p => types.IsPipeline(p.Type)))
+            {
+                return;
+            }
+
+            // Generation clients (and root clients that serve them) and Qdrant, whose default has no deadline at all;
+            // embedding, search, audio and image calls finish quickly or stream.
+            var kind = ClientKinds.Of(type);
+            if (kind == ClientKind.Other || (kind == ClientKind.RootClient && ServesOnlyOtherClients(creation)))
             {
                 return;
             }
@@ -223,8 +238,9 @@ namespace RagSafety.Analyzers.Rules
             }
 
             var (state, options) = ClientTimeouts.OfOptions(value, apis);
-            if (state != TimeoutState.NotSet || options is null || options.Type is not { } optionsType)
+            if (state != TimeoutState.NotSet || options is null || options.Type is not { } optionsType || ClientTimeouts.SetsTransport(options))
             {
+                // A Transport over the app's own HttpClient: that client's Timeout (RAG030's concern) bounds the calls.
                 return;
             }
 
@@ -263,6 +279,58 @@ namespace RagSafety.Analyzers.Rules
 
         private static void Report(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol type, string member, ImmutableDictionary<string, string?> properties, System.Collections.Generic.IEnumerable<Location> additional) =>
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.RAG031_AiClientNetworkTimeout, creation.Syntax.GetLocation(), additional, properties, type.Name, member));
+
+        /// <summary>
+        /// A root client (<c>OpenAIClient</c>, <c>AzureOpenAIClient</c>) whose every use in view hands out a non-generation
+        /// client or call (<c>GetEmbeddingClient</c>, <c>GetRealtimeClient</c>, <c>GetEmbeddingsAsync</c>): as the receiver of
+        /// such a call, or in a local used only so. A client that is returned, stored or passed on may serve chat: false.
+        /// </summary>
+        private static bool ServesOnlyOtherClients(IObjectCreationOperation creation)
+        {
+            IOperation value = creation;
+            while (value.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                value = value.Parent;
+            }
+
+            var members = new System.Collections.Generic.List<string>();
+            if (value.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                foreach (var reference in creation.Root().Descendants().OfType<ILocalReferenceOperation>())
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol))
+                    {
+                        continue;
+                    }
+
+                    if (MemberCalledOn(reference) is not { } name)
+                    {
+                        return false;
+                    }
+
+                    members.Add(name);
+                }
+            }
+            else if (MemberCalledOn(value) is { } name)
+            {
+                members.Add(name);
+            }
+
+            return members.Count > 0 && !members.Any(ClientKinds.IsGenerationMember);
+        }
+
+        /// <summary>
+        /// The name of the member called on the client: an instance call, an extension call (the client as its first
+        /// argument), or a call that does not bind (an API of another SDK version), read from its syntax. Null otherwise.
+        /// </summary>
+        private static string? MemberCalledOn(IOperation client) => client.Parent switch
+        {
+            IInvocationOperation invocation when invocation.Instance == client => invocation.TargetMethod.Name,
+            IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation { Instance: null, TargetMethod.IsExtensionMethod: true } extension } => extension.TargetMethod.Name,
+            IInvalidOperation when client.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax } access
+                && access.Expression == client.Syntax => access.Name.Identifier.ValueText,
+            _ => null,
+        };
 
         /// <summary>A new argument must be named when arguments are named already or optional ones were left out.</summary>
         private static bool NeedsNamedArgument(IObjectCreationOperation creation) =>

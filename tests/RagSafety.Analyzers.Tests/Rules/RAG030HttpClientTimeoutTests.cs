@@ -15,15 +15,29 @@ namespace RagSafety.Analyzers.Tests.Rules
         private const string Infinite = "sets an infinite Timeout";
         private const string NeverSetUnderNetworkTimeout = "never sets Timeout, so its 100-second default cuts calls off before the NetworkTimeout of the options whose transport it is";
         private const string RegistrationNeverSets = "sets no Timeout and adds no resilience handler, so the 100-second default applies";
+        private const string BuildsOwnClient = "is given no HttpClient, so it builds its own, whose 100-second default Timeout is the model call's only timeout";
 
         private const string Usings = """
             using System;
             using System.Net.Http;
             using System.Threading;
+            using System.Threading.Tasks;
 
             """;
 
         private static string FlowsInto(string sink) => $"; it flows into '{sink}', so this timeout is the model call's only timeout";
+
+        private static string Calls(string endpoint) => $"; it calls the generation endpoint '{endpoint}'";
+
+        private static string TypedCalls(string type, string endpoint) => $"; '{type}' calls the generation endpoint '{endpoint}'";
+
+        private const string ChatApi = """
+            class RagApi(HttpClient http)
+            {
+                public Task<HttpResponseMessage> AskAsync(HttpContent body) => http.PostAsync("v1/chat/completions", body);
+            }
+
+            """;
 
         [Fact]
         public async Task New_client_without_timeout_gets_an_initializer()
@@ -31,23 +45,23 @@ namespace RagSafety.Analyzers.Tests.Rules
             await Verify.VerifyCodeFixAsync(Usings + """
                 class Api
                 {
-                    HttpClient Create() => {|#0:new HttpClient()|};
-                    HttpClient WithHandler(HttpMessageHandler handler) => {|#1:new HttpClient(handler)|};
-                    HttpClient TargetTyped() { HttpClient c = {|#2:new()|}; return c; }
+                    Task<HttpResponseMessage> Create(HttpContent body) { var c = {|#0:new HttpClient()|}; return c.PostAsync("https://llm/v1/chat/completions", body); }
+                    Task<HttpResponseMessage> WithHandler(HttpMessageHandler handler, HttpContent body) { var c = {|#1:new HttpClient(handler)|}; return c.PostAsync("http://localhost:11434/api/chat", body); }
+                    Task<HttpResponseMessage> TargetTyped(HttpContent body) { HttpClient c = {|#2:new()|}; return c.PostAsync("http://localhost:11434/api/generate", body); }
                 }
                 """,
                 new[]
                 {
-                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient()", NeverSet, ""),
-                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("new HttpClient(…)", NeverSet, ""),
-                    Verify.Diagnostic("RAG030").WithLocation(2).WithArguments("new HttpClient()", NeverSet, ""),
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient()", NeverSet, Calls("chat/completions")),
+                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("new HttpClient(…)", NeverSet, Calls("api/chat")),
+                    Verify.Diagnostic("RAG030").WithLocation(2).WithArguments("new HttpClient()", NeverSet, Calls("api/generate")),
                 },
                 Usings + """
                 class Api
                 {
-                    HttpClient Create() => new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
-                    HttpClient WithHandler(HttpMessageHandler handler) => new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(120) };
-                    HttpClient TargetTyped() { HttpClient c = new() { Timeout = TimeSpan.FromSeconds(120) }; return c; }
+                    Task<HttpResponseMessage> Create(HttpContent body) { var c = new HttpClient { Timeout = TimeSpan.FromSeconds(120) }; return c.PostAsync("https://llm/v1/chat/completions", body); }
+                    Task<HttpResponseMessage> WithHandler(HttpMessageHandler handler, HttpContent body) { var c = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(120) }; return c.PostAsync("http://localhost:11434/api/chat", body); }
+                    Task<HttpResponseMessage> TargetTyped(HttpContent body) { HttpClient c = new() { Timeout = TimeSpan.FromSeconds(120) }; return c.PostAsync("http://localhost:11434/api/generate", body); }
                 }
                 """);
         }
@@ -58,37 +72,47 @@ namespace RagSafety.Analyzers.Tests.Rules
             await Verify.VerifyCodeFixAsync(Usings + """
                 class Api
                 {
-                    HttpClient One() => [|new HttpClient { BaseAddress = new Uri("https://a") }|];
+                    static readonly HttpClient One = [|new HttpClient { BaseAddress = new Uri("https://a") }|];
 
-                    HttpClient Many() => [|new HttpClient
+                    static readonly HttpClient Many = [|new HttpClient
                     {
                         BaseAddress = new Uri("https://b"), // the endpoint
                         MaxResponseContentBufferSize = 1024
                     }|];
 
-                    HttpClient TrailingComma() => [|new HttpClient
+                    static readonly HttpClient TrailingComma = [|new HttpClient
                     {
                         BaseAddress = new Uri("https://c"),
                     }|];
+
+                    Task Complete(HttpContent body) => Task.WhenAll(
+                        One.PostAsync("v1/chat/completions", body),
+                        Many.PostAsync("v1/chat/completions", body),
+                        TrailingComma.PostAsync("v1/chat/completions", body));
                 }
                 """,
                 Usings + """
                 class Api
                 {
-                    HttpClient One() => new HttpClient { BaseAddress = new Uri("https://a"), Timeout = TimeSpan.FromSeconds(120) };
+                    static readonly HttpClient One = new HttpClient { BaseAddress = new Uri("https://a"), Timeout = TimeSpan.FromSeconds(120) };
 
-                    HttpClient Many() => new HttpClient
+                    static readonly HttpClient Many = new HttpClient
                     {
                         BaseAddress = new Uri("https://b"), // the endpoint
                         MaxResponseContentBufferSize = 1024,
                         Timeout = TimeSpan.FromSeconds(120)
                     };
 
-                    HttpClient TrailingComma() => new HttpClient
+                    static readonly HttpClient TrailingComma = new HttpClient
                     {
                         BaseAddress = new Uri("https://c"),
                         Timeout = TimeSpan.FromSeconds(120),
                     };
+
+                    Task Complete(HttpContent body) => Task.WhenAll(
+                        One.PostAsync("v1/chat/completions", body),
+                        Many.PostAsync("v1/chat/completions", body),
+                        TrailingComma.PostAsync("v1/chat/completions", body));
                 }
                 """);
         }
@@ -116,23 +140,27 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                     private void Configure() => this._assigned.Timeout = TimeSpan.FromSeconds(30);
 
-                    HttpClient Local()
+                    Task<HttpResponseMessage> Local(HttpContent body)
                     {
                         var client = new HttpClient(new SocketsHttpHandler());
                         client.Timeout = TimeSpan.FromSeconds(60);
-                        return client;
+                        return client.PostAsync(Chat, body);
                     }
 
-                    HttpClient Initialized() => new HttpClient { Timeout = TimeSpan.FromSeconds(45) };
+                    Task<HttpResponseMessage> Initialized(HttpContent body) => new HttpClient { Timeout = TimeSpan.FromSeconds(45) }.PostAsync(Chat, body);
 
                     private HttpClient? _lazy;
 
-                    HttpClient Lazy()
+                    Task<HttpResponseMessage> Lazy(HttpContent body)
                     {
                         _lazy ??= new HttpClient();
                         _lazy.Timeout = TimeSpan.FromMinutes(2);
-                        return _lazy;
+                        return _lazy.PostAsync(Chat, body);
                     }
+
+                    private const string Chat = "https://llm/v1/chat/completions";
+
+                    Task Complete(HttpContent body) => Task.WhenAll(_field.PostAsync(Chat, body), Shared.PostAsync(Chat, body), Prop.PostAsync(Chat, body), _assigned.PostAsync(Chat, body));
                 }
                 """);
         }
@@ -143,10 +171,11 @@ namespace RagSafety.Analyzers.Tests.Rules
             await Verify.VerifyAnalyzerAsync(Usings + """
                 class Api
                 {
-                    HttpClient Create()
+                    async Task<string> Ask(HttpContent body)
                     {
                         var client = [|new HttpClient()|];
-                        return client;
+                        var response = await client.PostAsync("https://llm/v1/chat/completions", body);
+                        return await response.Content.ReadAsStringAsync();
                     }
 
                     void Later(HttpClient client) => client.Timeout = TimeSpan.FromSeconds(10);
@@ -158,32 +187,32 @@ namespace RagSafety.Analyzers.Tests.Rules
         public async Task Field_assigned_in_the_constructor_and_using_locals_are_reported()
         {
             await Verify.VerifyCodeFixAsync(Usings + """
-                using System.Threading.Tasks;
-
                 class Api
                 {
                     private readonly HttpClient _http;
                     public Api() => _http = [|new HttpClient()|];
 
+                    Task<HttpResponseMessage> Chat(HttpContent body) => _http.PostAsync("https://llm/v1/chat/completions", body);
+
                     async Task<string> Once()
                     {
                         using var client = [|new HttpClient()|];
-                        return await client.GetStringAsync("https://llm");
+                        return await client.GetStringAsync("https://llm/api/generate");
                     }
                 }
                 """,
                 Usings + """
-                using System.Threading.Tasks;
-
                 class Api
                 {
                     private readonly HttpClient _http;
                     public Api() => _http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
 
+                    Task<HttpResponseMessage> Chat(HttpContent body) => _http.PostAsync("https://llm/v1/chat/completions", body);
+
                     async Task<string> Once()
                     {
                         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
-                        return await client.GetStringAsync("https://llm");
+                        return await client.GetStringAsync("https://llm/api/generate");
                     }
                 }
                 """);
@@ -203,6 +232,10 @@ namespace RagSafety.Analyzers.Tests.Rules
                 partial class Api
                 {
                     public Api() => _configured.Timeout = TimeSpan.FromMinutes(2);
+
+                    Task Chat(HttpContent body) => Task.WhenAll(
+                        _configured.PostAsync("/v1/chat/completions", body),
+                        _unconfigured.PostAsync("/v1/chat/completions", body));
                 }
                 """);
             await test.RunAsync();
@@ -265,19 +298,17 @@ namespace RagSafety.Analyzers.Tests.Rules
                     {
                         services.AddOpenAIChatClient("gpt-4o", key, httpClient: {|#0:new HttpClient()|});
                         services.AddAzureOpenAIChatClient("chat", "https://x.openai.azure.com", key, httpClient: {|#1:new HttpClient()|});
-                        services.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", key, httpClient: {|#2:new HttpClient()|});
                     }
 
                     void Kernel(IKernelBuilder builder, string key) =>
-                        builder.AddAzureOpenAIChatClient("chat", "https://x.openai.azure.com", key, httpClient: {|#3:new HttpClient()|});
+                        builder.AddAzureOpenAIChatClient("chat", "https://x.openai.azure.com", key, httpClient: {|#2:new HttpClient()|});
                 }
                 """,
                 new[]
                 {
                     Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddOpenAIChatClient")),
                     Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddAzureOpenAIChatClient")),
-                    Verify.Diagnostic("RAG030").WithLocation(2).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddAzureOpenAIEmbeddingGenerator")),
-                    Verify.Diagnostic("RAG030").WithLocation(3).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddAzureOpenAIChatClient")),
+                    Verify.Diagnostic("RAG030").WithLocation(2).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddAzureOpenAIChatClient")),
                 },
                 """
                 #pragma warning disable SKEXP0010
@@ -292,7 +323,6 @@ namespace RagSafety.Analyzers.Tests.Rules
                     {
                         services.AddOpenAIChatClient("gpt-4o", key, httpClient: new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
                         services.AddAzureOpenAIChatClient("chat", "https://x.openai.azure.com", key, httpClient: new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
-                        services.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", key, httpClient: new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
                     }
 
                     void Kernel(IKernelBuilder builder, string key) =>
@@ -323,11 +353,6 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
 
                     IKernelMemory Memory() => new MemoryWebClient("http://km", {|#2:new HttpClient()|});
-
-                    void Builder(MemoryBuilder builder) => builder.WithHttpClient({|#3:new HttpClient()|});
-
-                    void Embeddings(IKernelBuilder builder, string key) =>
-                        builder.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", key, httpClient: {|#4:new HttpClient()|});
                 }
                 """,
                 new[]
@@ -335,8 +360,6 @@ namespace RagSafety.Analyzers.Tests.Rules
                     Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddOpenAIChatCompletion")),
                     Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("new HttpClient()", Infinite, FlowsInto("AddAzureOpenAIChatCompletion")),
                     Verify.Diagnostic("RAG030").WithLocation(2).WithArguments("new HttpClient()", NeverSet, FlowsInto("MemoryWebClient")),
-                    Verify.Diagnostic("RAG030").WithLocation(3).WithArguments("new HttpClient()", NeverSet, FlowsInto("WithHttpClient")),
-                    Verify.Diagnostic("RAG030").WithLocation(4).WithArguments("new HttpClient()", NeverSet, FlowsInto("AddAzureOpenAIEmbeddingGenerator")),
                 },
                 """
                 #pragma warning disable SKEXP0001, SKEXP0010, SKEXP0050
@@ -357,11 +380,30 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
 
                     IKernelMemory Memory() => new MemoryWebClient("http://km", new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
+                }
+                """);
+        }
 
-                    void Builder(MemoryBuilder builder) => builder.WithHttpClient(new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
+        [Fact]
+        public async Task Embedding_connectors_are_left_alone()
+        {
+            // Embedding calls return in seconds: a client that only carries them is not at risk of the 100-second default.
+            await Verify.VerifyAnalyzerAsync("""
+                #pragma warning disable SKEXP0001, SKEXP0010, SKEXP0050
+                using System.Net.Http;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.SemanticKernel;
+                using Microsoft.SemanticKernel.Memory;
 
-                    void Embeddings(IKernelBuilder builder, string key) =>
-                        builder.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", key, httpClient: new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
+                class Setup
+                {
+                    void Builder(MemoryBuilder builder) => builder.WithHttpClient(new HttpClient());
+
+                    void Kernel(IKernelBuilder builder, string key) =>
+                        builder.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", key, httpClient: new HttpClient());
+
+                    void Services(IServiceCollection services, string key) =>
+                        services.AddAzureOpenAIEmbeddingGenerator("emb", "https://x.openai.azure.com", key, httpClient: new HttpClient());
                 }
                 """);
         }
@@ -495,44 +537,41 @@ namespace RagSafety.Analyzers.Tests.Rules
                     };
                 }
                 """,
-                Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient()", Infinite, FlowsInto("HttpClientPipelineTransport")));
+                Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient()", Infinite, "; it flows into 'HttpClientPipelineTransport', the transport of a generation client"));
         }
 
         [Fact]
         public async Task AddHttpClient_without_timeout_gets_ConfigureHttpClient()
         {
-            await Verify.VerifyCodeFixAsync("""
+            await Verify.VerifyCodeFixAsync(Usings + """
                 using Microsoft.Extensions.DependencyInjection;
 
-                class RagApi { }
-
+                """ + ChatApi + """
                 static class Registration
                 {
                     static void Register(IServiceCollection services)
                     {
                         {|#0:services.AddHttpClient<RagApi>()|};
-                        {|#1:services.AddHttpClient("llm")|}
+                        {|#1:services.AddHttpClient<RagApi>("llm")|}
                             .SetHandlerLifetime(System.TimeSpan.FromMinutes(5));
                     }
                 }
                 """,
                 new[]
                 {
-                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("AddHttpClient<RagApi>()", RegistrationNeverSets, ""),
-                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("AddHttpClient(…)", RegistrationNeverSets, ""),
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("AddHttpClient<RagApi>()", RegistrationNeverSets, TypedCalls("RagApi", "chat/completions")),
+                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("AddHttpClient<RagApi>(…)", RegistrationNeverSets, TypedCalls("RagApi", "chat/completions")),
                 },
-                """
-                using System;
+                Usings + """
                 using Microsoft.Extensions.DependencyInjection;
 
-                class RagApi { }
-
+                """ + ChatApi + """
                 static class Registration
                 {
                     static void Register(IServiceCollection services)
                     {
                         services.AddHttpClient<RagApi>().ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(120));
-                        services.AddHttpClient("llm").ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(120))
+                        services.AddHttpClient<RagApi>("llm").ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(120))
                             .SetHandlerLifetime(System.TimeSpan.FromMinutes(5));
                     }
                 }
@@ -542,45 +581,48 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task AddHttpClient_typed_factories_and_builder_locals()
         {
-            await Verify.VerifyCodeFixAsync("""
-                using System.Net.Http;
+            const string Api = """
+                interface IRagApi { }
+                class RagApi : IRagApi
+                {
+                    private readonly HttpClient _http;
+                    public RagApi(HttpClient http) => _http = http;
+                    public Task<HttpResponseMessage> AskAsync(HttpContent body) => _http.PostAsync("api/chat", body);
+                }
+
+                """;
+            await Verify.VerifyCodeFixAsync(Usings + """
                 using Microsoft.Extensions.DependencyInjection;
 
-                interface IRagApi { }
-                class RagApi : IRagApi { public RagApi(HttpClient http) { } }
-
+                """ + Api + """
                 static class Registration
                 {
                     static void Register(IServiceCollection services)
                     {
                         {|#0:services.AddHttpClient<IRagApi, RagApi>()|};
                         {|#1:services.AddHttpClient<IRagApi, RagApi>(http => { return new RagApi(http); })|};
-                        var builder = {|#2:services.AddHttpClient("kept")|};
+                        var builder = {|#2:services.AddHttpClient<IRagApi, RagApi>("kept")|};
                         builder.SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
                     }
                 }
                 """,
                 new[]
                 {
-                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("AddHttpClient<IRagApi, RagApi>()", RegistrationNeverSets, ""),
-                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("AddHttpClient<IRagApi, RagApi>(…)", RegistrationNeverSets, ""),
-                    Verify.Diagnostic("RAG030").WithLocation(2).WithArguments("AddHttpClient(…)", RegistrationNeverSets, ""),
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("AddHttpClient<IRagApi, RagApi>()", RegistrationNeverSets, TypedCalls("RagApi", "api/chat")),
+                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("AddHttpClient<IRagApi, RagApi>(…)", RegistrationNeverSets, TypedCalls("RagApi", "api/chat")),
+                    Verify.Diagnostic("RAG030").WithLocation(2).WithArguments("AddHttpClient<IRagApi, RagApi>(…)", RegistrationNeverSets, TypedCalls("RagApi", "api/chat")),
                 },
-                """
-                using System;
-                using System.Net.Http;
+                Usings + """
                 using Microsoft.Extensions.DependencyInjection;
 
-                interface IRagApi { }
-                class RagApi : IRagApi { public RagApi(HttpClient http) { } }
-
+                """ + Api + """
                 static class Registration
                 {
                     static void Register(IServiceCollection services)
                     {
                         services.AddHttpClient<IRagApi, RagApi>().ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(120));
                         services.AddHttpClient<IRagApi, RagApi>(http => { return new RagApi(http); }).ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(120));
-                        var builder = services.AddHttpClient("kept").ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(120));
+                        var builder = services.AddHttpClient<IRagApi, RagApi>("kept").ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(120));
                         builder.SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
                     }
                 }
@@ -590,31 +632,27 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task AddHttpClient_configure_lambda_gets_the_timeout()
         {
-            await Verify.VerifyCodeFixAsync("""
-                using System;
+            await Verify.VerifyCodeFixAsync(Usings + """
                 using Microsoft.Extensions.DependencyInjection;
 
-                class RagApi { }
-
+                """ + ChatApi + """
                 static class Registration
                 {
                     static void Register(IServiceCollection services)
                     {
                         [|services.AddHttpClient<RagApi>(c => c.BaseAddress = new Uri("https://llm"))|];
-                        [|services.AddHttpClient("block", (sp, http) =>
+                        [|services.AddHttpClient<RagApi>("block", (sp, http) =>
                         {
                             http.BaseAddress = new Uri("https://llm");
                         })|];
-                        [|services.AddHttpClient("chained")|].ConfigureHttpClient(c => c.DefaultRequestHeaders.Add("x", "y"));
+                        [|services.AddHttpClient<RagApi>("chained")|].ConfigureHttpClient(c => c.DefaultRequestHeaders.Add("x", "y"));
                     }
                 }
                 """,
-                """
-                using System;
+                Usings + """
                 using Microsoft.Extensions.DependencyInjection;
 
-                class RagApi { }
-
+                """ + ChatApi + """
                 static class Registration
                 {
                     static void Register(IServiceCollection services)
@@ -624,12 +662,12 @@ namespace RagSafety.Analyzers.Tests.Rules
                             c.BaseAddress = new Uri("https://llm");
                             c.Timeout = TimeSpan.FromSeconds(120);
                         });
-                        services.AddHttpClient("block", (sp, http) =>
+                        services.AddHttpClient<RagApi>("block", (sp, http) =>
                         {
                             http.BaseAddress = new Uri("https://llm");
                             http.Timeout = TimeSpan.FromSeconds(120);
                         });
-                        services.AddHttpClient("chained").ConfigureHttpClient(c =>
+                        services.AddHttpClient<RagApi>("chained").ConfigureHttpClient(c =>
                         {
                             c.DefaultRequestHeaders.Add("x", "y");
                             c.Timeout = TimeSpan.FromSeconds(120);
@@ -642,8 +680,7 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task AddHttpClient_with_timeout_or_resilience_is_fine()
         {
-            await Verify.VerifyAnalyzerAsync("""
-                using System;
+            await Verify.VerifyAnalyzerAsync(Usings + """
                 using Microsoft.Extensions.DependencyInjection;
 
                 namespace Microsoft.Extensions.DependencyInjection
@@ -655,18 +692,17 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
                 }
 
-                class RagApi { }
-
+                """ + ChatApi + """
                 static class Registration
                 {
                     static void Register(IServiceCollection services, Action<System.Net.Http.HttpClient> configure)
                     {
                         services.AddHttpClient<RagApi>(c => c.Timeout = TimeSpan.FromMinutes(3));
-                        services.AddHttpClient("a").ConfigureHttpClient((sp, c) => c.Timeout = TimeSpan.FromMinutes(3));
-                        services.AddHttpClient("b").AddStandardResilienceHandler();
-                        var builder = services.AddHttpClient("c");
+                        services.AddHttpClient<RagApi>("a").ConfigureHttpClient((sp, c) => c.Timeout = TimeSpan.FromMinutes(3));
+                        services.AddHttpClient<RagApi>("b").AddStandardResilienceHandler();
+                        var builder = services.AddHttpClient<RagApi>("c");
                         builder.AddStandardResilienceHandler();
-                        services.AddHttpClient("d", configure);
+                        services.AddHttpClient<RagApi>("d", configure);
                         services.AddHttpClient();
                     }
                 }
@@ -676,11 +712,10 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task AddHttpClient_is_left_alone_when_client_defaults_are_configured()
         {
-            await Verify.VerifyAnalyzerAsync("""
+            await Verify.VerifyAnalyzerAsync(Usings + """
                 using Microsoft.Extensions.DependencyInjection;
 
-                class RagApi { }
-
+                """ + ChatApi + """
                 static class Registration
                 {
                     static void Register(IServiceCollection services)
@@ -722,49 +757,42 @@ namespace RagSafety.Analyzers.Tests.Rules
         [Fact]
         public async Task Top_level_statements_primary_constructors_and_records()
         {
-            var test = new Verify.Test { TestCode = """
-                using System;
-                using System.Net.Http;
-
-                var http = [|new HttpClient()|];
-                var configured = new HttpClient();
-                configured.Timeout = TimeSpan.FromSeconds(30);
-                Console.WriteLine(new Service(http).Name);
-
-                sealed class Service(HttpClient client)
-                {
-                    private readonly HttpClient _own = [|new()|];
-                    public string Name => client.BaseAddress?.ToString() ?? "";
-                }
-
-                record Holder(HttpClient Client)
-                {
-                    public static Holder Create() => new(new HttpClient { Timeout = TimeSpan.FromSeconds(5) });
-                    public static Holder Local() { HttpClient Make() => [|new HttpClient()|]; return new(Make()); }
-                }
-                """, FixedCode = """
-                using System;
-                using System.Net.Http;
-
-                var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
-                var configured = new HttpClient();
-                configured.Timeout = TimeSpan.FromSeconds(30);
-                Console.WriteLine(new Service(http).Name);
-
-                sealed class Service(HttpClient client)
-                {
-                    private readonly HttpClient _own = new() { Timeout = TimeSpan.FromSeconds(120) };
-                    public string Name => client.BaseAddress?.ToString() ?? "";
-                }
-
-                record Holder(HttpClient Client)
-                {
-                    public static Holder Create() => new(new HttpClient { Timeout = TimeSpan.FromSeconds(5) });
-                    public static Holder Local() { HttpClient Make() => new HttpClient { Timeout = TimeSpan.FromSeconds(120) }; return new(Make()); }
-                }
-                """ };
+            var test = new Verify.Test { TestCode = Source("[|new HttpClient()|]", "[|new()|]", "[|new HttpClient()|]"), FixedCode = Source(
+                "new HttpClient { Timeout = TimeSpan.FromSeconds(120) }",
+                "new() { Timeout = TimeSpan.FromSeconds(120) }",
+                "new HttpClient { Timeout = TimeSpan.FromSeconds(120) }") };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
+
+            // A web app (its top-level statements build a host): its HttpClients carry the service's model calls.
+            static string Source(string http, string own, string local) => $$"""
+                using System;
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+
+                var app = WebApplication.CreateBuilder(args).Build();
+                var http = {{http}};
+                var configured = new HttpClient();
+                configured.Timeout = TimeSpan.FromSeconds(30);
+                await configured.PostAsync("http://localhost:11434/api/generate", null);
+                await http.PostAsync("http://localhost:11434/api/generate", null);
+                Console.WriteLine(new Service(http).Name);
+                app.Run();
+
+                sealed class Service(HttpClient client)
+                {
+                    private readonly HttpClient _own = {{own}};
+                    public string Name => client.BaseAddress?.ToString() ?? "";
+                    public Task<HttpResponseMessage> Ask(HttpContent body) => _own.PostAsync("v1/chat/completions", body);
+                }
+
+                record Holder(HttpClient Client)
+                {
+                    public static Holder Create() => new(new HttpClient { Timeout = TimeSpan.FromSeconds(5) });
+                    public static async Task<string> Local() { async Task<string> Ask() { using var c = {{local}}; return await c.GetStringAsync("http://localhost:11434/api/generate"); } return await Ask(); }
+                }
+                """;
         }
 
         [Fact]
@@ -775,7 +803,8 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                 class Api
                 {
-                    HttpClient Create() => [|new HttpClient()|];
+                    static readonly HttpClient Http = [|new HttpClient()|];
+                    System.Threading.Tasks.Task<HttpResponseMessage> Ask(HttpContent body) => Http.PostAsync("v1/chat/completions", body);
                 }
                 """, FixedCode = """
                 using System;
@@ -783,7 +812,8 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                 class Api
                 {
-                    HttpClient Create() => new HttpClient { Timeout = TimeSpan.FromSeconds(300) };
+                    static readonly HttpClient Http = new HttpClient { Timeout = TimeSpan.FromSeconds(300) };
+                    System.Threading.Tasks.Task<HttpResponseMessage> Ask(HttpContent body) => Http.PostAsync("v1/chat/completions", body);
                 }
                 """ };
             test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.http_timeout_seconds = 300"));
@@ -794,9 +824,9 @@ namespace RagSafety.Analyzers.Tests.Rules
         public async Task Out_of_range_option_falls_back_to_the_default()
         {
             var test = new Verify.Test { TestCode = Usings + """
-                class Api { HttpClient Create() => [|new HttpClient()|]; }
+                class Api { Task<string> Ask() { var c = [|new HttpClient()|]; return c.GetStringAsync("http://localhost:11434/api/generate"); } }
                 """, FixedCode = Usings + """
-                class Api { HttpClient Create() => new HttpClient { Timeout = TimeSpan.FromSeconds(120) }; }
+                class Api { Task<string> Ask() { var c = new HttpClient { Timeout = TimeSpan.FromSeconds(120) }; return c.GetStringAsync("http://localhost:11434/api/generate"); } }
                 """ };
             test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.http_timeout_seconds = 0"));
             await test.RunAsync();
@@ -853,10 +883,355 @@ namespace RagSafety.Analyzers.Tests.Rules
                 class Api
                 {
                     HttpClient A() => new {|CS1729:HttpClient|}(1, 2, 3);
-                    void B() { var c = [|new HttpClient()|]; c.{|CS1061:Timeot|} = TimeSpan.Zero; {|CS0103:missing|}.Timeout = Timeout.InfiniteTimeSpan; }
+                    void B() { var c = [|new HttpClient()|]; c.{|CS1061:Timeot|} = TimeSpan.Zero; {|CS0103:missing|}.Timeout = Timeout.InfiniteTimeSpan; c.PostAsync("v1/chat/completions", null); }
                     HttpClient C() => new HttpClient { Timeout = {|CS0103:unknown|} };
                 }
                 """);
+        }
+
+        [Fact]
+        public async Task Clients_without_model_traffic_are_left_alone()
+        {
+            // Licence checks, messaging webhooks, scrapers, CRM: the 100-second default is not this rule's concern there.
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.Extensions.DependencyInjection;
+
+                class LicenseCheck
+                {
+                    private static readonly HttpClient Http = new HttpClient();
+                    public Task<string> CheckAsync(string key) => Http.GetStringAsync("https://licensing.example.com/check?key=" + key);
+                }
+
+                class SlackNotifier(HttpClient http)
+                {
+                    public Task<HttpResponseMessage> NotifyAsync(HttpContent body) => http.PostAsync("https://slack.com/api/chat.postMessage", body);
+                }
+
+                class Scraper
+                {
+                    public async Task<string> FetchAsync(string url)
+                    {
+                        using var client = new HttpClient();
+                        return await client.GetStringAsync(url);
+                    }
+                }
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        services.AddHttpClient<SlackNotifier>();
+                        services.AddHttpClient("crm", c => c.BaseAddress = new Uri("https://crm.example.com"));
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Generation_endpoints_in_interpolated_and_constant_urls_are_evidence()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                class Gateway
+                {
+                    private const string ChatPath = "/api/chat";
+                    private static readonly HttpClient Ollama = {|#0:new HttpClient()|};
+                    private readonly HttpClient _openAi = {|#1:new HttpClient()|};
+                    private readonly string _baseUrl = "https://llm";
+
+                    public Task<HttpResponseMessage> OllamaAsync(HttpContent body) => Ollama.PostAsync(ChatPath, body);
+
+                    public Task<HttpResponseMessage> OpenAIAsync(HttpContent body) =>
+                        _openAi.PostAsync($"{_baseUrl}/openai/deployments/gpt/chat/completions?api-version=2024-10-21", body);
+
+                    public async Task<HttpResponseMessage> ResponsesAsync(HttpContent body)
+                    {
+                        var request = new HttpRequestMessage(HttpMethod.Post, $"{_baseUrl}/v1/responses") { Content = body };
+                        using var client = {|#2:new HttpClient()|};
+                        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient()", NeverSet, Calls("api/chat")),
+                Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("new HttpClient()", NeverSet, Calls("chat/completions")),
+                Verify.Diagnostic("RAG030").WithLocation(2).WithArguments("new HttpClient()", NeverSet, Calls("v1/responses")));
+        }
+
+        [Fact]
+        public async Task Client_handed_to_a_class_that_calls_a_generation_endpoint_is_reported()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + """
+                using System.Net.Http.Json;
+
+                sealed class OllamaChat
+                {
+                    private readonly HttpClient _http;
+                    public OllamaChat(HttpClient http) => _http = http;
+                    public Task<HttpResponseMessage> ChatAsync(object request) => _http.PostAsJsonAsync("/api/chat", request);
+                }
+
+                static class Factory
+                {
+                    public static OllamaChat Create(Uri endpoint)
+                    {
+                        var http = {|#0:new HttpClient { BaseAddress = endpoint }|};
+                        return new OllamaChat(http);
+                    }
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient()", NeverSet, "; it flows into 'OllamaChat', which calls the generation endpoint 'api/chat'") },
+                Usings + """
+                using System.Net.Http.Json;
+
+                sealed class OllamaChat
+                {
+                    private readonly HttpClient _http;
+                    public OllamaChat(HttpClient http) => _http = http;
+                    public Task<HttpResponseMessage> ChatAsync(object request) => _http.PostAsJsonAsync("/api/chat", request);
+                }
+
+                static class Factory
+                {
+                    public static OllamaChat Create(Uri endpoint)
+                    {
+                        var http = new HttpClient { BaseAddress = endpoint, Timeout = TimeSpan.FromSeconds(120) };
+                        return new OllamaChat(http);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Fallbacks_behind_an_injected_client_are_left_alone()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.Extensions.DependencyInjection;
+                using OllamaSharp;
+
+                sealed class Chat
+                {
+                    private readonly HttpClient _http;
+                    public Chat(HttpClient? http = null) => _http = http ?? new HttpClient();
+                    public Task<HttpResponseMessage> AskAsync(HttpContent body) => _http.PostAsync("v1/chat/completions", body);
+                }
+
+                sealed class Completions(IHttpClientFactory factory)
+                {
+                    private readonly HttpClient _http = factory.CreateClient("llm") ?? new HttpClient();
+                    public Task<HttpResponseMessage> AskAsync(HttpContent body) => _http.PostAsync("v1/chat/completions", body);
+                }
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services) =>
+                        services.AddSingleton(sp => new OllamaApiClient(sp.GetService<HttpClient>() ?? new HttpClient()));
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task A_field_is_reported_once()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Completions
+                {
+                    private readonly HttpClient _http;
+                    public Completions(HttpMessageHandler handler) => _http = {|#0:new HttpClient(handler)|};
+                    public Completions() => _http = new HttpClient();
+                    public Task<HttpResponseMessage> AskAsync(HttpContent body) => _http.PostAsync("v1/chat/completions", body);
+                }
+                """,
+                Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient(…)", NeverSet, Calls("chat/completions")));
+        }
+
+        [Fact]
+        public async Task Clients_created_per_call_are_left_to_RAG032()
+        {
+            // RAG032 reports this creation; its fix shares the client and sets the timeout.
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.AspNetCore.Mvc;
+
+                public class AskController : ControllerBase
+                {
+                    [HttpPost]
+                    public async Task<string> Post([FromBody] string question)
+                    {
+                        using var client = new HttpClient();
+                        var response = await client.PostAsync("https://llm/v1/chat/completions", new StringContent(question));
+                        return await response.Content.ReadAsStringAsync();
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Typed_client_that_sets_its_own_timeout_is_left_alone()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.Extensions.DependencyInjection;
+
+                interface IChatService { }
+
+                sealed class ChatService : IChatService
+                {
+                    private readonly HttpClient _http;
+
+                    public ChatService(HttpClient http)
+                    {
+                        _http = http;
+                        _http.Timeout = TimeSpan.FromMinutes(10);
+                    }
+
+                    public Task<HttpResponseMessage> AskAsync(HttpContent body) => _http.PostAsync("v1/chat/completions", body);
+                }
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services) => services.AddHttpClient<IChatService, ChatService>();
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Connectors_that_build_their_own_client_are_reported_as_info()
+        {
+            // Whether SK's or OllamaSharp's own 100-second client cuts answers off depends on how long they are: Info.
+            await Verify.VerifyAnalyzerAsync("""
+                #pragma warning disable SKEXP0010, CS0618
+                using System;
+                using System.Net.Http;
+                using Microsoft.Extensions.AI;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.SemanticKernel;
+                using OllamaSharp;
+                using OpenAI;
+
+                class Setup
+                {
+                    private static readonly HttpClient Shared = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+
+                    void Kernel(IKernelBuilder builder, string key)
+                    {
+                        {|#0:builder.AddOpenAIChatCompletion("gpt-4o", key)|};
+                        {|#1:builder.AddAzureOpenAIChatCompletion("chat", "https://x.openai.azure.com", key)|};
+                        builder.AddOpenAIChatCompletion("gpt-4o", key, httpClient: Shared);
+                        builder.AddOpenAIChatCompletion("gpt-4o", new OpenAIClient(key));
+                        builder.AddOpenAITextEmbeddingGeneration("emb", key);
+                    }
+
+                    void Services(IServiceCollection services, string key)
+                    {
+                        {|#2:services.AddOpenAIChatCompletion("gpt-4o", key)|};
+                        {|#3:services.AddOpenAIChatClient("gpt-4o", key)|};
+                    }
+
+                    IChatClient Ollama(Uri endpoint) => {|#4:new OllamaApiClient(endpoint)|};
+
+                    IChatClient OllamaShared() => new OllamaApiClient(Shared);
+
+                    IEmbeddingGenerator<string, Embedding<float>> OllamaEmbeddings(Uri endpoint) => new OllamaApiClient(endpoint, "nomic-embed-text");
+                }
+                """,
+                Verify.Diagnostic("RAG030").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("AddOpenAIChatCompletion(…)", BuildsOwnClient, ""),
+                Verify.Diagnostic("RAG030").WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("AddAzureOpenAIChatCompletion(…)", BuildsOwnClient, ""),
+                Verify.Diagnostic("RAG030").WithLocation(2).WithSeverity(DiagnosticSeverity.Info).WithArguments("AddOpenAIChatCompletion(…)", BuildsOwnClient, ""),
+                Verify.Diagnostic("RAG030").WithLocation(3).WithSeverity(DiagnosticSeverity.Info).WithArguments("AddOpenAIChatClient(…)", BuildsOwnClient, ""),
+                Verify.Diagnostic("RAG030").WithLocation(4).WithSeverity(DiagnosticSeverity.Info).WithArguments("new OllamaApiClient(…)", BuildsOwnClient, ""));
+        }
+
+        [Fact]
+        public async Task Connectors_building_their_own_client_follow_the_client_defaults()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.SemanticKernel;
+
+                static class Setup
+                {
+                    static void Register(IServiceCollection services, string key)
+                    {
+                        services.ConfigureHttpClientDefaults(b => b.ConfigureHttpClient(c => c.Timeout = System.TimeSpan.FromMinutes(5)));
+                        services.AddOpenAIChatCompletion("gpt-4o", key);
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Registration_after_a_configured_typed_client_discards_it()
+        {
+            const string Discards = "registers '{0}' again after '{1}', so DI builds it with the factory's default HttpClient and the Timeout configured there is discarded";
+            await Verify.VerifyCodeFixAsync(Usings + """
+                using Microsoft.Extensions.DependencyInjection;
+
+                """ + ChatApi + """
+                interface IChatService { }
+                sealed class ChatService(HttpClient http) : IChatService
+                {
+                    public Task<HttpResponseMessage> AskAsync(HttpContent body) => http.PostAsync("v1/chat/completions", body);
+                }
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        services.AddHttpClient<RagApi>(c => c.Timeout = TimeSpan.FromMinutes(3));
+                        {|#0:services.AddScoped<RagApi>()|};
+                        services.AddHttpClient<IChatService, ChatService>(c => c.Timeout = TimeSpan.FromMinutes(3));
+                        {|#1:services.AddTransient<IChatService, ChatService>()|};
+                    }
+
+                    static void RegisteredFirst(IServiceCollection services)
+                    {
+                        services.AddSingleton<RagApi>();
+                        services.AddHttpClient<RagApi>(c => c.Timeout = TimeSpan.FromMinutes(3));
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("AddScoped<RagApi>()", string.Format(Discards, "RagApi", "AddHttpClient<RagApi>(…)"), ""),
+                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("AddTransient<IChatService, ChatService>()", string.Format(Discards, "IChatService", "AddHttpClient<IChatService, ChatService>(…)"), ""),
+                },
+                Usings + """
+                using Microsoft.Extensions.DependencyInjection;
+
+                """ + ChatApi + """
+                interface IChatService { }
+                sealed class ChatService(HttpClient http) : IChatService
+                {
+                    public Task<HttpResponseMessage> AskAsync(HttpContent body) => http.PostAsync("v1/chat/completions", body);
+                }
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        services.AddHttpClient<RagApi>(c => c.Timeout = TimeSpan.FromMinutes(3));
+                        services.AddHttpClient<IChatService, ChatService>(c => c.Timeout = TimeSpan.FromMinutes(3));
+                    }
+
+                    static void RegisteredFirst(IServiceCollection services)
+                    {
+                        services.AddSingleton<RagApi>();
+                        services.AddHttpClient<RagApi>(c => c.Timeout = TimeSpan.FromMinutes(3));
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Console_programs_are_left_alone()
+        {
+            var test = new Verify.Test { TestCode = """
+                using System.Net.Http;
+                using Microsoft.SemanticKernel;
+
+                var http = new HttpClient();
+                await http.PostAsync("http://localhost:11434/api/generate", null);
+                var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
         }
     }
 }

@@ -15,36 +15,38 @@ namespace RagSafety.Analyzers.Tests.Rules
         public async Task OpenAI_clients_without_options_get_options()
         {
             await Verify.VerifyCodeFixAsync("""
+                #pragma warning disable OPENAI001
                 using System.ClientModel;
                 using OpenAI;
                 using OpenAI.Chat;
-                using OpenAI.Embeddings;
+                using OpenAI.Responses;
 
                 class Clients
                 {
                     OpenAIClient Root(ApiKeyCredential key) => {|#0:new OpenAIClient(key)|};
                     ChatClient Chat(string key) => {|#1:new ChatClient("gpt-4o", key)|};
-                    EmbeddingClient Embeddings(ApiKeyCredential key) => {|#2:new EmbeddingClient("text-embedding-3-small", key)|};
+                    ResponsesClient Responses(ApiKeyCredential key) => {|#2:new ResponsesClient(key)|};
                 }
                 """,
                 new[]
                 {
                     Verify.Diagnostic("RAG031").WithLocation(0).WithArguments("OpenAIClient", "OpenAIClientOptions.NetworkTimeout"),
                     Verify.Diagnostic("RAG031").WithLocation(1).WithArguments("ChatClient", "OpenAIClientOptions.NetworkTimeout"),
-                    Verify.Diagnostic("RAG031").WithLocation(2).WithArguments("EmbeddingClient", "OpenAIClientOptions.NetworkTimeout"),
+                    Verify.Diagnostic("RAG031").WithLocation(2).WithArguments("ResponsesClient", "ResponsesClientOptions.NetworkTimeout"),
                 },
                 """
+                #pragma warning disable OPENAI001
                 using System;
                 using System.ClientModel;
                 using OpenAI;
                 using OpenAI.Chat;
-                using OpenAI.Embeddings;
+                using OpenAI.Responses;
 
                 class Clients
                 {
                     OpenAIClient Root(ApiKeyCredential key) => new OpenAIClient(key, new OpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(120) });
                     ChatClient Chat(string key) => new ChatClient("gpt-4o", new ApiKeyCredential(key), new OpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(120) });
-                    EmbeddingClient Embeddings(ApiKeyCredential key) => new EmbeddingClient("text-embedding-3-small", key, new OpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(120) });
+                    ResponsesClient Responses(ApiKeyCredential key) => new ResponsesClient(key, new ResponsesClientOptions { NetworkTimeout = TimeSpan.FromSeconds(120) });
                 }
                 """);
         }
@@ -95,7 +97,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                             Endpoint = new Uri("https://llm"),
                         };
                         options.UserAgentApplicationId = "rag";
-                        return ([|new ChatClient("gpt-4o", key, options)|], [|new EmbeddingClient("emb", key, options)|]);
+                        return ([|new ChatClient("gpt-4o", key, options)|], new EmbeddingClient("emb", key, options));
                     }
 
                     OpenAIClient Empty(ApiKeyCredential key)
@@ -223,55 +225,152 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task Azure_Search_clients_set_Retry_NetworkTimeout()
+        public async Task Search_embedding_audio_and_image_clients_are_left_alone()
         {
-            await Verify.VerifyCodeFixAsync("""
+            // Their calls finish quickly; only generation clients (and Qdrant, whose default has no deadline) are reported.
+            await Verify.VerifyAnalyzerAsync("""
                 using System;
+                using System.ClientModel;
                 using Azure;
                 using Azure.Search.Documents;
                 using Azure.Search.Documents.Indexes;
+                using OpenAI.Audio;
+                using OpenAI.Embeddings;
+                using OpenAI.Images;
 
                 class Clients
                 {
-                    SearchClient Search(AzureKeyCredential key) => {|#0:new SearchClient(new Uri("https://s"), "docs", key)|};
+                    SearchClient Search(AzureKeyCredential key) => new SearchClient(new Uri("https://s"), "docs", key);
+                    SearchIndexClient Index(AzureKeyCredential key) => new SearchIndexClient(new Uri("https://s"), key, new SearchClientOptions { Retry = { MaxRetries = 3 } });
+                    EmbeddingClient Embeddings(ApiKeyCredential key) => new EmbeddingClient("text-embedding-3-small", key);
+                    AudioClient Audio(ApiKeyCredential key) => new AudioClient("whisper-1", key);
+                    ImageClient Images(ApiKeyCredential key) => new ImageClient("gpt-image-1", key);
+                }
+                """);
+        }
 
-                    SearchIndexClient Index(AzureKeyCredential key) =>
-                        {|#1:new SearchIndexClient(new Uri("https://s"), key, new SearchClientOptions { Retry = { MaxRetries = 3 } })|};
+        [Fact]
+        public async Task Root_clients_are_reported_unless_they_only_serve_other_clients()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.ClientModel;
+                using Azure.AI.OpenAI;
+                using OpenAI;
+                using OpenAI.Chat;
+                using OpenAI.Embeddings;
 
-                    SearchClient Configured(AzureKeyCredential key)
+                class Clients
+                {
+                    ChatClient Chat(ApiKeyCredential key) => {|#0:new AzureOpenAIClient(new Uri("https://x.openai.azure.com"), key)|}.GetChatClient("gpt-4o");
+
+                    EmbeddingClient Embeddings(ApiKeyCredential key) => new AzureOpenAIClient(new Uri("https://x.openai.azure.com"), key).GetEmbeddingClient("emb");
+
+                    (EmbeddingClient, ChatClient) Both(ApiKeyCredential key)
                     {
-                        var options = new SearchClientOptions();
-                        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
-                        return new SearchClient(new Uri("https://s"), "docs", key, options);
+                        var root = {|#1:new OpenAIClient(key)|};
+                        return (root.GetEmbeddingClient("emb"), root.GetChatClient("gpt-4o"));
+                    }
+
+                    EmbeddingClient EmbeddingsOnly(ApiKeyCredential key)
+                    {
+                        var root = new OpenAIClient(key);
+                        return root.GetEmbeddingClient("emb");
+                    }
+
+                    object RealtimeOfAnotherVersion(ApiKeyCredential key)
+                    {
+                        var root = new OpenAIClient(key);
+                        return root.{|CS1061:GetRealtimeConversationClient|}("gpt-4o-realtime-preview");
                     }
                 }
                 """,
-                new[]
-                {
-                    Verify.Diagnostic("RAG031").WithLocation(0).WithArguments("SearchClient", "SearchClientOptions.Retry.NetworkTimeout"),
-                    Verify.Diagnostic("RAG031").WithLocation(1).WithArguments("SearchIndexClient", "SearchClientOptions.Retry.NetworkTimeout"),
-                },
-                """
-                using System;
-                using Azure;
-                using Azure.Search.Documents;
-                using Azure.Search.Documents.Indexes;
+                Verify.Diagnostic("RAG031").WithLocation(0).WithArguments("AzureOpenAIClient", "AzureOpenAIClientOptions.NetworkTimeout"),
+                Verify.Diagnostic("RAG031").WithLocation(1).WithArguments("OpenAIClient", "OpenAIClientOptions.NetworkTimeout"));
+        }
+
+        [Fact]
+        public async Task Options_with_a_transport_over_an_app_HttpClient_are_left_alone()
+        {
+            // The transport's HttpClient (its Timeout, its resilience handler) bounds the calls; RAG030 checks that client.
+            await Verify.VerifyAnalyzerAsync("""
+                using System.ClientModel;
+                using System.ClientModel.Primitives;
+                using System.Net.Http;
+                using OpenAI;
+                using OpenAI.Chat;
 
                 class Clients
                 {
-                    SearchClient Search(AzureKeyCredential key) => new SearchClient(new Uri("https://s"), "docs", key, new SearchClientOptions { Retry = { NetworkTimeout = TimeSpan.FromSeconds(120) } });
+                    ChatClient Inline(ApiKeyCredential key, HttpClient http) =>
+                        new ChatClient("gpt-4o", key, new OpenAIClientOptions { Transport = new HttpClientPipelineTransport(http) });
 
-                    SearchIndexClient Index(AzureKeyCredential key) =>
-                        new SearchIndexClient(new Uri("https://s"), key, new SearchClientOptions { Retry = { MaxRetries = 3, NetworkTimeout = TimeSpan.FromSeconds(120) } });
-
-                    SearchClient Configured(AzureKeyCredential key)
+                    ChatClient Assigned(ApiKeyCredential key, IHttpClientFactory factory)
                     {
-                        var options = new SearchClientOptions();
-                        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
-                        return new SearchClient(new Uri("https://s"), "docs", key, options);
+                        var options = new OpenAIClientOptions();
+                        options.Transport = new HttpClientPipelineTransport(factory.CreateClient("openai"));
+                        return new ChatClient("gpt-4o", key, options);
                     }
                 }
                 """);
+        }
+
+        [Fact]
+        public async Task A_generic_host_is_a_service_when_it_runs()
+        {
+            // A console tool that builds a host only for configuration and DI is not a service; a worker that runs it is.
+            var tool = new Verify.Test { TestCode = """
+                using System.ClientModel;
+                using Microsoft.Extensions.Hosting;
+                using OpenAI.Chat;
+
+                var builder = Host.CreateApplicationBuilder(args);
+                var chat = new ChatClient("gpt-4o", new ApiKeyCredential(builder.Configuration["AI:Key"]!));
+                using var app = builder.Build();
+                System.Console.WriteLine(chat.CompleteChat("Hi").Value.Content[0].Text);
+                """ };
+            tool.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await tool.RunAsync();
+
+            var worker = new Verify.Test { TestCode = """
+                using System.ClientModel;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.Extensions.Hosting;
+                using OpenAI.Chat;
+
+                var builder = Host.CreateApplicationBuilder(args);
+                builder.Services.AddSingleton({|#0:new ChatClient("gpt-4o", new ApiKeyCredential(builder.Configuration["AI:Key"]!))|});
+                await builder.Build().RunAsync();
+                """ };
+            worker.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG031").WithLocation(0).WithArguments("ChatClient", "OpenAIClientOptions.NetworkTimeout"));
+            worker.TestState.OutputKind = OutputKind.ConsoleApplication;
+            worker.FixedCode = """
+                using System;
+                using System.ClientModel;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.Extensions.Hosting;
+                using OpenAI;
+                using OpenAI.Chat;
+
+                var builder = Host.CreateApplicationBuilder(args);
+                builder.Services.AddSingleton(new ChatClient("gpt-4o", new ApiKeyCredential(builder.Configuration["AI:Key"]!), new OpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(120) }));
+                await builder.Build().RunAsync();
+                """;
+            await worker.RunAsync();
+        }
+
+        [Fact]
+        public async Task Console_programs_are_left_alone()
+        {
+            var test = new Verify.Test { TestCode = """
+                using System.ClientModel;
+                using OpenAI.Chat;
+
+                var chat = new ChatClient("gpt-4o", new ApiKeyCredential("k"));
+                System.Console.WriteLine(chat.CompleteChat("Hi").Value.Content[0].Text);
+                """ };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
         }
 
         [Fact]
@@ -285,6 +384,9 @@ namespace RagSafety.Analyzers.Tests.Rules
                 class Clients
                 {
                     OpenAIClient Create(string key) => {|#0:new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential(key))|};
+
+                    OpenAIClient Retried(string key) =>
+                        {|#1:new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential(key), new OpenAIClientOptions { Retry = { MaxRetries = 3 } })|};
                 }
                 """, FixedCode = """
                 using System;
@@ -294,9 +396,13 @@ namespace RagSafety.Analyzers.Tests.Rules
                 class Clients
                 {
                     OpenAIClient Create(string key) => new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential(key), new OpenAIClientOptions { Retry = { NetworkTimeout = TimeSpan.FromSeconds(120) } });
+
+                    OpenAIClient Retried(string key) =>
+                        new OpenAIClient(new Uri("https://x.openai.azure.com"), new AzureKeyCredential(key), new OpenAIClientOptions { Retry = { MaxRetries = 3, NetworkTimeout = TimeSpan.FromSeconds(120) } });
                 }
                 """ };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG031").WithLocation(0).WithArguments("OpenAIClient", "OpenAIClientOptions.Retry.NetworkTimeout"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG031").WithLocation(1).WithArguments("OpenAIClient", "OpenAIClientOptions.Retry.NetworkTimeout"));
             test.Libraries = TestLibraries.AspNetCore | TestLibraries.AiPackages | TestLibraries.Facades | TestLibraries.LegacyAzureOpenAI;
             await test.RunAsync();
         }
@@ -345,6 +451,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 using System.ClientModel;
                 using OpenAI.Chat;
 
+                var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build();
                 var chat = [|new ChatClient("gpt-4o", new ApiKeyCredential("k"))|];
                 System.Console.WriteLine(chat);
 
@@ -358,6 +465,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 using OpenAI;
                 using OpenAI.Chat;
 
+                var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build();
                 var chat = new ChatClient("gpt-4o", new ApiKeyCredential("k"), new OpenAIClientOptions { NetworkTimeout = TimeSpan.FromSeconds(600) });
                 System.Console.WriteLine(chat);
 

@@ -720,5 +720,166 @@ namespace RagSafety.Analyzers.Tests.Rules
             // The complete member after the broken one is still analyzed.
             Assert.Contains(diagnostics, d => d.Id == "RAG032" && d.GetMessage().Contains("'AskController.Ok'", System.StringComparison.Ordinal));
         }
+
+        [Fact]
+        public async Task Clients_built_with_every_instance_of_a_per_request_type_are_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.AspNetCore.Mvc.RazorPages;
+                using Microsoft.AspNetCore.SignalR;
+                using Microsoft.Extensions.DependencyInjection;
+                using OpenAI.Chat;
+
+                public class AskController : ControllerBase
+                {
+                    private readonly HttpClient _http;
+                    public AskController() => _http = {|#0:new HttpClient()|};
+
+                    [HttpGet]
+                    public Task<string> Get(string url) => _http.GetStringAsync(url);
+                }
+
+                public class ChatHub : Hub
+                {
+                    private readonly ChatClient _chat = {|#1:new ChatClient("gpt-4o", "key")|};
+                    public Task Ping() => Task.CompletedTask;
+                }
+
+                public class IndexModel : PageModel
+                {
+                    private readonly HttpClient _http = {|#2:new HttpClient()|};
+                    public void OnGet() { }
+                }
+
+                public interface IRagService { }
+
+                public sealed class RagService : IRagService
+                {
+                    private readonly HttpClient _http;
+                    public RagService() { _http = {|#3:new HttpClient()|}; }
+                }
+
+                public sealed class Embedder
+                {
+                    private readonly HttpClient _http = {|#4:new HttpClient()|};
+                }
+
+                public static class Registration
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddScoped<IRagService, RagService>();
+                        services.AddTransient<Embedder>();
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("HttpClient", "in the constructor of 'AskController', which ASP.NET Core creates for every request"),
+                Verify.Diagnostic("RAG032").WithLocation(1).WithArguments("ChatClient", "in a field initializer of 'ChatHub', which SignalR creates for every hub method call"),
+                Verify.Diagnostic("RAG032").WithLocation(2).WithArguments("HttpClient", "in a field initializer of 'IndexModel', which ASP.NET Core creates for every request"),
+                Verify.Diagnostic("RAG032").WithLocation(3).WithArguments("HttpClient", "in the constructor of 'RagService', registered with 'AddScoped<IRagService, RagService>' (one instance per request scope)"),
+                Verify.Diagnostic("RAG032").WithLocation(4).WithArguments("HttpClient", "in a field initializer of 'Embedder', registered with 'AddTransient<Embedder>' (a new instance for every resolution)"));
+        }
+
+        [Fact]
+        public async Task Clients_built_once_per_singleton_or_unregistered_type_are_not_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.Extensions.DependencyInjection;
+
+                public sealed class Gateway
+                {
+                    private readonly HttpClient _http = new HttpClient();
+                    public Gateway() { }
+                }
+
+                public sealed class Both
+                {
+                    private readonly HttpClient _http;
+                    public Both() => _http = new HttpClient();
+                }
+
+                public sealed class Unregistered
+                {
+                    private readonly HttpClient _http = new HttpClient();
+                }
+
+                public static class Registration
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddSingleton<Gateway>();
+                        services.AddSingleton<Both>();
+                        services.AddScoped(sp => sp.GetRequiredService<Both>());
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Fields_recreated_in_a_method_a_handler_reaches_are_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public sealed class ChatService
+                {
+                    private HttpClient _http = null!;
+                    private HttpClient? _lazy;
+                    private static HttpClient? s_shared;
+
+                    public async Task<string> AskAsync(string url)
+                    {
+                        _http = {|#0:new HttpClient()|};
+                        if (_lazy == null)
+                        {
+                            _lazy = new HttpClient();
+                        }
+
+                        s_shared ??= new HttpClient();
+                        return await _http.GetStringAsync(url);
+                    }
+                }
+
+                public class AskController : ControllerBase
+                {
+                    private readonly ChatService _chat;
+                    public AskController(ChatService chat) => _chat = chat;
+
+                    [HttpGet]
+                    public Task<string> Get(string url) => _chat.AskAsync(url);
+                }
+                """,
+                Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("HttpClient", "in 'ChatService.AskAsync', called from request handler 'AskController.Get'"));
+        }
+
+        [Fact]
+        public async Task Loops_in_registration_extensions_run_once_at_start_up()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.Extensions.DependencyInjection;
+
+                public static class Plugins
+                {
+                    public static IServiceCollection AddPlugins(this IServiceCollection services, IEnumerable<string> manifests)
+                    {
+                        foreach (var manifest in manifests)
+                        {
+                            using var client = new HttpClient();
+                            client.GetStringAsync(manifest).GetAwaiter().GetResult();
+                        }
+
+                        return services;
+                    }
+
+                    public static void Refresh(IEnumerable<string> manifests)
+                    {
+                        foreach (var manifest in manifests)
+                        {
+                            using var client = {|#0:new HttpClient()|};
+                            client.GetStringAsync(manifest).GetAwaiter().GetResult();
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("HttpClient", "inside a loop"));
+        }
     }
 }
