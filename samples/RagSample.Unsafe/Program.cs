@@ -11,6 +11,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 builder.Services.AddSingleton<IChatClient>(_ => RagEngine.Chat);
 builder.Services.AddSingleton<AnswerService>(); // RAG001
 builder.Services.AddSingleton(new List<ChatMessage>()); // RAG001
+builder.Services.AddSingleton<SupportAgent>(); // RAG001
 var app = builder.Build();
 
 // Ingests the documents before serving, one embedding call per chunk.
@@ -32,6 +33,9 @@ app.MapGet("/chat", (IChatClient chat, List<ChatMessage> history, string q) =>
 
 // Blocks on the app's own method, which reaches the model.
 app.MapGet("/answer", (AnswerService answers, string q) => answers.AnswerAsync(q).GetAwaiter().GetResult()); // RAG010 RAG050
+
+// Blocks a thread-pool thread for a whole agent run, in the one session every caller shares.
+app.MapGet("/support", (SupportAgent support, string q) => support.AskAsync(q).Result); // RAG010 RAG050
 
 // Writes the live index inside the request, and never waits for the writes.
 app.MapPost("/documents", (DocumentUpload upload) =>

@@ -69,8 +69,14 @@ namespace RagSafety.Analyzers.Knowledge
             yield return Member(ApiRole.AiCall, "Microsoft.SemanticKernel.KernelExtensions", "InvokePromptStreamingAsync", Core);
             yield return Parameter(ApiRole.ConnectorSink, "Microsoft.SemanticKernel.Memory.MemoryBuilder", "WithHttpClient", "httpClient", Core);
 
-            // Agents: a thread is one conversation.
-            yield return Type(ApiRole.ConversationState, "Microsoft.SemanticKernel.Agents.AgentThread", "Microsoft.SemanticKernel.Agents.Abstractions");
+            // Agents: a thread is one conversation; an invocation runs the agent's model calls (with function calls in between)
+            // and yields its messages as an async stream. The invoke options are init-only and only read by the agents (their
+            // KernelArguments are merged into a new instance), so only a shared one whose arguments change is a risk.
+            const string AgentsAbstractions = "Microsoft.SemanticKernel.Agents.Abstractions";
+            yield return Type(ApiRole.ConversationState, "Microsoft.SemanticKernel.Agents.AgentThread", AgentsAbstractions);
+            yield return Member(ApiRole.AiCall, "Microsoft.SemanticKernel.Agents.Agent", "InvokeAsync", AgentsAbstractions);
+            yield return Member(ApiRole.AiCall, "Microsoft.SemanticKernel.Agents.Agent", "InvokeStreamingAsync", AgentsAbstractions);
+            yield return Type(ApiRole.CopiedRequestOptions, "Microsoft.SemanticKernel.Agents.AgentInvokeOptions", AgentsAbstractions);
             yield return Type(ApiRole.ConversationState, "Microsoft.SemanticKernel.Agents.ChatHistoryAgentThread", "Microsoft.SemanticKernel.Agents.Core");
 
             // Connectors.OpenAI: services (registered as singletons by the Add… methods), settings, and where the HttpClient and API key go.

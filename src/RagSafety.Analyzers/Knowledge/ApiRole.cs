@@ -15,6 +15,12 @@ namespace RagSafety.Analyzers.Knowledge
         /// <summary>Mutable per-request options (a whole type): ChatOptions, PromptExecutionSettings, ChatCompletionOptions.</summary>
         RequestOptions,
 
+        /// <summary>
+        /// Per-request options the library copies or only reads on each call (a whole type): Agent Framework's
+        /// AgentRunOptions, SK's AgentInvokeOptions. Sharing one is safe; changing a shared one per request is not.
+        /// </summary>
+        CopiedRequestOptions,
+
         /// <summary>A client that is built to be shared (a whole type): IChatClient, OpenAI clients, VectorStore, HttpClient.</summary>
         ThreadSafeClient,
 

@@ -7,8 +7,9 @@ namespace RagSafety.Analyzers.Knowledge
 {
     /// <summary>
     /// Decides whether a type holds per-conversation state, and why: a catalogued conversation-state type
-    /// (<c>ChatHistory</c>, <c>KernelArguments</c>, <c>AgentThread</c>), a growable collection of messages or of such
-    /// state, <c>Lazy&lt;T&gt;</c> of either, or one of the app's own types that keeps such state in an instance field
+    /// (<c>ChatHistory</c>, <c>KernelArguments</c>, <c>AgentThread</c>, <c>AgentSession</c>), a growable collection of
+    /// messages or of such state, <c>Lazy&lt;T&gt;</c>, <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c> of either (a
+    /// stored <c>CreateSessionAsync()</c> task is one session), or one of the app's own types that keeps such state in an instance field
     /// (transitively, through at most <see cref="MaxDepth"/> of the app's types).
     /// </summary>
     /// <remarks>
@@ -23,6 +24,8 @@ namespace RagSafety.Analyzers.Knowledge
 
         private readonly KnownApis _apis;
         private readonly INamedTypeSymbol? _lazy;
+        private readonly INamedTypeSymbol? _task;
+        private readonly INamedTypeSymbol? _valueTask;
         private readonly INamedTypeSymbol? _collection;
         private readonly INamedTypeSymbol? _producerConsumer;
         private readonly INamedTypeSymbol? _queue;
@@ -34,6 +37,8 @@ namespace RagSafety.Analyzers.Knowledge
         {
             _apis = apis;
             _lazy = compilation.GetTypeByMetadataName("System.Lazy`1");
+            _task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+            _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
             _collection = compilation.GetTypeByMetadataName("System.Collections.Generic.ICollection`1");
             _producerConsumer = compilation.GetTypeByMetadataName("System.Collections.Concurrent.IProducerConsumerCollection`1");
             _queue = compilation.GetTypeByMetadataName("System.Collections.Generic.Queue`1");
@@ -55,15 +60,21 @@ namespace RagSafety.Analyzers.Knowledge
             return _reasons.GetOrAdd(unwrapped, Compute);
         }
 
+        /// <summary>The value a stored wrapper gives every reader: through <c>Lazy&lt;T&gt;</c> and a task of it (<c>Lazy&lt;Task&lt;T&gt;&gt;</c>).</summary>
         private ITypeSymbol? Unwrap(ITypeSymbol? type)
         {
-            if (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, _lazy))
+            for (var depth = 0; depth < 2 && type is INamedTypeSymbol { TypeArguments.Length: 1 } named && IsWrapper(named.OriginalDefinition); depth++)
             {
-                return named.TypeArguments[0];
+                type = named.TypeArguments[0];
             }
 
             return type is null or IErrorTypeSymbol or ITypeParameterSymbol ? null : type;
         }
+
+        private bool IsWrapper(INamedTypeSymbol definition) =>
+            SymbolEqualityComparer.Default.Equals(definition, _lazy)
+            || SymbolEqualityComparer.Default.Equals(definition, _task)
+            || SymbolEqualityComparer.Default.Equals(definition, _valueTask);
 
         private string? Compute(ITypeSymbol type)
         {

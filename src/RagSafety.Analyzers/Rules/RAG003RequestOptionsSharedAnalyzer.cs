@@ -14,6 +14,8 @@ namespace RagSafety.Analyzers.Rules
     /// <summary>
     /// RAG003: a static field or auto-property holding request options (<c>ChatOptions</c>, <c>PromptExecutionSettings</c>
     /// and subclasses, <c>ChatCompletionOptions</c>, <c>EmbeddingGenerationOptions</c>, …) that is passed to AI calls.
+    /// Options the library copies or only reads (<see cref="ApiRole.CopiedRequestOptions"/>: Agent Framework's run options,
+    /// SK's agent invoke options) are reported only when the app also changes them outside start-up code.
     /// Every use is collected first; the member is reported at its declaration when the compilation ends.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -44,13 +46,19 @@ namespace RagSafety.Analyzers.Rules
                 IPropertySymbol property => property.Type,
                 _ => null,
             };
-            if (!member.IsStatic || type is null || !member.Locations.Any(l => l.IsInSource) || !rag.Apis.TypeHasRole(type, ApiRole.RequestOptions)
+            if (!member.IsStatic || type is null || !member.Locations.Any(l => l.IsInSource)
                 || member is IPropertySymbol auto && !IsAutoProperty(auto))
             {
                 return;
             }
 
-            var entry = uses.GetOrAdd(member.OriginalDefinition, _ => new Uses());
+            var shared = rag.Apis.TypeHasRole(type, ApiRole.RequestOptions);
+            if (!shared && !rag.Apis.TypeHasRole(type, ApiRole.CopiedRequestOptions))
+            {
+                return;
+            }
+
+            var entry = uses.GetOrAdd(member.OriginalDefinition, _ => new Uses { Copied = !shared });
             switch (Classify(reference, rag))
             {
                 case Use.PassedToAi:
@@ -61,6 +69,12 @@ namespace RagSafety.Analyzers.Rules
                     break;
                 case Use.Mutating:
                     entry.Mutated = true;
+                    // Configured once while the app starts (a static constructor, Main, top-level statements), not per request.
+                    if (reference.EnclosingFunction() is not null || !StartUpCode.IsStartUpMember(context.ContainingSymbol))
+                    {
+                        entry.MutatedAfterStartUp = true;
+                    }
+
                     break;
             }
         }
@@ -102,9 +116,9 @@ namespace RagSafety.Analyzers.Rules
                         _ => Use.Mutating,
                     };
 
-                // Options.Temperature = …, Options.Tools.Add(…): changes the one shared object.
+                // Options.Temperature = …, Options.Tools.Add(…), Options.ChatOptions.Tools = …: changes the one shared object.
                 case IMemberReferenceOperation member when ReferenceEquals(member.Instance, current):
-                    return IsWritten(member) || member.Parent is IInvocationOperation or IMemberReferenceOperation ? Use.Mutating : Use.Read;
+                    return ChangesThroughMember(member) ? Use.Mutating : Use.Read;
 
                 case IAssignmentOperation assignment when ReferenceEquals(assignment.Target, current):
                 case IIncrementOrDecrementOperation:
@@ -114,6 +128,44 @@ namespace RagSafety.Analyzers.Rules
                     return Use.Read;
             }
         }
+
+        /// <summary>
+        /// Whether a chain of member accesses that starts at the options (<c>Options.ChatOptions.Tools</c>) ends in a write
+        /// (an assignment, <c>++</c>, a <c>ref</c> argument, an indexer set) or in a call on the reached object other than a
+        /// known read (<c>Options.Tools.Add(…)</c>, <c>Options.AdditionalProperties.Remove(…)</c>).
+        /// </summary>
+        private static bool ChangesThroughMember(IMemberReferenceOperation member)
+        {
+            IOperation current = member;
+            while (true)
+            {
+                if (IsWritten(current))
+                {
+                    return true;
+                }
+
+                var parent = current.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    current = parent;
+                    parent = current.Parent;
+                }
+
+                switch (parent)
+                {
+                    case IMemberReferenceOperation next when ReferenceEquals(next.Instance, current):
+                        current = next;
+                        continue;
+                    case IInvocationOperation call when ReferenceEquals(call.Instance, current):
+                        return !IsReadingCall(call.TargetMethod.Name);
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        private static bool IsReadingCall(string name) => name is "Clone" or "ToString" or "GetHashCode" or "Equals" or "GetType"
+            or "TryGetValue" or "ContainsKey" or "Contains" or "GetEnumerator" or "IndexOf" or "CopyTo";
 
         private static bool IsWritten(IOperation operation)
         {
@@ -140,7 +192,9 @@ namespace RagSafety.Analyzers.Rules
             foreach (var pair in uses.OrderBy(p => p.Key.Locations.FirstOrDefault()?.SourceTree?.FilePath).ThenBy(p => p.Key.Locations.FirstOrDefault()?.SourceSpan.Start))
             {
                 var (member, entry) = (pair.Key, pair.Value);
-                if (!entry.PassedToAi || entry.Frozen || member.Locations.FirstOrDefault() is not { IsInSource: true } location)
+                // Options the library copies per call are safe to share as long as the app does not change them per request.
+                if (!entry.PassedToAi || entry.Frozen || entry.Copied && !entry.MutatedAfterStartUp
+                    || member.Locations.FirstOrDefault() is not { IsInSource: true } location)
                 {
                     continue;
                 }
@@ -195,12 +249,18 @@ namespace RagSafety.Analyzers.Rules
             private volatile bool _passedToAi;
             private volatile bool _frozen;
             private volatile bool _mutated;
+            private volatile bool _mutatedAfterStartUp;
+
+            /// <summary>The options type is one the library copies or only reads (set once, when the entry is created).</summary>
+            public bool Copied { get; set; }
 
             public bool PassedToAi { get => _passedToAi; set => _passedToAi = value; }
 
             public bool Frozen { get => _frozen; set => _frozen = value; }
 
             public bool Mutated { get => _mutated; set => _mutated = value; }
+
+            public bool MutatedAfterStartUp { get => _mutatedAfterStartUp; set => _mutatedAfterStartUp = value; }
         }
     }
 }

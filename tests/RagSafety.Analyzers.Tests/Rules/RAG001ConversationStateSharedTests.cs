@@ -435,6 +435,139 @@ namespace RagSafety.Analyzers.Tests.Rules
             await test.RunAsync();
         }
 
+        private const string AgentUsings = """
+            using System.Collections.Concurrent;
+            using System.Threading.Tasks;
+            using Microsoft.Agents.AI;
+            using Microsoft.Extensions.AI;
+            using Microsoft.Extensions.DependencyInjection;
+
+            """;
+
+        [Fact]
+        public async Task Agent_sessions_kept_in_statics_and_singletons_are_reported()
+        {
+            // A session comes from CreateSessionAsync (no public constructor): wherever its result is stored for every
+            // request, every user's turns go into one conversation.
+            var test = new Verify.Test
+            {
+                TestCode = AgentUsings + """
+                public static class SupportChat
+                {
+                    private static AgentSession? {|#0:Session|};
+                    private static Task<AgentSession>? {|#1:PendingSession|};
+
+                    public static async Task<string> AskAsync(AIAgent agent, string question)
+                    {
+                        Session ??= await agent.CreateSessionAsync();
+                        PendingSession ??= agent.CreateSessionAsync().AsTask();
+                        return (await agent.RunAsync(question, Session)).Text;
+                    }
+                }
+
+                public sealed class AssistantService(AIAgent agent)
+                {
+                    private AgentSession? _session;
+
+                    public async Task<string> AskAsync(string question)
+                    {
+                        _session ??= await agent.CreateSessionAsync();
+                        return (await agent.RunAsync(question, _session)).Text;
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.{|#2:AddSingleton<AssistantService>|}();
+                        services.{|#3:AddSingleton|}(sp => sp.GetRequiredService<AIAgent>().CreateSessionAsync().AsTask().GetAwaiter().GetResult());
+                    }
+                }
+                """,
+                FixedCode = AgentUsings + """
+                public static class SupportChat
+                {
+                    private static AgentSession? {|#0:Session|};
+                    private static Task<AgentSession>? {|#1:PendingSession|};
+
+                    public static async Task<string> AskAsync(AIAgent agent, string question)
+                    {
+                        Session ??= await agent.CreateSessionAsync();
+                        PendingSession ??= agent.CreateSessionAsync().AsTask();
+                        return (await agent.RunAsync(question, Session)).Text;
+                    }
+                }
+
+                public sealed class AssistantService(AIAgent agent)
+                {
+                    private AgentSession? _session;
+
+                    public async Task<string> AskAsync(string question)
+                    {
+                        _session ??= await agent.CreateSessionAsync();
+                        return (await agent.RunAsync(question, _session)).Text;
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddScoped<AssistantService>();
+                        services.AddScoped(sp => sp.GetRequiredService<AIAgent>().CreateSessionAsync().AsTask().GetAwaiter().GetResult());
+                    }
+                }
+                """,
+            };
+            var statics = new[]
+            {
+                Verify.Diagnostic("RAG001").WithLocation(0).WithArguments("SupportChat.Session", "AgentSession"),
+                Verify.Diagnostic("RAG001").WithLocation(1).WithArguments("SupportChat.PendingSession", "AgentSession"),
+            };
+            test.ExpectedDiagnostics.AddRange(statics);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG001").WithLocation(2).WithArguments("AddSingleton<AssistantService>", "AssistantService._session: AgentSession"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG001").WithLocation(3).WithArguments("AddSingleton(AgentSession)", "AgentSession"));
+            test.FixedState.ExpectedDiagnostics.AddRange(statics);
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Shared_agents_session_stores_and_history_providers_are_not_reported()
+        {
+            // An AIAgent serves many conversations at once; a store keyed by session id and InMemoryChatHistoryProvider
+            // (which keeps messages in each session's state bag) are not one conversation.
+            await Verify.VerifyAnalyzerAsync("#pragma warning disable MAAI001 // AgentSessionStore is experimental in 1.28.\n" + AgentUsings + """
+                public sealed class SessionCache(AIAgent agent, AgentSessionStore store)
+                {
+                    private static readonly AIAgent? Fallback = null;
+                    private readonly ConcurrentDictionary<string, AgentSession> _sessions = new();
+                    private readonly AgentSessionStore _store = store;
+                    private readonly InMemoryChatHistoryProvider _history = new();
+
+                    public async Task<string> AskAsync(string conversationId, string question)
+                    {
+                        var session = await store.GetOrCreateSessionAsync(agent, new AgentSessionStoreKey(conversationId));
+                        var response = await agent.RunAsync(question, session);
+                        await _store.SaveSessionAsync(agent, new AgentSessionStoreKey(conversationId), session);
+                        return response.Text;
+                    }
+                }
+
+                public static class Registrations
+                {
+                    public static void Register(IServiceCollection services)
+                    {
+                        services.AddSingleton<AIAgent>(sp => new ChatClientAgent(sp.GetRequiredService<IChatClient>(), "You answer support questions."));
+                        services.AddSingleton(sp => sp.GetRequiredService<IChatClient>().AsAIAgent(new ChatClientAgentOptions { Name = "support" }));
+                        services.AddSingleton<SessionCache>();
+                        services.AddSingleton(new InMemoryChatHistoryProvider());
+                        services.AddScoped(sp => sp.GetRequiredService<AIAgent>().CreateSessionAsync().AsTask().GetAwaiter().GetResult());
+                    }
+                }
+                """);
+        }
+
         [Fact]
         public async Task Broken_code_does_not_throw()
         {

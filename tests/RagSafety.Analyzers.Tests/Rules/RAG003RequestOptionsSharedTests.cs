@@ -319,6 +319,98 @@ namespace RagSafety.Analyzers.Tests.Rules
             await test.RunAsync();
         }
 
+        private const string AgentUsings = """
+            #pragma warning disable SKEXP0110
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.Agents.AI;
+            using Microsoft.Extensions.AI;
+            using Microsoft.SemanticKernel;
+            using Microsoft.SemanticKernel.Agents;
+
+            """;
+
+        [Fact]
+        public async Task Shared_agent_run_options_changed_per_request_are_reported_without_a_fix()
+        {
+            // Each request writes its own tools, tenant or arguments into the one shared object while other runs read it.
+            const string source = AgentUsings + """
+                public static class Assistant
+                {
+                    private static readonly ChatClientAgentRunOptions {|#0:RunOptions|} = new(new ChatOptions { Temperature = 0 });
+                    private static readonly AgentRunOptions {|#1:Tagged|} = new();
+                    private static readonly AgentInvokeOptions {|#2:Invoke|} = new() { KernelArguments = new KernelArguments() };
+
+                    public static async Task<string> AskAsync(ChatClientAgent agent, AgentSession session, string question, IList<AITool> userTools)
+                    {
+                        RunOptions.ChatOptions!.Tools = userTools;
+                        return (await agent.RunAsync(question, session, RunOptions)).Text;
+                    }
+
+                    public static async Task<string> AskForTenantAsync(AIAgent agent, string tenant, string question)
+                    {
+                        Tagged.AdditionalProperties ??= new AdditionalPropertiesDictionary();
+                        Tagged.AdditionalProperties["tenant"] = tenant;
+                        return (await agent.RunAsync(question, options: Tagged)).Text;
+                    }
+
+                    public static async Task<string> PlanTripAsync(ChatCompletionAgent agent, AgentThread thread, string city)
+                    {
+                        Invoke.KernelArguments!["city"] = city;
+                        var replies = await agent.InvokeAsync("Plan my trip.", thread, Invoke).ToListAsync();
+                        return replies.Last().Message.Content ?? "";
+                    }
+                }
+                """;
+            var test = new Verify.Test { CodeFixTestBehaviors = CompilationEnd, TestCode = source, FixedCode = source };
+            test.ExpectedDiagnostics.AddRange(new[]
+            {
+                Verify.Diagnostic("RAG003").WithLocation(0).WithArguments("Assistant.RunOptions", "ChatClientAgentRunOptions"),
+                Verify.Diagnostic("RAG003").WithLocation(1).WithArguments("Assistant.Tagged", "AgentRunOptions"),
+                Verify.Diagnostic("RAG003").WithLocation(2).WithArguments("Assistant.Invoke", "AgentInvokeOptions"),
+            });
+            test.FixedState.ExpectedDiagnostics.AddRange(test.ExpectedDiagnostics);
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Shared_agent_run_options_only_passed_to_runs_are_not_reported()
+        {
+            // The agents copy run options per run (AgentRunOptions.Clone, ChatOptions cloned before merging) and only read SK's
+            // init-only invoke options: one shared instance configured once is safe.
+            await Verify.VerifyAnalyzerAsync(AgentUsings + """
+                public static class Assistant
+                {
+                    private static readonly ChatClientAgentRunOptions RunOptions = new(new ChatOptions { Temperature = 0, MaxOutputTokens = 800 });
+                    private static readonly AgentRunOptions Background = new() { AllowBackgroundResponses = true };
+                    private static readonly AgentRunOptions Tagged = new();
+                    private static readonly AgentInvokeOptions Invoke = new() { AdditionalInstructions = "Answer briefly." };
+
+                    static Assistant()
+                    {
+                        Tagged.AdditionalProperties = new AdditionalPropertiesDictionary { ["app"] = "support" };
+                    }
+
+                    public static async Task<string> AskAsync(ChatClientAgent agent, AgentSession session, string question)
+                    {
+                        var budget = RunOptions.ChatOptions?.MaxOutputTokens ?? 0;
+                        var answer = await agent.RunAsync(question, session, RunOptions);
+                        var report = await agent.RunAsync(question, options: Background);
+                        var tagged = await agent.RunAsync(question, options: Tagged);
+                        var hasApp = Tagged.AdditionalProperties?.ContainsKey("app") ?? false;
+                        return answer.Text + report.Text + tagged.Text + budget + hasApp;
+                    }
+
+                    public static async Task<string> InvokeAsync(ChatCompletionAgent agent, AgentThread thread, string question)
+                    {
+                        var replies = await agent.InvokeAsync(question, thread, Invoke).ToListAsync();
+                        return replies.Last().Message.Content ?? "";
+                    }
+                }
+                """);
+        }
+
         [Fact]
         public async Task Broken_code_does_not_throw()
         {

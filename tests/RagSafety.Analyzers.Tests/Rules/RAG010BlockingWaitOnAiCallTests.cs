@@ -636,6 +636,108 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Agent_framework_runs_are_reported_and_awaited()
+        {
+            // A run is model calls with tool calls in between: the blocked thread waits for all of them.
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.Agents.AI;
+                using Microsoft.AspNetCore.Mvc;
+
+                public record Ticket(string Title, string Priority);
+
+                public class SupportController(AIAgent agent, ChatClientAgent triage) : ControllerBase
+                {
+                    [HttpPost("/support")]
+                    public string Post(string message)
+                    {
+                        var session = agent.CreateSessionAsync().AsTask().Result;
+                        var reply = {|#0:agent.RunAsync(message, session).Result|};
+                        var ticket = {|#1:agent.RunAsync<Ticket>(message).GetAwaiter().GetResult()|};
+                        var streamed = {|#2:agent.RunStreamingAsync(message).ToAgentResponseAsync().Result|};
+                        var tuned = {|#3:triage.RunAsync(message, session, new ChatClientAgentRunOptions()).Result|};
+                        return reply.Text + ticket.Result.Title + streamed.Text + tuned.Text;
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG010").WithLocation(0).WithArguments(".Result", "AIAgent.RunAsync"),
+                    Verify.Diagnostic("RAG010").WithLocation(1).WithArguments(".GetAwaiter().GetResult()", "AIAgent.RunAsync"),
+                    Verify.Diagnostic("RAG010").WithLocation(2).WithArguments(".Result", "AIAgent.RunStreamingAsync"),
+                    Verify.Diagnostic("RAG010").WithLocation(3).WithArguments(".Result", "ChatClientAgent.RunAsync"),
+                },
+                """
+                using System.Threading.Tasks;
+                using Microsoft.Agents.AI;
+                using Microsoft.AspNetCore.Mvc;
+
+                public record Ticket(string Title, string Priority);
+
+                public class SupportController(AIAgent agent, ChatClientAgent triage) : ControllerBase
+                {
+                    [HttpPost("/support")]
+                    public async Task<string> Post(string message)
+                    {
+                        var session = agent.CreateSessionAsync().AsTask().Result;
+                        var reply = await agent.RunAsync(message, session);
+                        var ticket = await agent.RunAsync<Ticket>(message);
+                        var streamed = await agent.RunStreamingAsync(message).ToAgentResponseAsync();
+                        var tuned = await triage.RunAsync(message, session, new ChatClientAgentRunOptions());
+                        return reply.Text + ticket.Result.Title + streamed.Text + tuned.Text;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Semantic_kernel_agent_invocations_are_reported_at_their_consumers()
+        {
+            // Agent.InvokeAsync returns an async stream: the wait happens where a consumer of the stream is blocked on.
+            await Verify.VerifyCodeFixAsync("""
+                using System.Linq;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel.Agents;
+
+                public class TravelController(ChatCompletionAgent agent) : ControllerBase
+                {
+                    [HttpPost("/travel")]
+                    public string Post(string message)
+                    {
+                        var thread = new ChatHistoryAgentThread();
+                        var replies = {|#0:agent.InvokeAsync(message, thread).ToListAsync().Result|};
+                        var first = {|#1:agent.InvokeStreamingAsync(message, thread).FirstAsync().GetAwaiter().GetResult()|};
+                        return replies.Last().Message.Content + first.Message.Content;
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG010").WithLocation(0).WithArguments(".Result", "Agent.InvokeAsync"),
+                    Verify.Diagnostic("RAG010").WithLocation(1).WithArguments(".GetAwaiter().GetResult()", "Agent.InvokeStreamingAsync"),
+                },
+                """
+                using System.Linq;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.SemanticKernel.Agents;
+
+                public class TravelController(ChatCompletionAgent agent) : ControllerBase
+                {
+                    [HttpPost("/travel")]
+                    public async Task<string> Post(string message)
+                    {
+                        var thread = new ChatHistoryAgentThread();
+                        var replies = await agent.InvokeAsync(message, thread).ToListAsync();
+                        var first = await agent.InvokeStreamingAsync(message, thread).FirstAsync();
+                        return replies.Last().Message.Content + first.Message.Content;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task OpenAI_and_kernel_memory_calls_are_reported()
         {
             await Verify.VerifyAnalyzerAsync("""

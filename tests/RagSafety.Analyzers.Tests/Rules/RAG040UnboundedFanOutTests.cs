@@ -824,6 +824,79 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Agent_runs_over_every_item_are_throttled()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Agents.AI;
+
+                class Triage(AIAgent agent)
+                {
+                    async Task<AgentResponse[]> ClassifyAsync(IReadOnlyList<string> tickets, CancellationToken cancellationToken)
+                    {
+                        return await {|#0:Task.WhenAll(tickets.Select(t => agent.RunAsync(t, cancellationToken: cancellationToken)))|};
+                    }
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG040").WithLocation(0).WithArguments("Task.WhenAll", "AIAgent.RunAsync", "tickets") },
+                """
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Agents.AI;
+
+                class Triage(AIAgent agent)
+                {
+                    async Task<AgentResponse[]> ClassifyAsync(IReadOnlyList<string> tickets, CancellationToken cancellationToken)
+                    {
+                        using var throttle = new SemaphoreSlim(4);
+                        return await Task.WhenAll(tickets.Select(async t =>
+                        {
+                            await throttle.WaitAsync(cancellationToken);
+                            try
+                            {
+                                return await agent.RunAsync(t, cancellationToken: cancellationToken);
+                            }
+                            finally
+                            {
+                                throttle.Release();
+                            }
+                        }));
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Fixed_sets_of_agents_and_session_creation_are_not_fanned_out_calls()
+        {
+            // Concurrent orchestration over a few named agents is bounded by the code; creating sessions calls no model.
+            await Verify.VerifyAnalyzerAsync("""
+                #pragma warning disable SKEXP0110
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading.Tasks;
+                using Microsoft.Agents.AI;
+                using Microsoft.SemanticKernel.Agents;
+
+                class Panel(AIAgent researcher, AIAgent writer, AIAgent critic, ChatCompletionAgent reviewer)
+                {
+                    async Task<string> DiscussAsync(string topic, IReadOnlyList<string> users)
+                    {
+                        var answers = await Task.WhenAll(new[] { researcher, writer, critic }.Select(a => a.RunAsync(topic)));
+                        var sessions = await Task.WhenAll(users.Select(u => researcher.CreateSessionAsync().AsTask()));
+                        var reviews = await Task.WhenAll(new[] { "tone", "facts" }.Select(aspect => reviewer.InvokeAsync(aspect + ": " + topic).ToListAsync().AsTask()));
+                        return string.Join("\n", answers.Select(a => a.Text)) + sessions.Length + reviews.Length;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Fan_outs_of_other_work_are_not_reported()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """

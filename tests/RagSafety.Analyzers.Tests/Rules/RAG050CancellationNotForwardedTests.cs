@@ -206,6 +206,147 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Agent_framework_runs_in_handlers_get_the_request_token()
+        {
+            // Streaming, structured-output and ChatClientAgent run-options overloads: each keeps the model and tool loop
+            // running after the client has gone unless the request's token reaches it.
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Agents.AI;
+                using Microsoft.AspNetCore.Mvc;
+
+                public record Ticket(string Title);
+
+                public class SupportController(AIAgent agent, ChatClientAgent triage) : ControllerBase
+                {
+                    [HttpPost("/support")]
+                    public async Task<string> Post(string message, CancellationToken cancellationToken)
+                    {
+                        var session = await agent.CreateSessionAsync(cancellationToken);
+                        var text = "";
+                        await foreach (var update in {|#0:agent.RunStreamingAsync(message, session)|})
+                        {
+                            text += update.Text;
+                        }
+
+                        var ticket = await {|#1:agent.RunAsync<Ticket>(message, session)|};
+                        var routed = await {|#2:triage.RunAsync(message, session, new ChatClientAgentRunOptions())|};
+                        var checkedReply = await agent.RunAsync(message, session, cancellationToken: cancellationToken);
+                        var summary = await agent.RunStreamingAsync(message).ToAgentResponseAsync(cancellationToken);
+                        return text + ticket.Result.Title + routed.Text + checkedReply.Text + summary.Text;
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("AIAgent.RunStreamingAsync", "the cancellation token 'cancellationToken' in scope"),
+                    Verify.Diagnostic("RAG050").WithLocation(1).WithArguments("AIAgent.RunAsync", "the cancellation token 'cancellationToken' in scope"),
+                    Verify.Diagnostic("RAG050").WithLocation(2).WithArguments("ChatClientAgent.RunAsync", "the cancellation token 'cancellationToken' in scope"),
+                },
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Agents.AI;
+                using Microsoft.AspNetCore.Mvc;
+
+                public record Ticket(string Title);
+
+                public class SupportController(AIAgent agent, ChatClientAgent triage) : ControllerBase
+                {
+                    [HttpPost("/support")]
+                    public async Task<string> Post(string message, CancellationToken cancellationToken)
+                    {
+                        var session = await agent.CreateSessionAsync(cancellationToken);
+                        var text = "";
+                        await foreach (var update in agent.RunStreamingAsync(message, session, cancellationToken: cancellationToken))
+                        {
+                            text += update.Text;
+                        }
+
+                        var ticket = await agent.RunAsync<Ticket>(message, session, cancellationToken: cancellationToken);
+                        var routed = await triage.RunAsync(message, session, new ChatClientAgentRunOptions(), cancellationToken);
+                        var checkedReply = await agent.RunAsync(message, session, cancellationToken: cancellationToken);
+                        var summary = await agent.RunStreamingAsync(message).ToAgentResponseAsync(cancellationToken);
+                        return text + ticket.Result.Title + routed.Text + checkedReply.Text + summary.Text;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Semantic_kernel_agent_invocation_in_an_endpoint_gets_the_request_token()
+        {
+            await Verify.VerifyCodeFixAsync("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.SemanticKernel.Agents;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/summary", async (ChatCompletionAgent agent, string text) =>
+                        {
+                            var summary = "";
+                            await foreach (var item in {|#0:agent.InvokeAsync(text)|})
+                            {
+                                summary += item.Message.Content;
+                            }
+
+                            return summary;
+                        });
+                        app.MapPost("/translate", async (ChatCompletionAgent agent, string text, CancellationToken cancellationToken) =>
+                        {
+                            var translation = "";
+                            await foreach (var item in agent.InvokeStreamingAsync(text).WithCancellation(cancellationToken))
+                            {
+                                translation += item.Message.Content;
+                            }
+
+                            return translation;
+                        });
+                    }
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG050").WithLocation(0).WithArguments("Agent.InvokeAsync", "the request's cancellation token") },
+                """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.SemanticKernel.Agents;
+
+                static class Endpoints
+                {
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapPost("/summary", async (ChatCompletionAgent agent, string text, CancellationToken cancellationToken) =>
+                        {
+                            var summary = "";
+                            await foreach (var item in agent.InvokeAsync(text, cancellationToken: cancellationToken))
+                            {
+                                summary += item.Message.Content;
+                            }
+
+                            return summary;
+                        });
+                        app.MapPost("/translate", async (ChatCompletionAgent agent, string text, CancellationToken cancellationToken) =>
+                        {
+                            var translation = "";
+                            await foreach (var item in agent.InvokeStreamingAsync(text).WithCancellation(cancellationToken))
+                            {
+                                translation += item.Message.Content;
+                            }
+
+                            return translation;
+                        });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task HttpContext_parameter_of_a_minimal_api_lambda_is_a_token_in_scope()
         {
             await Verify.VerifyCodeFixAsync("""
