@@ -43,6 +43,7 @@ namespace RagSafety.FieldTest
         private readonly ImmutableArray<DiagnosticAnalyzer> _analyzers;
         private readonly ImmutableDictionary<string, ReportDiagnostic> _enabledRules;
         private readonly Dictionary<bool, ImmutableArray<MetadataReference>> _referenceSets = new();
+        private readonly Dictionary<bool, ImmutableHashSet<string>> _packagedNames = new();
         private readonly Dictionary<string, (CSharpCompilation Compilation, ImmutableArray<MetadataReference> Closure)?> _projects = new(StringComparer.Ordinal);
 
         public FieldAnalysis(string assetsFile, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableDictionary<string, ReportDiagnostic> enabledRules)
@@ -62,6 +63,26 @@ namespace RagSafety.FieldTest
             }
 
             return set;
+        }
+
+        /// <summary>The assembly names of a reference set (packages, reference packs and facades).</summary>
+        private ImmutableHashSet<string> PackagedAssemblyNames(bool legacyAzureOpenAI)
+        {
+            if (!_packagedNames.TryGetValue(legacyAzureOpenAI, out var names))
+            {
+                names = ReferencesFor(legacyAzureOpenAI)
+                    .Select(r => r switch
+                    {
+                        CompilationReference c => c.Compilation.AssemblyName,
+                        PortableExecutableReference { FilePath: { } path } => Path.GetFileNameWithoutExtension(path),
+                        _ => null,
+                    })
+                    .OfType<string>()
+                    .ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
+                _packagedNames[legacyAzureOpenAI] = names;
+            }
+
+            return names;
         }
 
         /// <summary>
@@ -174,12 +195,16 @@ namespace RagSafety.FieldTest
         private IEnumerable<MetadataReference> ProjectReferencesOf(ProjectUnit unit, bool legacyAzureOpenAI, ImmutableHashSet<string> inProgress, CancellationToken cancellationToken)
         {
             var closure = new List<MetadataReference>();
+            var packaged = PackagedAssemblyNames(legacyAzureOpenAI);
             foreach (var projectPath in unit.ProjectReferences.Where(p => !inProgress.Contains(p) && p != unit.ProjectPath))
             {
                 var key = (legacyAzureOpenAI ? "legacy:" : "current:") + projectPath;
                 if (!_projects.TryGetValue(key, out var dependency))
                 {
-                    if (ProjectUnits.ReadReferenced(unit.Entry, unit.RepositoryFolder, projectPath) is { } referenced)
+                    // A library's own samples reference its source projects (agent-framework, semantic-kernel). Compiled here
+                    // beside the reference set's package of the same assembly name, every type of it would be ambiguous and
+                    // the sample unbound: the package, that project's released build, stands in for it.
+                    if (ProjectUnits.ReadReferenced(unit.Entry, unit.RepositoryFolder, projectPath) is { } referenced && !packaged.Contains(referenced.AssemblyName))
                     {
                         var compilation = Compile(referenced, legacyAzureOpenAI, inProgress.Add(unit.ProjectPath), cancellationToken);
                         var own = ProjectReferencesOf(referenced, legacyAzureOpenAI, inProgress.Add(unit.ProjectPath), cancellationToken);
@@ -211,6 +236,16 @@ namespace RagSafety.FieldTest
             }
 
             var references = ReferencesFor(legacyAzureOpenAI).ToBuilder();
+            if (!SeesAspNetCore(unit))
+            {
+                // A console program on the plain SDK has no ASP.NET Core: given it, rules that stay silent in console
+                // programs without a server framework (RAG001) would report what the team's build never shows.
+                // The pack's Microsoft.Extensions assemblies stay: console programs get them from the Hosting packages.
+                references.RemoveAll(r => r is PortableExecutableReference { FilePath: { } path }
+                    && path.Contains("microsoft.aspnetcore.app.ref", StringComparison.OrdinalIgnoreCase)
+                    && Path.GetFileName(path).StartsWith("Microsoft.AspNetCore.", StringComparison.OrdinalIgnoreCase));
+            }
+
             references.AddRange(ProjectReferencesOf(unit, legacyAzureOpenAI, inProgress, cancellationToken));
 
             var options = new CSharpCompilationOptions(
@@ -218,8 +253,14 @@ namespace RagSafety.FieldTest
                     nullableContextOptions: unit.Nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable,
                     allowUnsafe: true)
                 .WithSpecificDiagnosticOptions(_enabledRules);
-            return CSharpCompilation.Create(Path.GetFileNameWithoutExtension(unit.ProjectPath), trees, references.ToImmutable(), options);
+            return CSharpCompilation.Create(unit.AssemblyName, trees, references.ToImmutable(), options);
         }
+
+        /// <summary>Whether the unit's build gives it ASP.NET Core: by its SDK, its own declaration, or a referenced project's (framework references flow to referencing projects).</summary>
+        private static bool SeesAspNetCore(ProjectUnit unit) =>
+            unit.ImpliesAspNetCore || unit.DeclaresAspNetCore
+            || unit.ProjectReferences.Any(p => ProjectUnits.ReadReferenced(unit.Entry, unit.RepositoryFolder, p) is { } referenced
+                && (referenced.DeclaresAspNetCore || referenced.OutputKind == OutputKind.ConsoleApplication && referenced.ImpliesAspNetCore));
 
         [GeneratedRegex("'([^']+)'")]
         private static partial Regex QuotedName();

@@ -23,8 +23,18 @@ namespace RagSafety.FieldTest
         IReadOnlyList<string> GlobalUsings,
         IReadOnlyList<(string Id, string? Version)> PackageReferences,
         IReadOnlyList<string> ProjectReferences,
-        IReadOnlyList<string> SourceFiles)
+        IReadOnlyList<string> SourceFiles,
+        string AssemblyName,
+        bool DeclaresAspNetCore)
     {
+        /// <summary>
+        /// Whether the SDK gives the project the ASP.NET Core shared framework without asking: every SDK but the plain and
+        /// Worker ones, and any library (a web project referencing it flows the framework to it, and the field cannot tell).
+        /// A console program on the plain or Worker SDK sees ASP.NET Core only through <see cref="DeclaresAspNetCore"/>.
+        /// </summary>
+        public bool ImpliesAspNetCore => OutputKind != OutputKind.ConsoleApplication
+            || !(Sdk.Equals("Microsoft.NET.Sdk", StringComparison.OrdinalIgnoreCase) || Sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase));
+
         /// <summary><c>owner/name:path/to/Project.csproj</c>.</summary>
         public string Name => $"{Entry.Repo}:{Relative(ProjectPath)}";
 
@@ -185,8 +195,18 @@ namespace RagSafety.FieldTest
                 usings.Distinct(StringComparer.Ordinal).ToList(),
                 packages,
                 projectReferences,
-                sources);
+                sources,
+                AssemblyNameOf(project, name),
+                documents.SelectMany(d => d.Descendants()).Any(e => e.Name.LocalName == "FrameworkReference" && ((string?)e.Attribute("Include"))?.Equals("Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase) == true)
+                    || packages.Any(p => p.Id.Contains("AspNetCore", StringComparison.OrdinalIgnoreCase)));
         }
+
+        /// <summary>The project's own literal <c>AssemblyName</c> (SK's <c>Agents.Core.csproj</c> builds Microsoft.SemanticKernel.Agents.Core), else its file name.</summary>
+        private static string AssemblyNameOf(XDocument project, string fileName) =>
+            project.Descendants().LastOrDefault(e => e.Name.LocalName == "AssemblyName" && e.Parent?.Name.LocalName == "PropertyGroup")?.Value.Trim() is { Length: > 0 } name
+                && !name.Contains("$(", StringComparison.Ordinal)
+                ? name
+                : fileName;
 
         private static bool IsTrue(Dictionary<string, string> properties, string name) =>
             properties.TryGetValue(name, out var value) && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("enable", StringComparison.OrdinalIgnoreCase));
