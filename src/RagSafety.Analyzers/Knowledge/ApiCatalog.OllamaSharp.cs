@@ -44,6 +44,8 @@ namespace RagSafety.Analyzers.Knowledge
                 ("Microsoft.SemanticKernel.OllamaKernelBuilderExtensions", "AddOllamaChatCompletion"),
                 ("Microsoft.SemanticKernel.OllamaKernelBuilderExtensions", "AddOllamaTextGeneration"),
                 ("Microsoft.SemanticKernel.OllamaKernelBuilderExtensions", "AddOllamaTextEmbeddingGeneration"),
+                ("Microsoft.SemanticKernel.OllamaKernelBuilderExtensions", "AddOllamaChatClient"),
+                ("Microsoft.SemanticKernel.OllamaKernelBuilderExtensions", "AddOllamaEmbeddingGenerator"),
                 ("Microsoft.SemanticKernel.OllamaServiceCollectionExtensions", "AddOllamaChatCompletion"),
                 ("Microsoft.SemanticKernel.OllamaServiceCollectionExtensions", "AddOllamaTextGeneration"),
                 ("Microsoft.SemanticKernel.OllamaServiceCollectionExtensions", "AddOllamaTextEmbeddingGeneration"),

@@ -1,7 +1,7 @@
 // Facade of the public API of Microsoft.SemanticKernel.Connectors.Ollama (subset used by RagSafety.Analyzers tests: the registrations). Names and signatures only.
 // A facade because the package registry these tests restore from does not serve Microsoft.SemanticKernel.Connectors.Ollama (a prerelease connector); served libraries are referenced for real.
-// Signatures follow the connector's public source in microsoft/semantic-kernel (dotnet/src/Connectors/Connectors.Ollama/Extensions) at commits
-// 2c56ae9 (Microsoft.SemanticKernel namespace) and 145c39f (Microsoft.Extensions.DependencyInjection namespace); versioned as the Semantic Kernel the tests reference.
+// Signatures follow the connector's public source in microsoft/semantic-kernel (dotnet/src/Connectors/Connectors.Ollama/Extensions) at commit
+// b39d95a (the one field/manifest.tsv pins); versioned as the Semantic Kernel the tests reference.
 // Assembly: Microsoft.SemanticKernel.Connectors.Ollama, Version=1.82.0.0
 // References: Microsoft.SemanticKernel.Abstractions, OllamaSharp
 #nullable enable
@@ -28,11 +28,23 @@ namespace Microsoft.SemanticKernel
 
         public static IKernelBuilder AddOllamaChatCompletion(this IKernelBuilder builder, OllamaApiClient? ollamaClient = null, string? serviceId = null) => throw null!;
 
+        public static IKernelBuilder AddOllamaChatClient(this IKernelBuilder builder, string modelId, Uri endpoint, string? serviceId = null) => throw null!;
+
+        public static IKernelBuilder AddOllamaChatClient(this IKernelBuilder builder, string modelId, HttpClient? httpClient = null, string? serviceId = null) => throw null!;
+
+        public static IKernelBuilder AddOllamaChatClient(this IKernelBuilder builder, OllamaApiClient? ollamaClient = null, string? serviceId = null) => throw null!;
+
         public static IKernelBuilder AddOllamaTextEmbeddingGeneration(this IKernelBuilder builder, string modelId, Uri endpoint, string? serviceId = null) => throw null!;
 
         public static IKernelBuilder AddOllamaTextEmbeddingGeneration(this IKernelBuilder builder, string modelId, HttpClient? httpClient = null, string? serviceId = null) => throw null!;
 
         public static IKernelBuilder AddOllamaTextEmbeddingGeneration(this IKernelBuilder builder, OllamaApiClient? ollamaClient = null, string? serviceId = null) => throw null!;
+
+        public static IKernelBuilder AddOllamaEmbeddingGenerator(this IKernelBuilder builder, string modelId, Uri endpoint, string? serviceId = null) => throw null!;
+
+        public static IKernelBuilder AddOllamaEmbeddingGenerator(this IKernelBuilder builder, string modelId, HttpClient? httpClient = null, string? serviceId = null) => throw null!;
+
+        public static IKernelBuilder AddOllamaEmbeddingGenerator(this IKernelBuilder builder, OllamaApiClient? ollamaClient = null, string? serviceId = null) => throw null!;
     }
 
     public static class OllamaServiceCollectionExtensions

@@ -197,15 +197,18 @@ namespace RagSafety.Analyzers.Tests.Rules.Libraries
                     {
                         {|#0:kernel.AddOllamaChatCompletion("llama3.2", endpoint)|};
                         {|#1:services.AddOllamaChatClient("llama3.2")|};
+                        {|#2:kernel.AddOllamaChatClient("llama3.2", endpoint)|};
                         kernel.AddOllamaChatCompletion("llama3.2", Http);
                         kernel.AddOllamaChatCompletion(shared);
                         services.AddOllamaEmbeddingGenerator("nomic-embed-text", endpoint);
                         kernel.AddOllamaTextEmbeddingGeneration("nomic-embed-text", endpoint);
+                        kernel.AddOllamaEmbeddingGenerator("nomic-embed-text", endpoint);
                     }
                 }
                 """,
                 CSharpAnalyzerVerifier<RAG030HttpClientTimeoutAnalyzer>.Diagnostic("RAG030").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments("AddOllamaChatCompletion(…)", BuildsOwnClient, ""),
-                CSharpAnalyzerVerifier<RAG030HttpClientTimeoutAnalyzer>.Diagnostic("RAG030").WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("AddOllamaChatClient(…)", BuildsOwnClient, ""));
+                CSharpAnalyzerVerifier<RAG030HttpClientTimeoutAnalyzer>.Diagnostic("RAG030").WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("AddOllamaChatClient(…)", BuildsOwnClient, ""),
+                CSharpAnalyzerVerifier<RAG030HttpClientTimeoutAnalyzer>.Diagnostic("RAG030").WithLocation(2).WithSeverity(DiagnosticSeverity.Info).WithArguments("AddOllamaChatClient(…)", BuildsOwnClient, ""));
         }
 
         [Fact]
