@@ -50,6 +50,9 @@ app.MapPost("/documents", (DocumentUpload upload) =>
     return Results.Ok(new { id = upload.Id, chunks = RagEngine.Index.Count });
 });
 
+// A local Ollama server and an Azure AI Inference endpoint, reached unsafely.
+LocalModels.Map(app);
+
 app.Run();
 
 /// <summary>The body of <c>POST /documents</c>.</summary>

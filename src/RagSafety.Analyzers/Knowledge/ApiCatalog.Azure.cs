@@ -49,6 +49,29 @@ namespace RagSafety.Analyzers.Knowledge
             }
 
             yield return Parameter(ApiRole.CredentialParameter, LegacyClient, ".ctor", "openAIApiKey", AzureOpenAI);
+
+            // Azure.AI.Inference (1.0.0-beta.5): Azure.Core clients for Azure AI Foundry / GitHub Models endpoints. Each call has a
+            // synchronous twin; the network timeout is AzureAIInferenceClientOptions.Retry.NetworkTimeout (Azure.Core,
+            // catalogued above), the key an AzureKeyCredential (catalogued above).
+            const string Inference = "Azure.AI.Inference";
+            const string Completions = "Azure.AI.Inference.ChatCompletionsClient";
+            yield return Type(ApiRole.ThreadSafeClient, Completions, Inference);
+            yield return Type(ApiRole.ThreadSafeClient, "Azure.AI.Inference.EmbeddingsClient", Inference);
+            yield return Type(ApiRole.ThreadSafeClient, "Azure.AI.Inference.ImageEmbeddingsClient", Inference);
+            foreach (var call in new[] { "Complete", "CompleteAsync", "CompleteStreaming", "CompleteStreamingAsync" })
+            {
+                yield return Member(ApiRole.AiCall, Completions, call, Inference);
+            }
+
+            foreach (var call in new[] { "Embed", "EmbedAsync" })
+            {
+                yield return Member(ApiRole.AiCall, "Azure.AI.Inference.EmbeddingsClient", call, Inference);
+                yield return Member(ApiRole.AiCall, "Azure.AI.Inference.ImageEmbeddingsClient", call, Inference);
+            }
+
+            // ChatCompletionsOptions carries the conversation's Messages and the tools: per request, like the 1.0 beta's.
+            yield return Type(ApiRole.RequestOptions, "Azure.AI.Inference.ChatCompletionsOptions", Inference);
+            yield return Type(ApiRole.RequestOptions, "Azure.AI.Inference.EmbeddingsOptions", Inference);
         }
     }
 }

@@ -23,9 +23,35 @@ namespace RagSafety.Analyzers.Knowledge
             // Microsoft.Extensions.AI: structured output, GetResponseAsync<T> (a chat call that deserializes the answer).
             yield return Member(ApiRole.AiCall, "Microsoft.Extensions.AI.ChatClientStructuredOutputExtensions", "GetResponseAsync", "Microsoft.Extensions.AI");
 
+            // Image generation, speech to text and text to speech (experimental in 10.x and 11.0, whose public APIs are the
+            // same): generations of seconds, made through these interfaces and their extension methods.
+            const string Images = "Microsoft.Extensions.AI.IImageGenerator";
+            const string SpeechToText = "Microsoft.Extensions.AI.ISpeechToTextClient";
+            const string TextToSpeech = "Microsoft.Extensions.AI.ITextToSpeechClient";
+            yield return Type(ApiRole.ThreadSafeClient, Images, Lib);
+            yield return Type(ApiRole.ThreadSafeClient, SpeechToText, Lib);
+            yield return Type(ApiRole.ThreadSafeClient, TextToSpeech, Lib);
+            yield return Member(ApiRole.AiCall, Images, "GenerateAsync", Lib);
+            foreach (var call in new[] { "GenerateImagesAsync", "EditImagesAsync", "EditImageAsync" })
+            {
+                yield return Member(ApiRole.AiCall, "Microsoft.Extensions.AI.ImageGeneratorExtensions", call, Lib);
+            }
+
+            foreach (var call in new[] { "GetTextAsync", "GetStreamingTextAsync" })
+            {
+                yield return Member(ApiRole.AiCall, SpeechToText, call, Lib);
+                yield return Member(ApiRole.AiCall, "Microsoft.Extensions.AI.SpeechToTextClientExtensions", call, Lib);
+            }
+
+            yield return Member(ApiRole.AiCall, TextToSpeech, "GetAudioAsync", Lib);
+            yield return Member(ApiRole.AiCall, TextToSpeech, "GetStreamingAudioAsync", Lib);
+
             yield return Type(ApiRole.ConversationMessage, "Microsoft.Extensions.AI.ChatMessage", Lib);
             yield return Type(ApiRole.RequestOptions, "Microsoft.Extensions.AI.ChatOptions", Lib);
             yield return Type(ApiRole.RequestOptions, "Microsoft.Extensions.AI.EmbeddingGenerationOptions", Lib);
+            yield return Type(ApiRole.RequestOptions, "Microsoft.Extensions.AI.ImageGenerationOptions", Lib);
+            yield return Type(ApiRole.RequestOptions, "Microsoft.Extensions.AI.SpeechToTextOptions", Lib);
+            yield return Type(ApiRole.RequestOptions, "Microsoft.Extensions.AI.TextToSpeechOptions", Lib);
         }
     }
 }

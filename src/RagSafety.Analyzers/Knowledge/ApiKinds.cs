@@ -12,7 +12,8 @@ namespace RagSafety.Analyzers.Knowledge
     internal static class ApiKinds
     {
         /// <summary>
-        /// AI calls that serve no query: embeddings (ingestion computes them too), speech, transcription, images, and reads of
+        /// AI calls that serve no query: embeddings (ingestion computes them too), speech, transcription, images (OpenAI's and
+        /// Microsoft.Extensions.AI's), and reads of
         /// records by key. Every other AI call (chat, completion, responses, agent runs, kernel and prompt invocation, ask,
         /// vector, text, hybrid and index search) answers or retrieves for a question.
         /// </summary>
@@ -25,6 +26,8 @@ namespace RagSafety.Analyzers.Knowledge
             "GenerateImage", "GenerateImageAsync", "GenerateImages", "GenerateImagesAsync", "GenerateImageEdit", "GenerateImageEditAsync",
             "GenerateImageEdits", "GenerateImageEditsAsync", "GenerateImageVariation", "GenerateImageVariationAsync",
             "GenerateImageVariations", "GenerateImageVariationsAsync",
+            "Embed", "EmbedAsync", "GenerateImagesAsync", "EditImagesAsync", "EditImageAsync",
+            "GetTextAsync", "GetStreamingTextAsync", "GetAudioAsync", "GetStreamingAudioAsync",
             "GetAsync", "GetBatchAsync");
 
         /// <summary>Index writes that delete or rebuild a whole collection or index, not records in it.</summary>
@@ -39,7 +42,12 @@ namespace RagSafety.Analyzers.Knowledge
 
         /// <summary>An AI call that answers or retrieves for a query (chat, ask, search), not an embedding or a key lookup. APIs added by the user count as answering.</summary>
         public static bool IsAnsweringCall(IMethodSymbol method, KnownApis apis) =>
-            apis.IsAiCall(method) && (!NonAnsweringNames.Contains(method.Name) || apis.IsUserApi(method));
+            apis.IsAiCall(method) && (!NonAnsweringNames.Contains(method.Name) || apis.IsUserApi(method) || IsOllamaGenerate(method));
+
+        /// <summary>OllamaSharp's <c>GenerateAsync</c> is text generation (a completion), not MEAI's embedding <c>GenerateAsync</c>.</summary>
+        private static bool IsOllamaGenerate(IMethodSymbol method) =>
+            method.Name == "GenerateAsync" && (method.ReducedFrom ?? method).ContainingType?.ContainingNamespace?.ToDisplayString() == "OllamaSharp"
+            && Generations.IsGeneration(method);
 
         /// <summary>A catalogued index write that deletes or recreates a whole collection or index.</summary>
         public static bool IsCollectionDrop(IMethodSymbol method, KnownApis apis) =>

@@ -8,12 +8,14 @@ namespace RagSafety.Analyzers.Knowledge
     /// agent runs, Kernel Memory's ask, images, audio), seconds to minutes of billed model time. The other AI calls are
     /// lookups: embeddings, vector and text searches, record reads, each one short round trip. Told apart by name, so that
     /// implementations and the user's own <c>rag_safety.ai_call_apis</c> entries are classified the same way: a method or
-    /// the type it is called on (or an interface of it) that names embeddings, vectors or search, or a store read
-    /// (<c>GetAsync</c>, <c>GetBatchAsync</c>, <c>GetNearestMatch(es)Async</c>, Qdrant's <c>QueryAsync</c>), is a lookup.
+    /// the type it is called on that names embeddings (<c>Embed</c>, <c>Embedding</c>), vectors or search, a method that
+    /// implements a member of an interface so named, or a store read (<c>GetAsync</c>, <c>GetBatchAsync</c>,
+    /// <c>GetNearestMatch(es)Async</c>, Qdrant's <c>QueryAsync</c>), is a lookup. A client that is both (OllamaSharp's
+    /// <c>OllamaApiClient</c> is a chat client and an embedding generator) is judged by the interface the method implements.
     /// </summary>
     internal static class Generations
     {
-        private static readonly string[] LookupWords = { "Embedding", "Vector", "Search" };
+        private static readonly string[] LookupWords = { "Embed", "Vector", "Search" };
 
         /// <summary>Whether an AI call runs a generation (the method is assumed to carry the AI-call role).</summary>
         public static bool IsGeneration(IMethodSymbol method)
@@ -38,13 +40,27 @@ namespace RagSafety.Analyzers.Knowledge
 
             foreach (var @interface in receiver.AllInterfaces)
             {
-                if (NamesLookup(@interface.Name))
+                if (NamesLookup(@interface.Name) && (receiver.TypeKind == TypeKind.Interface || definition.IsExtensionMethod || Implements(receiver, definition, @interface)))
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        /// <summary>Whether the method implements a member of the interface (OllamaApiClient.ChatAsync does not implement IEmbeddingGenerator).</summary>
+        private static bool Implements(ITypeSymbol type, IMethodSymbol method, INamedTypeSymbol @interface)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool NamesLookup(string name)

@@ -235,7 +235,9 @@ namespace RagSafety.Analyzers.Program
         {
             local = null;
             member = null;
-            var value = Outer(creation);
+
+            // The inner client of a Microsoft.Extensions.AI pipeline lives as long as the pipeline: its use decides.
+            var value = PipelineOf(Outer(creation));
             switch (value.Parent)
             {
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
@@ -243,6 +245,10 @@ namespace RagSafety.Analyzers.Program
                     return Escapes(declarator) ? ClientUse.None : ClientUse.Local;
 
                 case IInvocationOperation invocation when invocation.Instance == value:
+                    return ClientUse.Receiver;
+
+                case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation { Instance: null, TargetMethod.IsExtensionMethod: true } }:
+                    // The receiver of an extension call: new HttpClient().GetFromJsonAsync<T>(…).
                     return ClientUse.Receiver;
 
                 case IArgumentOperation argument when IsSink(argument):
@@ -264,6 +270,54 @@ namespace RagSafety.Analyzers.Program
                     return ClientUse.None;
             }
         }
+
+        /// <summary>
+        /// A client wrapped into a Microsoft.Extensions.AI pipeline (<c>new ChatClientBuilder(client)</c>,
+        /// <c>client.AsBuilder()</c>, then <c>.Use…()</c> and <c>.Build()</c>): the outermost expression of the fluent chain,
+        /// while its calls return a builder or a client; the value itself otherwise.
+        /// </summary>
+        private IOperation PipelineOf(IOperation value)
+        {
+            var current = value;
+            while (current.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                // ((IChatClient)new OllamaApiClient(…)).AsBuilder(): the cast picks the chat pipeline.
+                current = current.Parent;
+            }
+
+            if (current.Parent is IArgumentOperation { Parameter: { } parameter } argument
+                && (argument.Parent is IObjectCreationOperation { Type: { } created } && IsPipelineBuilder(created) && parameter.Ordinal == 0
+                    || argument.Parent is IInvocationOperation { Instance: null, TargetMethod: { IsExtensionMethod: true, Name: "AsBuilder" } } && parameter.Ordinal == 0))
+            {
+                current = Outer(argument.Parent!);
+            }
+            else
+            {
+                return value;
+            }
+
+            while (true)
+            {
+                var next = current.Parent switch
+                {
+                    IInvocationOperation invocation when invocation.Instance == current && IsPipelineStep(invocation.Type) => invocation,
+                    IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation { Instance: null, TargetMethod.IsExtensionMethod: true } invocation }
+                        when IsPipelineStep(invocation.Type) => invocation,
+                    _ => null,
+                };
+                if (next is null)
+                {
+                    return current;
+                }
+
+                current = Outer(next);
+            }
+        }
+
+        private static bool IsPipelineBuilder(ITypeSymbol type) =>
+            type.Name is "ChatClientBuilder" or "EmbeddingGeneratorBuilder" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.AI";
+
+        private bool IsPipelineStep(ITypeSymbol? type) => type is not null && (IsPipelineBuilder(type) || _rag.Apis.TypeHasRole(type, ApiRole.ThreadSafeClient));
 
         /// <summary>A field or property of the creating type itself (<c>_client</c>, <c>this._client</c>, a static <c>Client</c>).</summary>
         private static ISymbol? OwnMember(IOperation target) => target switch
@@ -326,9 +380,18 @@ namespace RagSafety.Analyzers.Program
                     continue;
                 }
 
-                var value = Outer(reference);
+                // A pipeline over the local (new ChatClientBuilder(client)…Build()) that is returned or stored keeps the client.
+                var value = PipelineOf(Outer(reference));
                 switch (value.Parent)
                 {
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation pipeline } when !SymbolEqualityComparer.Default.Equals(pipeline.Symbol, declarator.Symbol)
+                        && value != Outer(reference):
+                        if (Escapes(pipeline))
+                        {
+                            return true;
+                        }
+
+                        break;
                     case ISimpleAssignmentOperation assignment when assignment.Value == value
                         && assignment.Target is IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation:
                     case ICoalesceAssignmentOperation coalesce when coalesce.Value == value:

@@ -11,7 +11,8 @@ namespace RagSafety.Analyzers.Rules
 {
     /// <summary>
     /// RAG041: a single-input embedding call (MEAI <c>GenerateAsync(value)</c>/<c>GenerateVectorAsync</c>, OpenAI
-    /// <c>GenerateEmbedding(Async)(string)</c>, Semantic Kernel <c>GenerateEmbeddingAsync(value)</c>), or the app's own method
+    /// <c>GenerateEmbedding(Async)(string)</c>, Semantic Kernel <c>GenerateEmbeddingAsync(value)</c>, OllamaSharp
+    /// <c>EmbedAsync(string)</c>; not OllamaSharp's text <c>GenerateAsync(prompt)</c>), or the app's own method
     /// that makes one on its parameter, inside a <c>foreach</c>/<c>for</c> loop, on an input that changes with each iteration,
     /// where the same client has a batch overload. Not in start-up code, and not over items written out in the code.
     /// </summary>
@@ -26,6 +27,9 @@ namespace RagSafety.Analyzers.Rules
             ["GenerateEmbeddingVectorAsync"] = new[] { "GenerateAsync" },
             ["GenerateEmbeddingAsync"] = new[] { "GenerateEmbeddingsAsync", "GenerateAsync" },
             ["GenerateEmbedding"] = new[] { "GenerateEmbeddings" },
+
+            // OllamaSharp's EmbedAsync(string): OllamaApiClient is also an IEmbeddingGenerator, whose GenerateAsync takes many.
+            ["EmbedAsync"] = new[] { "EmbedAsync", "GenerateAsync" },
         };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -48,7 +52,7 @@ namespace RagSafety.Analyzers.Rules
             }
 
             PerItemCall? call;
-            if (BatchNames.ContainsKey(method.Name) && rag.Apis.IsAiCall(method))
+            if (BatchNames.ContainsKey(method.Name) && rag.Apis.IsAiCall(method) && !Knowledge.Generations.IsGeneration(method))
             {
                 call = SingleItemCall(invocation, enumerableOfT);
             }
@@ -219,6 +223,7 @@ namespace RagSafety.Analyzers.Rules
                 foreach (var invocation in body.Descendants().OfType<IInvocationOperation>())
                 {
                     if (!BatchNames.ContainsKey(invocation.TargetMethod.Name) || !_rag.Apis.IsAiCall(invocation.TargetMethod)
+                        || Knowledge.Generations.IsGeneration(invocation.TargetMethod)
                         || EnclosingLoop(invocation) is not null || invocation.EnclosingFunction() is not null
                         || SingleItemCall(invocation, _enumerableOfT) is not { } call)
                     {

@@ -35,6 +35,7 @@ namespace RagSafety.Analyzers.Tests.Knowledge
         [InlineData("OllamaSharp.OllamaApiClient")]
         [InlineData("Microsoft.Agents.AI.AIAgent")]
         [InlineData("Azure.AI.Inference.ChatCompletionsClient")]
+        [InlineData("Microsoft.SemanticKernel.OllamaKernelBuilderExtensions")]
         public void Default_references_declare_each_library_once(string metadataName)
         {
             var compilation = TestCompilation.Create("class C { }");
