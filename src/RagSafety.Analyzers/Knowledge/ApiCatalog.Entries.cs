@@ -14,6 +14,7 @@ namespace RagSafety.Analyzers.Knowledge
             .Concat(VectorStoreEntries())
             .Concat(KernelMemoryEntries())
             .Concat(AzureEntries())
+            .Concat(ResilienceEntries())
             .ToImmutableArray();
 
         private static IEnumerable<ApiEntry> FrameworkEntries()

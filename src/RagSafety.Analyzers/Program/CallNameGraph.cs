@@ -20,7 +20,7 @@ namespace RagSafety.Analyzers.Program
     /// from a method, no call chain reaches it. <see cref="CallSummaries"/> and <see cref="HandlerReachability"/> use that
     /// to bind only the methods that can matter. The same pass finds what other whole-compilation questions need, so the
     /// trees are read once: the <c>Map…</c> calls (minimal-API endpoints), the <c>…Singleton</c> calls (DI registrations)
-    /// and whether client defaults are configured anywhere.
+    /// the calls that may make an HttpClient retry, and whether client defaults are configured anywhere.
     /// </summary>
     internal sealed class CallNameGraph
     {
@@ -32,8 +32,18 @@ namespace RagSafety.Analyzers.Program
         internal static readonly string[] InterpolationHandlerNames = { "AppendLiteral", "AppendFormatted" };
         internal const string CollectionInitializerName = "Add";
 
+        /// <summary>The IHttpClientBuilder extensions that may make a client retry (RAG042); their calls are kept in <see cref="RetryHandlerCalls"/>.</summary>
+        internal static readonly ImmutableHashSet<string> RetryHandlerNames = ImmutableHashSet.Create(
+            System.StringComparer.Ordinal,
+            "AddStandardResilienceHandler",
+            "AddStandardHedgingHandler",
+            "AddResilienceHandler",
+            "AddPolicyHandler",
+            "AddTransientHttpErrorPolicy");
+
         /// <summary>Names whose calls anywhere in the compilation <see cref="IsInvokedAnywhere"/> can answer for.</summary>
-        private static readonly ImmutableHashSet<string> WatchedNames = ImmutableHashSet.Create(System.StringComparer.Ordinal, "ConfigureHttpClientDefaults", "AddServiceDefaults");
+        private static readonly ImmutableHashSet<string> WatchedNames =
+            ImmutableHashSet.Create(System.StringComparer.Ordinal, "ConfigureHttpClientDefaults", "AddServiceDefaults").Union(RetryHandlerNames);
 
         private static readonly ConditionalWeakTable<Compilation, System.Lazy<CallNameGraph>> Cache = new();
 
@@ -52,6 +62,7 @@ namespace RagSafety.Analyzers.Program
             _invokedAnywhere = collected.InvokedAnywhere;
             MapCalls = collected.MapCalls.ToImmutable();
             SingletonCalls = collected.SingletonCalls.ToImmutable();
+            RetryHandlerCalls = collected.RetryHandlerCalls.ToImmutable();
         }
 
         /// <summary>Every invocation of a method whose name starts with <c>Map</c>, in tree order.</summary>
@@ -59,6 +70,9 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>Every invocation of a method whose name ends with <c>Singleton</c>, in tree order.</summary>
         public ImmutableArray<InvocationExpressionSyntax> SingletonCalls { get; }
+
+        /// <summary>Every invocation of a method named in <see cref="RetryHandlerNames"/>, in tree order.</summary>
+        public ImmutableArray<InvocationExpressionSyntax> RetryHandlerCalls { get; }
 
         /// <summary>The compilation's graph, built on first need (once, whichever analyzer asks first).</summary>
         public static CallNameGraph For(Compilation compilation) =>
@@ -344,6 +358,8 @@ namespace RagSafety.Analyzers.Program
 
             public ImmutableArray<InvocationExpressionSyntax>.Builder SingletonCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
 
+            public ImmutableArray<InvocationExpressionSyntax>.Builder RetryHandlerCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+
             public void Add(string name, InvocationExpressionSyntax invocation)
             {
                 InvokedAnywhere.Add(name);
@@ -355,6 +371,11 @@ namespace RagSafety.Analyzers.Program
                 if (IsSingletonName(name))
                 {
                     SingletonCalls.Add(invocation);
+                }
+
+                if (RetryHandlerNames.Contains(name))
+                {
+                    RetryHandlerCalls.Add(invocation);
                 }
             }
         }
