@@ -592,20 +592,33 @@ namespace RagSafety.Analyzers.Rules
                 return false;
             }
 
-            /// <summary>The wait between attempts: the first <c>Task.Delay</c> / <c>Thread.Sleep</c> in the loop body (its duration argument).</summary>
+            /// <summary>
+            /// The wait between attempts: the first <c>Task.Delay</c> / <c>Thread.Sleep</c> in the loop body (its duration argument),
+            /// or a call to an app method that waits (<c>await BackoffAsync(attempt)</c>: the call, whose arguments decide).
+            /// </summary>
             private static IOperation? DelayOf(ILoopOperation loop)
             {
                 foreach (var invocation in loop.Body.Descendants().OfType<IInvocationOperation>())
                 {
                     var method = invocation.TargetMethod;
-                    if (method.Name is "Delay" or "Sleep" && method.ContainingType?.ContainingNamespace?.ToDisplayString() is "System.Threading.Tasks" or "System.Threading")
+                    if (IsWait(method))
                     {
                         return invocation.Arguments.FirstOrDefault()?.Value ?? invocation;
+                    }
+
+                    if (method.DeclaringSyntaxReferences.Length > 0
+                        && method.DeclaringSyntaxReferences.Any(r => r.GetSyntax().DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i =>
+                            i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Delay" or "Sleep" })))
+                    {
+                        return invocation;
                     }
                 }
 
                 return null;
             }
+
+            private static bool IsWait(IMethodSymbol method) =>
+                method.Name is "Delay" or "Sleep" && method.ContainingType?.ContainingNamespace?.ToDisplayString() is "System.Threading.Tasks" or "System.Threading";
 
             /// <summary>
             /// A delay that does not change between attempts: it reads no local or parameter the loop changes (the attempt
