@@ -45,10 +45,12 @@ namespace RagSafety.Analyzers.Rules
         {
             var compilation = context.Compilation;
 
-            // A console tool serves one user at a time: its retries do not pile up under load.
+            // A console tool serves one user at a time: its retries do not pile up under load. An executable without a web
+            // framework is a service only when it runs hosted services (a worker).
             if (compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication
                 && !rag.Handlers.ReferencesServerFramework
-                && !compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.Extensions.Hosting.Abstractions"))
+                && !(compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.Extensions.Hosting.Abstractions")
+                    && CallNameGraph.For(compilation).IsInvokedAnywhere("AddHostedService")))
             {
                 return;
             }
@@ -406,7 +408,7 @@ namespace RagSafety.Analyzers.Rules
 
                 foreach (var attempt in TryStatementsOf(loop))
                 {
-                    if (!attempt.Catches.Any(SwallowsFailure) || !LeavesOnSuccess(attempt, loop) || FirstAiCall(attempt.Body) is not { } call)
+                    if (!attempt.Catches.Any(SwallowsFailure) || FirstAiCall(attempt.Body) is not { } call || !LeavesOnSuccess(attempt, loop, call.Call))
                     {
                         continue;
                     }
@@ -418,9 +420,10 @@ namespace RagSafety.Analyzers.Rules
                     }
 
                     var loopName = keyword.ValueText;
+                    var written = WrittenInLoop(loop);
                     string problem;
                     var severity = DiagnosticSeverity.Warning;
-                    if (!IsBounded(loop, attempt.Body))
+                    if (!IsBounded(loop, attempt.Body, written))
                     {
                         problem = $"is retried in a '{loopName}' loop without a bound";
                     }
@@ -428,7 +431,7 @@ namespace RagSafety.Analyzers.Rules
                     {
                         problem = $"is retried in a '{loopName}' loop without waiting between attempts";
                     }
-                    else if (IsConstant(delay, loop, attempt))
+                    else if (IsConstant(delay, written, attempt))
                     {
                         problem = $"is retried in a '{loopName}' loop after a constant delay, so throttled callers retry in step";
                         severity = DiagnosticSeverity.Info;
@@ -444,7 +447,7 @@ namespace RagSafety.Analyzers.Rules
                         severity,
                         additionalLocations: null,
                         ImmutableDictionary<string, string?>.Empty,
-                        call,
+                        call.Description,
                         problem,
                         Remedy));
                     return;
@@ -488,39 +491,60 @@ namespace RagSafety.Analyzers.Rules
                 }
             }
 
-            /// <summary>A catch that lets the loop go on: it does not end by throwing unconditionally.</summary>
+            /// <summary>
+            /// A catch that lets the loop go on after the call failed: it does not end by throwing unconditionally, and it catches
+            /// more than a parse error of the answer (<c>JsonException</c>, <c>FormatException</c>: asking again at once is the point).
+            /// </summary>
             private static bool SwallowsFailure(ICatchClauseOperation clause) =>
-                clause.Handler.Operations.LastOrDefault() is not (IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation });
+                clause.Handler.Operations.LastOrDefault() is not (IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation })
+                && !(clause.ExceptionType.Name is "FormatException" or "JsonReaderException" or "JsonSerializationException"
+                    || clause.ExceptionType.Name.EndsWith("JsonException", StringComparison.Ordinal));
 
-            /// <summary>The AI call the try block makes, directly or through the app's methods, for the message.</summary>
-            private string? FirstAiCall(IBlockOperation body)
+            /// <summary>The AI call the block makes, directly or through the app's methods, and its description for the message.</summary>
+            private AiCallSite? FirstAiCall(IBlockOperation body)
             {
                 foreach (var invocation in body.Descendants().OfType<IInvocationOperation>())
                 {
                     var method = invocation.TargetMethod;
                     if (_rag.Apis.IsAiCall(method))
                     {
-                        return CallChain.Display(method);
+                        return new AiCallSite(invocation, CallChain.Display(method));
                     }
 
                     if (method.DeclaringSyntaxReferences.Length > 0 && _rag.Summaries.FindAiCall(method) is { } chain)
                     {
-                        return chain.Describe();
+                        return new AiCallSite(invocation, chain.Describe());
                     }
                 }
 
                 return null;
             }
 
+            private sealed class AiCallSite
+            {
+                public AiCallSite(IInvocationOperation call, string description)
+                {
+                    Call = call;
+                    Description = description;
+                }
+
+                public IInvocationOperation Call { get; }
+
+                public string Description { get; }
+            }
+
             /// <summary>
-            /// The try block leaves the loop when the call succeeds (<c>return</c>, or <c>break</c> out of this loop), or sets a
-            /// local the loop's condition reads (<c>while (!done)</c>).
+            /// The try block leaves the loop once the call succeeds: after the call, and not in another <c>switch</c> section
+            /// (a dispatch loop whose "shutdown" case returns is no retry), by <c>return</c>, <c>break</c> out of this loop, or
+            /// setting a local the loop's condition reads (<c>while (!done)</c>).
             /// </summary>
-            private static bool LeavesOnSuccess(ITryOperation attempt, ILoopOperation loop)
+            private static bool LeavesOnSuccess(ITryOperation attempt, ILoopOperation loop, IOperation call)
             {
                 foreach (var operation in attempt.Body.Descendants())
                 {
-                    if (operation.EnclosingFunction() is { } function && attempt.Body.Syntax.Span.Contains(function.Syntax.Span))
+                    if ((operation.EnclosingFunction() is { } function && attempt.Body.Syntax.Span.Contains(function.Syntax.Span))
+                        || operation.Syntax.Span.End <= call.Syntax.SpanStart
+                        || InAnotherSwitchSection(operation, call, attempt.Body))
                     {
                         continue;
                     }
@@ -540,6 +564,19 @@ namespace RagSafety.Analyzers.Rules
                 return false;
             }
 
+            private static bool InAnotherSwitchSection(IOperation operation, IOperation call, IOperation within)
+            {
+                for (var current = operation.Parent; current is not null && current != within; current = current.Parent)
+                {
+                    if (current is ISwitchCaseOperation section && !section.Syntax.Span.Contains(call.Syntax.Span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             private static IOperation? ConditionOf(ILoopOperation loop) => loop switch
             {
                 IWhileLoopOperation whileLoop => whileLoop.Condition,
@@ -548,10 +585,11 @@ namespace RagSafety.Analyzers.Rules
             };
 
             /// <summary>
-            /// A bound: the loop's condition compares (<c>attempt &lt; 3</c>), a catch has a filter (<c>when (attempt &lt; 3)</c>), or
-            /// the loop body outside the try block leaves the loop conditionally (<c>if (++attempt &gt; 3) throw;</c>).
+            /// A bound: the loop's condition compares (<c>attempt &lt; 3</c>), or a catch filter (<c>when (++attempt &lt; 3)</c>) or
+            /// an <c>if</c> around a <c>throw</c>/<c>break</c>/<c>return</c> outside the try block (<c>if (++attempt &gt; 3) throw;</c>) reads
+            /// a variable the loop changes. A filter on the failure alone (<c>when (ex.Message.Contains("429"))</c>) is no bound.
             /// </summary>
-            private static bool IsBounded(ILoopOperation loop, IBlockOperation tryBody)
+            private static bool IsBounded(ILoopOperation loop, IBlockOperation tryBody, HashSet<ISymbol> written)
             {
                 if (ConditionOf(loop) is { } condition && condition.ConstantValue is not { HasValue: true, Value: true }
                     && condition.DescendantsAndSelf().OfType<IBinaryOperation>().Any(b => b.OperatorKind is BinaryOperatorKind.LessThan
@@ -562,14 +600,15 @@ namespace RagSafety.Analyzers.Rules
 
                 foreach (var operation in loop.Body.Descendants())
                 {
-                    if (operation is ICatchClauseOperation { Filter: not null })
+                    if (operation is ICatchClauseOperation { Filter: { } filter } && ReadsAny(filter, written))
                     {
                         return true;
                     }
 
                     if (operation is IThrowOperation or IReturnOperation { IsImplicit: false } or IBranchOperation { BranchKind: BranchKind.Break }
                         && !tryBody.Syntax.Span.Contains(operation.Syntax.Span)
-                        && IsConditional(operation, loop))
+                        && ConditionAbove(operation, loop) is { } guard
+                        && ReadsAny(guard, written))
                     {
                         return true;
                     }
@@ -578,19 +617,27 @@ namespace RagSafety.Analyzers.Rules
                 return false;
             }
 
-            /// <summary>Whether an <c>if</c> (or <c>?:</c>) inside the loop decides whether the operation runs.</summary>
-            private static bool IsConditional(IOperation operation, ILoopOperation loop)
+            /// <summary>The condition of the nearest <c>if</c> (or <c>?:</c>) inside the loop that decides whether the operation runs.</summary>
+            private static IOperation? ConditionAbove(IOperation operation, ILoopOperation loop)
             {
                 for (var current = operation.Parent; current is not null && current != loop; current = current.Parent)
                 {
-                    if (current is IConditionalOperation or ISwitchOperation)
+                    if (current is IConditionalOperation conditional)
                     {
-                        return true;
+                        return conditional.Condition;
                     }
                 }
 
-                return false;
+                return null;
             }
+
+            private static bool ReadsAny(IOperation operation, HashSet<ISymbol> symbols) =>
+                operation.DescendantsAndSelf().Any(o => o switch
+                {
+                    ILocalReferenceOperation local => symbols.Contains(local.Local),
+                    IParameterReferenceOperation parameter => symbols.Contains(parameter.Parameter),
+                    _ => false,
+                });
 
             /// <summary>
             /// The wait between attempts: the first <c>Task.Delay</c> / <c>Thread.Sleep</c> in the loop body (its duration argument),
@@ -621,10 +668,10 @@ namespace RagSafety.Analyzers.Rules
                 method.Name is "Delay" or "Sleep" && method.ContainingType?.ContainingNamespace?.ToDisplayString() is "System.Threading.Tasks" or "System.Threading";
 
             /// <summary>
-            /// A delay that does not change between attempts: it reads no local or parameter the loop changes (the attempt
-            /// counter, a doubled delay), no caught exception (Retry-After) and calls nothing random.
+            /// What changes from one attempt to the next: locals and parameters the loop assigns or increments (the attempt
+            /// counter, a doubled delay), and locals declared in the loop with a computed value.
             /// </summary>
-            private static bool IsConstant(IOperation delay, ILoopOperation loop, ITryOperation attempt)
+            private static HashSet<ISymbol> WrittenInLoop(ILoopOperation loop)
             {
                 var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
                 foreach (var operation in loop.DescendantsAndSelf())
@@ -649,33 +696,32 @@ namespace RagSafety.Analyzers.Rules
                 foreach (var declarator in loop.Body.Descendants().OfType<IVariableDeclaratorOperation>())
                 {
                     // A local declared in the loop is computed per attempt (var wait = TimeSpan.FromSeconds(Math.Pow(2, attempt))).
-                    if (declarator.Initializer?.Value.ConstantValue.HasValue != true)
+                    if (declarator.Initializer is { Value.ConstantValue.HasValue: false })
                     {
                         written.Add(declarator.Symbol);
                     }
                 }
 
+                return written;
+            }
+
+            /// <summary>
+            /// A delay that does not change between attempts: it reads nothing the loop changes (<see cref="WrittenInLoop"/>: the
+            /// attempt counter, a doubled delay), not the caught exception (its Retry-After) and calls nothing random.
+            /// </summary>
+            private static bool IsConstant(IOperation delay, HashSet<ISymbol> written, ITryOperation attempt)
+            {
+                var varying = new HashSet<ISymbol>(written, SymbolEqualityComparer.Default);
                 foreach (var clause in attempt.Catches)
                 {
                     if (clause.ExceptionDeclarationOrExpression is IVariableDeclaratorOperation { Symbol: { } exception })
                     {
-                        written.Add(exception);
+                        varying.Add(exception);
                     }
                 }
 
-                foreach (var operation in delay.DescendantsAndSelf())
-                {
-                    switch (operation)
-                    {
-                        case ILocalReferenceOperation local when written.Contains(local.Local):
-                        case IParameterReferenceOperation parameter when written.Contains(parameter.Parameter):
-                        case IInvocationOperation { TargetMethod.ContainingType.Name: "Random" }:
-                        case IPropertyReferenceOperation { Property.ContainingType.Name: "Random" }:
-                            return false;
-                    }
-                }
-
-                return true;
+                return !ReadsAny(delay, varying)
+                    && !delay.DescendantsAndSelf().Any(o => o is IInvocationOperation { TargetMethod.ContainingType.Name: "Random" } or IPropertyReferenceOperation { Property.ContainingType.Name: "Random" });
             }
 
             // ---- Polly retry strategies with a constant delay and no jitter on AI traffic. ----
@@ -830,7 +876,7 @@ namespace RagSafety.Analyzers.Rules
                     switch (argument.Value.WithoutConversions())
                     {
                         case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } when FirstAiCall(lambda.Body) is { } call:
-                            return call;
+                            return call.Description;
                         case IDelegateCreationOperation { Target: IMethodReferenceOperation method } when method.Method.DeclaringSyntaxReferences.Length > 0
                             && _rag.Summaries.FindAiCall(method.Method) is { } chain:
                             return chain.Describe();

@@ -460,6 +460,93 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task A_filter_on_the_failure_alone_is_no_bound()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.ClientModel;
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+
+                class RetryOnRateLimit(IChatClient inner) : DelegatingChatClient(inner)
+                {
+                    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+                    {
+                        {|#0:while|} (true)
+                        {
+                            try
+                            {
+                                return await base.GetResponseAsync(messages, options, cancellationToken);
+                            }
+                            catch (ClientResultException ex) when (ex.Status == 429)
+                            {
+                                await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+                            }
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG042").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithArguments(
+                    "DelegatingChatClient.GetResponseAsync", "is retried in a 'while' loop without a bound", "back off exponentially with jitter and honour Retry-After, or rely on the SDK's built-in retries"));
+        }
+
+        [Fact]
+        public async Task Dispatch_loops_and_re_asking_after_an_unparsable_answer_are_silent()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Text.Json;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+
+                class Server(IChatClient chat)
+                {
+                    public async Task RunAsync(Func<Task<string?>> read, CancellationToken ct)
+                    {
+                        while (!ct.IsCancellationRequested)
+                        {
+                            var method = await read();
+                            try
+                            {
+                                switch (method)
+                                {
+                                    case "chat":
+                                        await chat.GetResponseAsync("hello", cancellationToken: ct);
+                                        break;
+                                    case "shutdown":
+                                        return;
+                                }
+                            }
+                            catch (Exception ex)
+                            {
+                                Console.Error.WriteLine(ex.Message);
+                            }
+                        }
+                    }
+
+                    public async Task<JsonDocument> AskForJsonAsync(string prompt, CancellationToken ct)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                return JsonDocument.Parse((await chat.GetResponseAsync(prompt, cancellationToken: ct)).Text);
+                            }
+                            catch (JsonException)
+                            {
+                            }
+                        }
+
+                        throw new InvalidOperationException("The model never answered with JSON.");
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Start_up_code_waiting_for_a_local_model_is_silent()
         {
             var test = new Verify.Test
