@@ -45,12 +45,8 @@ namespace RagSafety.Analyzers.Rules
         {
             var compilation = context.Compilation;
 
-            // A console tool serves one user at a time: its retries do not pile up under load. An executable without a web
-            // framework is a service only when it runs hosted services (a worker).
-            if (compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication
-                && !rag.Handlers.ReferencesServerFramework
-                && !(compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.Extensions.Hosting.Abstractions")
-                    && CallNameGraph.For(compilation).IsInvokedAnywhere("AddHostedService")))
+            // A console tool serves one user at a time: its retries do not pile up under load.
+            if (compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication && IsConsoleTool(compilation))
             {
                 return;
             }
@@ -66,6 +62,29 @@ namespace RagSafety.Analyzers.Rules
             {
                 context.RegisterOperationAction(analysis.AnalyzeRetryStrategy, OperationKind.Invocation);
             }
+        }
+
+        /// <summary>
+        /// An executable that serves nothing of its own: it maps no endpoint, controller, hub or page (<c>Map…</c> calls; AutoMapper's
+        /// <c>Map</c> aside), registers no hosted service and is no Azure Functions app. Referencing ASP.NET Core is not enough:
+        /// evaluation and seeding tools reference the web project whose classes they reuse.
+        /// </summary>
+        private static bool IsConsoleTool(Compilation compilation)
+        {
+            if (compilation.GetTypeByMetadataName("Microsoft.Azure.Functions.Worker.FunctionAttribute") is not null
+                || compilation.GetTypeByMetadataName("Microsoft.Azure.WebJobs.FunctionNameAttribute") is not null)
+            {
+                return false;
+            }
+
+            var calls = CallNameGraph.For(compilation);
+            return !calls.IsInvokedAnywhere("AddHostedService")
+                && !calls.MapCalls.Any(c => c.Expression switch
+                {
+                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText != "Map",
+                    SimpleNameSyntax name => name.Identifier.ValueText != "Map",
+                    _ => true,
+                });
         }
 
         private enum RetryState
@@ -109,7 +128,8 @@ namespace RagSafety.Analyzers.Rules
             public void AnalyzeTransport(OperationAnalysisContext context)
             {
                 var creation = (IObjectCreationOperation)context.Operation;
-                if (creation.Constructor is not { ContainingType: { } transportType } constructor
+                // By name first: this runs for every object creation, and only the two transports can carry a client.
+                if (creation.Constructor is not { ContainingType: { Name: "HttpClientPipelineTransport" or "HttpClientTransport" } transportType }
                     || creation.Syntax is not BaseObjectCreationExpressionSyntax
                     || _httpClient is null)
                 {
@@ -121,7 +141,7 @@ namespace RagSafety.Analyzers.Rules
                     ? null
                     : creation.Arguments.FirstOrDefault(a => a.Parameter is { } p && sinkParameters.Contains(p.Name) && SymbolEqualityComparer.Default.Equals(p.Type, _httpClient));
                 if (client is null
-                    || RetryingSource(client.Value, context.ContainingSymbol) is not { } registration
+                    || RetryingSource(client.Value) is not { } registration
                     || OptionsOf(creation) is not { } options
                     || !IsAiClientOptions(options.Creation.Type))
                 {
@@ -153,7 +173,7 @@ namespace RagSafety.Analyzers.Rules
             }
 
             /// <summary>The registration that makes this HttpClient retry: a factory client by name, or the client injected into a typed client.</summary>
-            private RetryingRegistration? RetryingSource(IOperation value, ISymbol containingSymbol)
+            private RetryingRegistration? RetryingSource(IOperation value)
             {
                 var clients = RetryingHttpClients.For(_compilation, _rag.Apis);
                 for (var hops = 0; hops < 4; hops++)
@@ -427,7 +447,7 @@ namespace RagSafety.Analyzers.Rules
                     {
                         problem = $"is retried in a '{loopName}' loop without a bound";
                     }
-                    else if (DelayOf(loop) is not { } delay)
+                    else if (DelayOf(loop, attempt.Body) is not { } delay)
                     {
                         problem = $"is retried in a '{loopName}' loop without waiting between attempts";
                     }
@@ -640,13 +660,19 @@ namespace RagSafety.Analyzers.Rules
                 });
 
             /// <summary>
-            /// The wait between attempts: the first <c>Task.Delay</c> / <c>Thread.Sleep</c> in the loop body (its duration argument),
-            /// or a call to an app method that waits (<c>await BackoffAsync(attempt)</c>: the call, whose arguments decide).
+            /// The wait between attempts: the first <c>Task.Delay</c> / <c>Thread.Sleep</c> in the loop body outside the try block
+            /// (its duration argument), or a call there to an app method that waits (<c>await BackoffAsync(attempt)</c>: the call,
+            /// whose arguments decide). A wait inside the try block (a rate limiter before the call) is not between attempts.
             /// </summary>
-            private static IOperation? DelayOf(ILoopOperation loop)
+            private static IOperation? DelayOf(ILoopOperation loop, IBlockOperation tryBody)
             {
                 foreach (var invocation in loop.Body.Descendants().OfType<IInvocationOperation>())
                 {
+                    if (tryBody.Syntax.Span.Contains(invocation.Syntax.Span))
+                    {
+                        continue;
+                    }
+
                     var method = invocation.TargetMethod;
                     if (IsWait(method))
                     {

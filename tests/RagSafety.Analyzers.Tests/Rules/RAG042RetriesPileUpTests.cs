@@ -576,6 +576,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         }
                     }
 
+                    app.MapGet("/", () => "ready");
                     app.Run();
                     """,
             };
@@ -614,6 +615,102 @@ namespace RagSafety.Analyzers.Tests.Rules
                     }
                     """,
                 Libraries = TestLibraries.ExtensionsAI,
+            };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Executables_that_serve_nothing_are_console_tools_even_when_they_reference_ASP_NET_Core()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using System;
+                    using System.Net.Http;
+                    using System.Threading.Tasks;
+                    using Microsoft.Extensions.AI;
+
+                    // An evaluation tool that reuses the web project's classes: ASP.NET Core is referenced, nothing is served.
+                    static class Evaluation
+                    {
+                        public static async Task<string> ScoreAsync(IChatClient chat, string answer)
+                        {
+                            while (true)
+                            {
+                                try
+                                {
+                                    return (await chat.GetResponseAsync("Score: " + answer)).Text;
+                                }
+                                catch (HttpRequestException)
+                                {
+                                    await Task.Delay(3000);
+                                }
+                            }
+                        }
+
+                        public static async Task Main() => Console.WriteLine(await ScoreAsync(null!, "42"));
+                    }
+                    """,
+                Libraries = TestLibraries.AspNetCore | TestLibraries.ExtensionsAI,
+            };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task A_worker_is_a_service_and_a_rate_limiter_wait_inside_the_try_is_no_delay_between_attempts()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using System;
+                    using System.Net.Http;
+                    using System.Threading;
+                    using System.Threading.Tasks;
+                    using Microsoft.Extensions.AI;
+                    using Microsoft.Extensions.DependencyInjection;
+                    using Microsoft.Extensions.Hosting;
+
+                    static class Program
+                    {
+                        public static void Main()
+                        {
+                            var services = new ServiceCollection();
+                            services.AddHostedService<Summarizer>();
+                        }
+                    }
+
+                    sealed class RateLimiter
+                    {
+                        public Task WaitAsync(CancellationToken ct) => Task.Delay(100, ct);
+                    }
+
+                    sealed class Summarizer(IChatClient chat, RateLimiter limiter) : BackgroundService
+                    {
+                        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                        {
+                            {|#0:for|} (var attempt = 0; attempt < 3; attempt++)
+                            {
+                                try
+                                {
+                                    await limiter.WaitAsync(stoppingToken);
+                                    await chat.GetResponseAsync("Summarize the day.", cancellationToken: stoppingToken);
+                                    return;
+                                }
+                                catch (HttpRequestException) when (attempt < 2)
+                                {
+                                }
+                            }
+                        }
+                    }
+                    """,
+                Libraries = TestLibraries.AspNetCore | TestLibraries.ExtensionsAI,
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic("RAG042").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithArguments(
+                        "IChatClient.GetResponseAsync", "is retried in a 'for' loop without waiting between attempts", "back off exponentially with jitter and honour Retry-After, or rely on the SDK's built-in retries"),
+                },
             };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
             await test.RunAsync();
