@@ -43,7 +43,13 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>Names whose calls anywhere in the compilation <see cref="IsInvokedAnywhere"/> can answer for.</summary>
         private static readonly ImmutableHashSet<string> WatchedNames =
-            ImmutableHashSet.Create(System.StringComparer.Ordinal, "ConfigureHttpClientDefaults", "AddServiceDefaults", "AddHostedService").Union(RetryHandlerNames);
+            ImmutableHashSet.Create(
+                System.StringComparer.Ordinal,
+                "ConfigureHttpClientDefaults",
+                "AddServiceDefaults",
+                "AddHostedService",
+                "ConfigureFunctionsWorkerDefaults",
+                "ConfigureFunctionsWebApplication").Union(RetryHandlerNames);
 
         private static readonly ConditionalWeakTable<Compilation, System.Lazy<CallNameGraph>> Cache = new();
 
@@ -80,7 +86,8 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>
         /// Whether any code of the compilation (top-level statements included) invokes a method of this name; answered for
-        /// <c>ConfigureHttpClientDefaults</c>, <c>AddServiceDefaults</c> and <c>AddHostedService</c> (the names the pass watches for).
+        /// <c>ConfigureHttpClientDefaults</c>, <c>AddServiceDefaults</c>, <c>AddHostedService</c> and the Functions worker's
+        /// <c>ConfigureFunctions…</c> (the names the pass watches for).
         /// </summary>
         public bool IsInvokedAnywhere(string name)
         {

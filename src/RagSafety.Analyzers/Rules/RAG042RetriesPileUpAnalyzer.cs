@@ -66,19 +66,17 @@ namespace RagSafety.Analyzers.Rules
 
         /// <summary>
         /// An executable that serves nothing of its own: it maps no endpoint, controller, hub or page (<c>Map…</c> calls; AutoMapper's
-        /// <c>Map</c> aside), registers no hosted service and is no Azure Functions app. Referencing ASP.NET Core is not enough:
-        /// evaluation and seeding tools reference the web project whose classes they reuse.
+        /// <c>Map</c> aside), registers no hosted service and configures no Azure Functions worker (an isolated worker's
+        /// <c>ConfigureFunctionsWorkerDefaults</c> / <c>ConfigureFunctionsWebApplication</c>; in-process Functions are libraries).
+        /// What the code does decides, not what it references: evaluation and seeding tools reference the web project whose
+        /// classes they reuse.
         /// </summary>
         private static bool IsConsoleTool(Compilation compilation)
         {
-            if (compilation.GetTypeByMetadataName("Microsoft.Azure.Functions.Worker.FunctionAttribute") is not null
-                || compilation.GetTypeByMetadataName("Microsoft.Azure.WebJobs.FunctionNameAttribute") is not null)
-            {
-                return false;
-            }
-
             var calls = CallNameGraph.For(compilation);
             return !calls.IsInvokedAnywhere("AddHostedService")
+                && !calls.IsInvokedAnywhere("ConfigureFunctionsWorkerDefaults")
+                && !calls.IsInvokedAnywhere("ConfigureFunctionsWebApplication")
                 && !calls.MapCalls.Any(c => c.Expression switch
                 {
                     MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText != "Map",
