@@ -15,13 +15,18 @@ namespace RagSample.Unsafe;
 /// </summary>
 public static class ModelCalls
 {
-    private static readonly ApiKeyCredential Credential = new("sk-ragsample-3f9a1c7e5b2d4086a1e9c3b7d5f20e48"); // RAG060
+    internal static readonly ApiKeyCredential Credential = new("sk-ragsample-3f9a1c7e5b2d4086a1e9c3b7d5f20e48"); // RAG060
 
     private static readonly string? BaseUrl = Environment.GetEnvironmentVariable("OPENAI_BASE_URL")?.TrimEnd('/');
 
     private static readonly string ChatModel = Environment.GetEnvironmentVariable("OPENAI_CHAT_MODEL") ?? "gpt-4o-mini";
 
     private static readonly string EmbeddingModel = Environment.GetEnvironmentVariable("OPENAI_EMBEDDING_MODEL") ?? "text-embedding-3-small";
+
+    /// <summary>The configured OpenAI-compatible endpoint, or null for OpenAI itself.</summary>
+    public static Uri? Endpoint => BaseUrl is null ? null : new Uri(BaseUrl);
+
+    public static string Model => ChatModel;
 
     public static IChatClient CreateChatClient() => BaseUrl is null ? new ExtractiveChatClient() : new RemoteChatClient();
 

@@ -1,4 +1,6 @@
+using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
+using OpenAI;
 using RagSample.Unsafe;
 
 // The same RAG service as samples/RagSample, written the way that works for one user and fails for fifty.
@@ -12,6 +14,15 @@ builder.Services.AddSingleton<IChatClient>(_ => RagEngine.Chat);
 builder.Services.AddSingleton<AnswerService>(); // RAG001
 builder.Services.AddSingleton(new List<ChatMessage>()); // RAG001
 builder.Services.AddSingleton<SupportAgent>(); // RAG001
+
+// The model's HttpClient retries (the standard resilience handler), and the SDK client built on it retries again.
+builder.Services.AddHttpClient("model").AddStandardResilienceHandler();
+builder.Services.AddSingleton(sp => new OpenAIClient(ModelCalls.Credential, new OpenAIClientOptions
+{
+    Endpoint = ModelCalls.Endpoint,
+    NetworkTimeout = TimeSpan.FromMinutes(2),
+    Transport = new HttpClientPipelineTransport(sp.GetRequiredService<IHttpClientFactory>().CreateClient("model")), // RAG042
+}));
 var app = builder.Build();
 
 // Ingests the documents before serving, one embedding call per chunk.
@@ -36,6 +47,13 @@ app.MapGet("/answer", (AnswerService answers, string q) => answers.AnswerAsync(q
 
 // Blocks a thread-pool thread for a whole agent run, in the one session every caller shares.
 app.MapGet("/support", (SupportAgent support, string q) => support.AskAsync(q).Result); // RAG010 RAG050
+
+// A completion straight from the SDK client over the retrying HttpClient (needs a model endpoint).
+app.MapGet("/complete", async (OpenAIClient openAI, string q, CancellationToken cancellationToken) =>
+{
+    var completion = await openAI.GetChatClient(ModelCalls.Model).CompleteChatAsync([new OpenAI.Chat.UserChatMessage(q)], cancellationToken: cancellationToken);
+    return string.Concat(completion.Value.Content.Select(part => part.Text));
+});
 
 // Writes the live index inside the request, and never waits for the writes.
 app.MapPost("/documents", (DocumentUpload upload) =>

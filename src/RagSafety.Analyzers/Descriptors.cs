@@ -157,6 +157,19 @@ namespace RagSafety.Analyzers
             "Embedding endpoints accept batches. One request per item multiplies requests and rate-limit errors. Embed in "
             + "bounded batches.");
 
+        // RAG042: retries that pile up on AI traffic. {0} the offending call, {1} the problem, {2} the remedy. Warning for
+        // stacked retries and for retry loops without a bound or a delay; Info (per diagnostic) for constant delays.
+        public static readonly DiagnosticDescriptor RAG042_RetriesPileUp = Create(
+            RuleIds.RetriesPileUp,
+            "Retries that pile up on AI traffic",
+            "'{0}' {1}; {2}",
+            ConcurrencyCategory,
+            DiagnosticSeverity.Warning,
+            "Providers throttle with 429 and every caller retries at once. An SDK client that retries on top of an HttpClient "
+            + "that retries multiplies the attempts; a hand-written loop without a bound or a delay, or with a constant delay "
+            + "and no jitter, retries in step with every other caller. Keep one retry layer, back off exponentially with jitter "
+            + "and honour Retry-After.");
+
         // RAG050: request cancellation not forwarded.
         public static readonly DiagnosticDescriptor RAG050_CancellationNotForwarded = Create(
             RuleIds.CancellationNotForwarded,
@@ -211,6 +224,7 @@ namespace RagSafety.Analyzers
         public const string ClientCreatedPerCall = "RAG032";
         public const string UnboundedFanOut = "RAG040";
         public const string PerItemEmbedding = "RAG041";
+        public const string RetriesPileUp = "RAG042";
         public const string CancellationNotForwarded = "RAG050";
         public const string HardCodedCredential = "RAG060";
         public const string InvalidOption = "RAG900";

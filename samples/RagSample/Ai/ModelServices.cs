@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
@@ -23,13 +24,16 @@ public static class ModelServices
         }
 
         var timeout = TimeSpan.FromSeconds(Math.Max(1, settings.ModelTimeoutSeconds));
+
+        // One retry layer: the SDK's own (exponential backoff). The HttpClient under it has no resilience handler.
+        var retries = new ClientRetryPolicy(maxRetries: 3);
         services.AddSingleton(_ => new ModelGate(settings.MaxModelConcurrency, timeout));
         services.AddSingleton<IChatClient>(sp => new OpenAIChatAdapter(
-            new ChatClient(endpoint.ChatModel, new ApiKeyCredential(endpoint.ApiKey), new OpenAIClientOptions { Endpoint = endpoint.BaseUrl, NetworkTimeout = timeout }),
+            new ChatClient(endpoint.ChatModel, new ApiKeyCredential(endpoint.ApiKey), new OpenAIClientOptions { Endpoint = endpoint.BaseUrl, NetworkTimeout = timeout, RetryPolicy = retries }),
             sp.GetRequiredService<ModelGate>(),
             endpoint.ChatModel));
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => new OpenAIEmbeddingAdapter(
-            new EmbeddingClient(endpoint.EmbeddingModel, new ApiKeyCredential(endpoint.ApiKey), new OpenAIClientOptions { Endpoint = endpoint.BaseUrl, NetworkTimeout = timeout }),
+            new EmbeddingClient(endpoint.EmbeddingModel, new ApiKeyCredential(endpoint.ApiKey), new OpenAIClientOptions { Endpoint = endpoint.BaseUrl, NetworkTimeout = timeout, RetryPolicy = retries }),
             sp.GetRequiredService<ModelGate>(),
             endpoint.EmbeddingModel));
         return services;

@@ -15,6 +15,7 @@ namespace RagSafety.Analyzers.Knowledge
             .Concat(KernelMemoryEntries())
             .Concat(AzureEntries())
             .Concat(OllamaSharpEntries())
+            .Concat(ResilienceEntries())
             .ToImmutableArray();
 
         private static IEnumerable<ApiEntry> FrameworkEntries()

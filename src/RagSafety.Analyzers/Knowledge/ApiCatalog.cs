@@ -15,8 +15,22 @@ namespace RagSafety.Analyzers.Knowledge
         /// <summary>Every catalogued API (see ApiCatalog.Entries.cs).</summary>
         public static ImmutableArray<ApiEntry> Entries { get; } = CreateEntries();
 
-        /// <summary>The assemblies of the catalogued libraries other than .NET itself: referencing one means using AI.</summary>
+        /// <summary>
+        /// Libraries catalogued for what they do to AI traffic (resilience pipelines, Polly), not AI libraries themselves:
+        /// like .NET's own types, referencing one says nothing about AI use.
+        /// </summary>
+        public static ImmutableHashSet<string> SupportLibraries { get; } = ImmutableHashSet.Create(
+            System.StringComparer.Ordinal,
+            "Polly.Core",
+            "Polly",
+            "Microsoft.Extensions.Http.Resilience",
+            "Microsoft.Extensions.Http.Polly");
+
+        /// <summary>The assemblies of the catalogued libraries other than .NET itself and the support libraries: referencing one means using AI.</summary>
         public static ImmutableHashSet<string> LibraryNames { get; } =
-            Entries.Select(e => e.Library).Where(l => l != FrameworkLibrary).ToImmutableHashSet(System.StringComparer.Ordinal);
+            Entries.Select(e => e.Library).Where(IsAiLibrary).ToImmutableHashSet(System.StringComparer.Ordinal);
+
+        /// <summary>Whether an entry's library says the compilation uses AI (not .NET, not a support library).</summary>
+        public static bool IsAiLibrary(string library) => library != FrameworkLibrary && !SupportLibraries.Contains(library);
     }
 }

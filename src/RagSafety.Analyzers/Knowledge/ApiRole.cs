@@ -38,5 +38,24 @@ namespace RagSafety.Analyzers.Knowledge
 
         /// <summary>A parameter or property that carries an API key or credential (a member and its parameter).</summary>
         CredentialParameter,
+
+        /// <summary>
+        /// Where an AI client's own retries are set (a property, or a constructor and its count parameter):
+        /// <c>ClientPipelineOptions.RetryPolicy</c>, <c>ClientRetryPolicy(maxRetries)</c>, Azure.Core's <c>ClientOptions.Retry</c>.
+        /// </summary>
+        RetryOption,
+
+        /// <summary>
+        /// A call or handler that makes an HttpClient retry (a member or a type): <c>AddStandardResilienceHandler</c>,
+        /// <c>AddStandardHedgingHandler</c>, <c>AddResilienceHandler</c> and <c>AddPolicyHandler</c> (retrying when their pipeline
+        /// or policy retries), <c>ResilienceHandler</c>, <c>PolicyHttpMessageHandler</c>.
+        /// </summary>
+        RetryHandler,
+
+        /// <summary>A Polly retry strategy: its options type (a whole type) or the builder method that adds it (a member).</summary>
+        RetryStrategy,
+
+        /// <summary>Where a resilience pipeline's timeout is set (a property, or a member and its parameter): attempt and total timeouts.</summary>
+        ResilienceTimeout,
     }
 }

@@ -44,7 +44,7 @@ namespace RagSafety.Analyzers.Knowledge
             {
                 foreach (var type in Resolve(compilation, assemblies, entry))
                 {
-                    referencesAiLibrary |= entry.Library != ApiCatalog.FrameworkLibrary;
+                    referencesAiLibrary |= ApiCatalog.IsAiLibrary(entry.Library);
                     if (!types.TryGetValue(type, out var roles))
                     {
                         roles = new TypeRoles();

@@ -19,8 +19,8 @@ namespace RagSafety.Analyzers.Program
     /// interface call reaches all methods of that name, implementations included): when it says a name cannot be reached
     /// from a method, no call chain reaches it. <see cref="CallSummaries"/> and <see cref="HandlerReachability"/> use that
     /// to bind only the methods that can matter. The same pass finds what other whole-compilation questions need, so the
-    /// trees are read once: the <c>Map…</c> calls (minimal-API endpoints), the <c>…Singleton</c>, <c>…Scoped</c> and <c>…Transient</c> calls (DI registrations)
-    /// and whether client defaults are configured anywhere.
+    /// trees are read once: the <c>Map…</c> calls (minimal-API endpoints), the <c>…Singleton</c>, <c>…Scoped</c> and <c>…Transient</c> calls (DI registrations),
+    /// the calls that may make an HttpClient retry, and whether client defaults are configured anywhere.
     /// </summary>
     internal sealed class CallNameGraph
     {
@@ -32,8 +32,24 @@ namespace RagSafety.Analyzers.Program
         internal static readonly string[] InterpolationHandlerNames = { "AppendLiteral", "AppendFormatted" };
         internal const string CollectionInitializerName = "Add";
 
+        /// <summary>The IHttpClientBuilder extensions that may make a client retry (RAG042); their calls are kept in <see cref="RetryHandlerCalls"/>.</summary>
+        internal static readonly ImmutableHashSet<string> RetryHandlerNames = ImmutableHashSet.Create(
+            System.StringComparer.Ordinal,
+            "AddStandardResilienceHandler",
+            "AddStandardHedgingHandler",
+            "AddResilienceHandler",
+            "AddPolicyHandler",
+            "AddTransientHttpErrorPolicy");
+
         /// <summary>Names whose calls anywhere in the compilation <see cref="IsInvokedAnywhere"/> can answer for.</summary>
-        private static readonly ImmutableHashSet<string> WatchedNames = ImmutableHashSet.Create(System.StringComparer.Ordinal, "ConfigureHttpClientDefaults", "AddServiceDefaults");
+        private static readonly ImmutableHashSet<string> WatchedNames =
+            ImmutableHashSet.Create(
+                System.StringComparer.Ordinal,
+                "ConfigureHttpClientDefaults",
+                "AddServiceDefaults",
+                "AddHostedService",
+                "ConfigureFunctionsWorkerDefaults",
+                "ConfigureFunctionsWebApplication").Union(RetryHandlerNames);
 
         private static readonly ConditionalWeakTable<Compilation, System.Lazy<CallNameGraph>> Cache = new();
 
@@ -53,6 +69,7 @@ namespace RagSafety.Analyzers.Program
             MapCalls = collected.MapCalls.ToImmutable();
             SingletonCalls = collected.SingletonCalls.ToImmutable();
             ScopedOrTransientCalls = collected.ScopedOrTransientCalls.ToImmutable();
+            RetryHandlerCalls = collected.RetryHandlerCalls.ToImmutable();
         }
 
         /// <summary>Every invocation of a method whose name starts with <c>Map</c>, in tree order.</summary>
@@ -64,13 +81,17 @@ namespace RagSafety.Analyzers.Program
         /// <summary>Every invocation of a method whose name ends with <c>Scoped</c> or <c>Transient</c>, in tree order.</summary>
         public ImmutableArray<InvocationExpressionSyntax> ScopedOrTransientCalls { get; }
 
+        /// <summary>Every invocation of a method named in <see cref="RetryHandlerNames"/>, in tree order.</summary>
+        public ImmutableArray<InvocationExpressionSyntax> RetryHandlerCalls { get; }
+
         /// <summary>The compilation's graph, built on first need (once, whichever analyzer asks first).</summary>
         public static CallNameGraph For(Compilation compilation) =>
             Cache.GetValue(compilation, c => new System.Lazy<CallNameGraph>(() => Build(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
         /// <summary>
         /// Whether any code of the compilation (top-level statements included) invokes a method of this name; answered for
-        /// <c>ConfigureHttpClientDefaults</c> and <c>AddServiceDefaults</c>, the names the pass watches for.
+        /// <c>ConfigureHttpClientDefaults</c>, <c>AddServiceDefaults</c>, <c>AddHostedService</c> and the Functions worker's
+        /// <c>ConfigureFunctions…</c> (the names the pass watches for).
         /// </summary>
         public bool IsInvokedAnywhere(string name)
         {
@@ -353,6 +374,8 @@ namespace RagSafety.Analyzers.Program
 
             public ImmutableArray<InvocationExpressionSyntax>.Builder ScopedOrTransientCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
 
+            public ImmutableArray<InvocationExpressionSyntax>.Builder RetryHandlerCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+
             public void Add(string name, InvocationExpressionSyntax invocation)
             {
                 InvokedAnywhere.Add(name);
@@ -369,6 +392,11 @@ namespace RagSafety.Analyzers.Program
                 if (IsScopedOrTransientName(name))
                 {
                     ScopedOrTransientCalls.Add(invocation);
+                }
+
+                if (RetryHandlerNames.Contains(name))
+                {
+                    RetryHandlerCalls.Add(invocation);
                 }
             }
         }

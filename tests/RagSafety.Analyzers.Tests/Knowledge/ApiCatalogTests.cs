@@ -76,6 +76,20 @@ namespace RagSafety.Analyzers.Tests.Knowledge
         }
 
         [Fact]
+        public void Resilience_packages_alone_do_not_switch_the_rules_on()
+        {
+            // Polly and the HttpClient resilience packages are catalogued for RAG042, but they are not AI libraries.
+            var resilience = TestReferences.For(TestLibraries.Default)
+                .Where(r => ApiCatalog.SupportLibraries.Contains(System.IO.Path.GetFileNameWithoutExtension(r.Display)))
+                .ToList();
+            Assert.True(resilience.Count >= 3, "Expected Polly.Core and the resilience packages among the test references.");
+            var compilation = TestCompilation.Create("class C { }", TestLibraries.AspNetCore).AddReferences(resilience);
+            Assert.False(KnownApis.MayApply(compilation, UserApis.None));
+            Assert.False(Resolve(compilation).ReferencesAiLibrary);
+            Assert.Empty(ApiCatalog.LibraryNames.Intersect(ApiCatalog.SupportLibraries));
+        }
+
+        [Fact]
         public void Implementations_overrides_and_extension_calls_take_the_catalogued_role()
         {
             var compilation = TestCompilation.Create("""

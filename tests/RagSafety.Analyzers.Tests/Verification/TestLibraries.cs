@@ -20,7 +20,8 @@ namespace RagSafety.Analyzers.Tests.Verification
         /// <summary>
         /// Every other AI library NuGet serves here, as the real package: Semantic Kernel and its OpenAI / Azure OpenAI
         /// connectors, Microsoft.Extensions.AI.OpenAI, VectorData, Azure.AI.OpenAI 2.x, Azure.AI.Inference, Azure AI Search,
-        /// Qdrant, OllamaSharp, Agent Framework, Azure Functions (isolated and in-process) and Grpc.Core.Api.
+        /// Qdrant, OllamaSharp, Agent Framework, Azure Functions (isolated and in-process) and Grpc.Core.Api; with them the
+        /// resilience packages that wrap AI traffic (Microsoft.Extensions.Http.Resilience, Microsoft.Extensions.Http.Polly, Polly.Core).
         /// </summary>
         AiPackages = 8,
 

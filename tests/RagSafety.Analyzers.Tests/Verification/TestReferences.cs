@@ -53,7 +53,10 @@ namespace RagSafety.Analyzers.Tests.Verification
                 ("Microsoft.Azure.Functions.Worker.Extensions.Http", "3.3.0"),
                 ("Microsoft.Azure.WebJobs", "3.0.48"),
                 ("Microsoft.Azure.WebJobs.Extensions.Http", "3.2.0"),
-                ("Grpc.Core.Api", "2.71.0")),
+                ("Grpc.Core.Api", "2.71.0"),
+                ("Microsoft.Extensions.Http.Resilience", "11.0.0"),
+                ("Microsoft.Extensions.Http.Polly", "11.0.0"),
+                ("Polly.Core", "8.9.1")),
             [TestLibraries.LegacyAzureOpenAI] = Create(("Azure.AI.OpenAI", "1.0.0-beta.6"), ("Azure.Core", "1.60.0")),
             [TestLibraries.PreviousGeneration] = Create(("Microsoft.Extensions.AI.Abstractions", "10.11.0"), ("Microsoft.Extensions.VectorData.Abstractions", "9.7.0")),
         };
