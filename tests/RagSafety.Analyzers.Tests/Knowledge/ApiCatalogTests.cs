@@ -80,7 +80,7 @@ namespace RagSafety.Analyzers.Tests.Knowledge
         {
             // Polly and the HttpClient resilience packages are catalogued for RAG042, but they are not AI libraries.
             var resilience = TestReferences.For(TestLibraries.Default)
-                .Where(r => ApiCatalog.SupportLibraries.Contains(System.IO.Path.GetFileNameWithoutExtension(r.Display)))
+                .Where(r => ApiCatalog.SupportLibraries.Contains(System.IO.Path.GetFileNameWithoutExtension(r.Display) ?? string.Empty))
                 .ToList();
             Assert.True(resilience.Count >= 3, "Expected Polly.Core and the resilience packages among the test references.");
             var compilation = TestCompilation.Create("class C { }", TestLibraries.AspNetCore).AddReferences(resilience);
