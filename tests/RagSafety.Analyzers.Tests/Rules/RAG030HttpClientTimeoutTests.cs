@@ -683,15 +683,6 @@ namespace RagSafety.Analyzers.Tests.Rules
             await Verify.VerifyAnalyzerAsync(Usings + """
                 using Microsoft.Extensions.DependencyInjection;
 
-                namespace Microsoft.Extensions.DependencyInjection
-                {
-                    // Stand-in for Microsoft.Extensions.Http.Resilience (recognized by name on IHttpClientBuilder).
-                    static class ResilienceHttpClientBuilderExtensions
-                    {
-                        public static IHttpClientBuilder AddStandardResilienceHandler(this IHttpClientBuilder builder) => builder;
-                    }
-                }
-
                 """ + ChatApi + """
                 static class Registration
                 {
