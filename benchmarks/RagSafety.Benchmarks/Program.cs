@@ -16,7 +16,8 @@ using RagSafety.Benchmarks;
 // --text-pass: only the call-name pass (CallNameGraph.Build), 12 times on fresh compilations of each size, to see its cost once the JIT has optimized it.
 // --real: build mode on the real-shaped app (RealShapedApp) instead of the generated service.
 // --ide: per-keystroke cost: a one-character edit, then one document's semantic diagnostics, per analyzer package, on both
-//        corpora at --sizes (default 2000,10000,40000), median of --runs edits (default 7); with --smoke, 2000 lines and 2 edits.
+//        corpora at --sizes (default 2000,10000,40000), median of --runs edits (default 7), after --warm-up rounds (default 3);
+//        --corpus real|generated for one corpus only; --write-ide file for the table; with --smoke, 2000 lines and 2 edits.
 var arguments = args.ToList();
 string? Value(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
 var smoke = arguments.Contains("--smoke");
@@ -55,9 +56,10 @@ if (arguments.Contains("--ide"))
     {
         // Warm-up: the JIT's tiers settle for every package before anything is recorded.
         var warm = new Corpus(ideSizes.Min(), withAi: true, realShaped: true);
-        for (var run = 1; run <= Report.WarmUpRuns; run++)
+        var warmUps = int.Parse(Value("--warm-up") ?? Report.WarmUpRuns.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        for (var run = 1; run <= warmUps; run++)
         {
-            Console.WriteLine($"warm-up {run}/{Report.WarmUpRuns}…");
+            Console.WriteLine($"warm-up {run}/{warmUps}…");
             foreach (var (path, label) in IdeMeasurement.DocumentsOf(warm))
             {
                 await IdeMeasurement.RunAsync(warm, path, label, sets, 1);
