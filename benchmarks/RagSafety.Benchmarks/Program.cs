@@ -14,6 +14,7 @@ using RagSafety.Benchmarks;
 // --rules: only these RagSafety analyzers (by the ID their class name starts with), to see what one rule adds.
 // --list-diagnostics file: every diagnostic of the largest corpus, sorted, to check that a change to the analyzers reports the same.
 // --text-pass: only the call-name pass (CallNameGraph.Build), 12 times on fresh compilations of each size, to see its cost once the JIT has optimized it.
+// --ide-profile: where RagSafety's per-keystroke time goes on the real-shaped app (--sizes, default 10000,40000).
 // --real: build mode on the real-shaped app (RealShapedApp) instead of the generated service.
 // --ide: per-keystroke cost: a one-character edit, then one document's semantic diagnostics, per analyzer package, on both
 //        corpora at --sizes (default 2000,10000,40000), median of --runs edits (default 7), after --warm-up rounds (default 3);
@@ -46,6 +47,16 @@ foreach (var peer in peers.Where(p => p.LoadProblem is not null || p.Analyzers.I
 
 var sets = new[] { ragSafety }.Concat(peers.Where(p => !p.Analyzers.IsEmpty)).ToList();
 var real = arguments.Contains("--real");
+
+if (arguments.Contains("--ide-profile"))
+{
+    foreach (var size in (Value("--sizes") ?? "10000,40000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+    {
+        Console.WriteLine(await IdeProfile.RunAsync(size, ragSafety));
+    }
+
+    return 0;
+}
 
 if (arguments.Contains("--ide"))
 {

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -15,10 +14,10 @@ namespace RagSafety.Analyzers.Program
     /// The reverse question to <see cref="CallSummaries"/>: which request handler reaches an app method, through at most
     /// <see cref="CallSummaries.MaxDepth"/> of the app's methods (the handler and the method included). Every handler of the
     /// compilation (methods by <see cref="RequestHandlers.KindOf(IMethodSymbol)"/>, minimal-API lambdas from the <c>Map…</c>
-    /// calls) is a root of one breadth-first search over <see cref="CallSummaries.CalleesOf"/>. Roots are taken in source
-    /// order, so the answer (the nearest handler, the first in source on a tie) does not depend on the order in which
-    /// concurrent analysis asks. Each question binds only the methods whose syntax can lead to the method's name
-    /// (<see cref="CallNameGraph"/>): the others cannot lie on a chain to it.
+    /// calls) is a root of one breadth-first search over <see cref="CallSummaries.CalleesOf"/>, run once per compilation on
+    /// the first question; every method it reaches keeps the handler that reached it first, so each later question is one
+    /// lookup. Roots are taken in source order and the search is level by level, so the answer (the nearest handler, the
+    /// first in source on a tie) does not depend on the order in which concurrent analysis asks.
     /// </summary>
     internal sealed class HandlerReachability
     {
@@ -27,13 +26,14 @@ namespace RagSafety.Analyzers.Program
         private readonly Compilation _compilation;
         private readonly RagSafetyContext _rag;
         private readonly Lazy<List<(IMethodSymbol Root, string Display)>> _roots;
-        private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
+        private readonly Lazy<Dictionary<IMethodSymbol, string?>> _callingHandlers;
 
         private HandlerReachability(Compilation compilation, RagSafetyContext rag)
         {
             _compilation = compilation;
             _rag = rag;
             _roots = new Lazy<List<(IMethodSymbol Root, string Display)>>(FindRoots, LazyThreadSafetyMode.ExecutionAndPublication);
+            _callingHandlers = new Lazy<Dictionary<IMethodSymbol, string?>>(SearchFromAllHandlers, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static HandlerReachability Get(Compilation compilation, RagSafetyContext rag) =>
@@ -49,7 +49,7 @@ namespace RagSafety.Analyzers.Program
         public string? FindCallingHandler(IMethodSymbol method)
         {
             method = (method.ReducedFrom ?? method).OriginalDefinition;
-            return _callingHandlers.GetOrAdd(method, Search);
+            return _callingHandlers.Value.TryGetValue(method, out var handler) ? handler : null;
         }
 
         /// <summary>How a minimal-API lambda handler is named in messages: <c>MapPost("/ask")</c>, or <c>MapPost</c> without a constant route.</summary>
@@ -71,10 +71,13 @@ namespace RagSafety.Analyzers.Program
             return route is { HasValue: true, Value: string text } ? name + "(\"" + text + "\")" : name;
         }
 
-        private string? Search(IMethodSymbol target)
+        /// <summary>
+        /// One breadth-first search from every handler at once (in source order), within the depth: each method reached maps
+        /// to the handler whose search reached it first, which is the nearest handler and, among the nearest, the one a
+        /// search from each handler in turn would meet first. Handlers themselves map to null (a handler is not "reached").
+        /// </summary>
+        private Dictionary<IMethodSymbol, string?> SearchFromAllHandlers()
         {
-            var names = CallNameGraph.For(_compilation);
-            var namesReachingTarget = names.NamesReaching(new[] { CallNameGraph.DeclaredName(target) });
             var reached = new Dictionary<IMethodSymbol, Reach>(SymbolEqualityComparer.Default);
             var queue = new Queue<IMethodSymbol>();
             foreach (var (root, display) in _roots.Value)
@@ -82,19 +85,17 @@ namespace RagSafety.Analyzers.Program
                 if (!reached.ContainsKey(root))
                 {
                     reached.Add(root, new Reach(display, 1));
-                    if (names.MayReach(root, namesReachingTarget))
-                    {
-                        queue.Enqueue(root);
-                    }
+                    queue.Enqueue(root);
                 }
             }
 
-            if (reached.ContainsKey(target))
+            var maxDepth = _rag.Summaries.MaxDepth;
+            var handlers = new Dictionary<IMethodSymbol, string?>(SymbolEqualityComparer.Default);
+            foreach (var root in queue)
             {
-                return null;
+                handlers[root] = null;
             }
 
-            var maxDepth = _rag.Summaries.MaxDepth;
             while (queue.Count > 0)
             {
                 var method = queue.Dequeue();
@@ -106,21 +107,16 @@ namespace RagSafety.Analyzers.Program
 
                 foreach (var callee in _rag.Summaries.CalleesOf(method))
                 {
-                    if (SymbolEqualityComparer.Default.Equals(callee, target))
-                    {
-                        return reach.Handler;
-                    }
-
-                    // A callee that cannot reach the target is not followed; nor would any chain through it get there.
-                    if (!reached.ContainsKey(callee) && names.MayReach(callee, namesReachingTarget))
+                    if (!reached.ContainsKey(callee))
                     {
                         reached.Add(callee, new Reach(reach.Handler, reach.Depth + 1));
+                        handlers.Add(callee, reach.Handler);
                         queue.Enqueue(callee);
                     }
                 }
             }
 
-            return null;
+            return handlers;
         }
 
         /// <summary>Every handler of the compilation with its display name, in source order (file order, then position).</summary>
