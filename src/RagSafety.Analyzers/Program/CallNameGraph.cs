@@ -137,6 +137,17 @@ namespace RagSafety.Analyzers.Program
                 }
 
                 facts.ByDeclaration[declaration.Node.Span] = names;
+                if (declaration.Node is MethodDeclarationSyntax method)
+                {
+                    if (!facts.MethodsByName.TryGetValue(name, out var methods))
+                    {
+                        methods = new List<MethodDeclarationSyntax>();
+                        facts.MethodsByName.Add(name, methods);
+                    }
+
+                    methods.Add(method);
+                }
+
                 foreach (var invoked in names)
                 {
                     if (!facts.Callers.TryGetValue(invoked, out var callers))
@@ -255,6 +266,32 @@ namespace RagSafety.Analyzers.Program
             }
 
             return false;
+        }
+
+        /// <summary>The method declarations (not constructors, local functions or accessors) declared under a name, in tree order and then source order.</summary>
+        public IEnumerable<MethodDeclarationSyntax> MethodDeclarationsNamed(string name)
+        {
+            foreach (var tree in _trees)
+            {
+                if (tree.MethodsByName.TryGetValue(name, out var methods))
+                {
+                    foreach (var method in methods)
+                    {
+                        yield return method;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// <see cref="MayReach(IMethodSymbol, ImmutableHashSet{string})"/> for a lambda or anonymous method read from its syntax,
+        /// before it is bound: the same names its symbol would give.
+        /// </summary>
+        public static bool MayReach(AnonymousFunctionExpressionSyntax lambda, ImmutableHashSet<string> reaching)
+        {
+            var names = new List<string>();
+            Walk(lambda, names);
+            return names.Any(reaching.Contains);
         }
 
         /// <summary>The name a method is declared and called under: an explicit implementation's is the interface member's.</summary>
@@ -399,6 +436,9 @@ namespace RagSafety.Analyzers.Program
         {
             /// <summary>The names each method or constructor declaration (by its span) may invoke.</summary>
             public Dictionary<TextSpan, List<string>> ByDeclaration { get; } = new();
+
+            /// <summary>The tree's method declarations by declared name, in source order.</summary>
+            public Dictionary<string, List<MethodDeclarationSyntax>> MethodsByName { get; } = new(System.StringComparer.Ordinal);
 
             /// <summary>For each name invoked in the tree, the declared names of the declarations invoking it.</summary>
             public Dictionary<string, List<string>> Callers { get; } = new(System.StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -12,12 +13,16 @@ namespace RagSafety.Analyzers.Program
 {
     /// <summary>
     /// The reverse question to <see cref="CallSummaries"/>: which request handler reaches an app method, through at most
-    /// <see cref="CallSummaries.MaxDepth"/> of the app's methods (the handler and the method included). Every handler of the
-    /// compilation (methods by <see cref="RequestHandlers.KindOf(IMethodSymbol)"/>, minimal-API lambdas from the <c>Map…</c>
-    /// calls) is a root of one breadth-first search over <see cref="CallSummaries.CalleesOf"/>, run once per compilation on
-    /// the first question; every method it reaches keeps the handler that reached it first, so each later question is one
-    /// lookup. Roots are taken in source order and the search is level by level, so the answer (the nearest handler, the
-    /// first in source on a tie) does not depend on the order in which concurrent analysis asks.
+    /// <see cref="CallSummaries.MaxDepth"/> of the app's methods (the handler and the method included). The answer is the one
+    /// breadth-first search from every handler of the compilation (methods by <see cref="RequestHandlers.KindOf(IMethodSymbol)"/>,
+    /// minimal-API lambdas from the <c>Map…</c> calls), in source order, over <see cref="CallSummaries.CalleesOf"/>, gives: the
+    /// handler of the first method met that calls it (the nearest handler, the first in source on a tie), so it does not
+    /// depend on the order in which concurrent analysis asks. That search is run once per declared name of the methods
+    /// asked about, not once per method, and only as far as the questions need: it follows only methods whose syntax can
+    /// lead to that name (<see cref="CallNameGraph"/>; the others cannot lie on a chain to a method of that name), it starts
+    /// from the handlers among them only (found by name, without enumerating every handler), it keeps every method it met
+    /// with its handler, and a later question resumes it where the last one stopped. A method already met is answered in
+    /// O(1); every method of the compilation asked once costs each name's search once.
     /// </summary>
     internal sealed class HandlerReachability
     {
@@ -26,14 +31,17 @@ namespace RagSafety.Analyzers.Program
         private readonly Compilation _compilation;
         private readonly RagSafetyContext _rag;
         private readonly Lazy<List<(IMethodSymbol Root, string Display)>> _roots;
-        private readonly Lazy<Dictionary<IMethodSymbol, string?>> _callingHandlers;
+        private readonly ConcurrentDictionary<string, NameSearch> _searches = new(StringComparer.Ordinal);
+        private readonly Lazy<Dictionary<SyntaxTree, int>> _treeOrder;
 
         private HandlerReachability(Compilation compilation, RagSafetyContext rag)
         {
             _compilation = compilation;
             _rag = rag;
             _roots = new Lazy<List<(IMethodSymbol Root, string Display)>>(FindRoots, LazyThreadSafetyMode.ExecutionAndPublication);
-            _callingHandlers = new Lazy<Dictionary<IMethodSymbol, string?>>(SearchFromAllHandlers, LazyThreadSafetyMode.ExecutionAndPublication);
+            _treeOrder = new Lazy<Dictionary<SyntaxTree, int>>(
+                () => compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index),
+                LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static HandlerReachability Get(Compilation compilation, RagSafetyContext rag) =>
@@ -49,7 +57,13 @@ namespace RagSafety.Analyzers.Program
         public string? FindCallingHandler(IMethodSymbol method)
         {
             method = (method.ReducedFrom ?? method).OriginalDefinition;
-            return _callingHandlers.Value.TryGetValue(method, out var handler) ? handler : null;
+            if (IsHandler(method))
+            {
+                return null;
+            }
+
+            var search = _searches.GetOrAdd(CallNameGraph.DeclaredName(method), name => new NameSearch(this, name));
+            return search.HandlerCalling(method);
         }
 
         /// <summary>How a minimal-API lambda handler is named in messages: <c>MapPost("/ask")</c>, or <c>MapPost</c> without a constant route.</summary>
@@ -71,52 +85,170 @@ namespace RagSafety.Analyzers.Program
             return route is { HasValue: true, Value: string text } ? name + "(\"" + text + "\")" : name;
         }
 
-        /// <summary>
-        /// One breadth-first search from every handler at once (in source order), within the depth: each method reached maps
-        /// to the handler whose search reached it first, which is the nearest handler and, among the nearest, the one a
-        /// search from each handler in turn would meet first. Handlers themselves map to null (a handler is not "reached").
-        /// </summary>
-        private Dictionary<IMethodSymbol, string?> SearchFromAllHandlers()
+        /// <summary>Whether the method is itself a handler (one of <see cref="Handlers"/>), decided without finding them all.</summary>
+        private bool IsHandler(IMethodSymbol method)
         {
-            var reached = new Dictionary<IMethodSymbol, Reach>(SymbolEqualityComparer.Default);
-            var queue = new Queue<IMethodSymbol>();
-            foreach (var (root, display) in _roots.Value)
+            if (method.MethodKind == MethodKind.Ordinary)
             {
-                if (!reached.ContainsKey(root))
+                return method.Locations.Any(l => l.IsInSource) && _rag.Handlers.KindOf(method) != HandlerKind.None;
+            }
+
+            if (method.MethodKind != MethodKind.AnonymousFunction || !_rag.Handlers.ReferencesServerFramework)
+            {
+                return false;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } } lambda
+                    && CallNameGraph.For(_compilation).MapCalls.Contains(invocation)
+                    && new OperationsAcrossTrees(_compilation).Of(lambda) is IAnonymousFunctionOperation operation
+                    && _rag.Handlers.IsMinimalApiHandler(operation))
                 {
-                    reached.Add(root, new Reach(display, 1));
-                    queue.Enqueue(root);
+                    return true;
                 }
             }
 
-            var maxDepth = _rag.Summaries.MaxDepth;
-            var handlers = new Dictionary<IMethodSymbol, string?>(SymbolEqualityComparer.Default);
-            foreach (var root in queue)
-            {
-                handlers[root] = null;
-            }
+            return false;
+        }
 
-            while (queue.Count > 0)
-            {
-                var method = queue.Dequeue();
-                var reach = reached[method];
-                if (reach.Depth >= maxDepth)
-                {
-                    continue;
-                }
+        private int TreeIndex(SyntaxTree? tree) => tree is not null && _treeOrder.Value.TryGetValue(tree, out var index) ? index : int.MaxValue;
 
-                foreach (var callee in _rag.Summaries.CalleesOf(method))
+        /// <summary>
+        /// The handlers whose own syntax can lead to one of <paramref name="reaching"/> names, in source order, found by name:
+        /// handler methods are declared under one of those names, endpoint lambdas are read from the <c>Map…</c> calls' syntax
+        /// before anything is bound. The same handlers, in the same order, as <see cref="Handlers"/> filtered by
+        /// <see cref="CallNameGraph.MayReach(IMethodSymbol, ImmutableHashSet{string})"/>.
+        /// </summary>
+        private List<(IMethodSymbol Root, string Display)> HandlersReaching(ImmutableHashSet<string> reaching)
+        {
+            var names = CallNameGraph.For(_compilation);
+            var roots = new List<(IMethodSymbol Root, string Display, int Tree, int Position)>();
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var name in reaching)
+            {
+                foreach (var declaration in names.MethodDeclarationsNamed(name))
                 {
-                    if (!reached.ContainsKey(callee))
+#pragma warning disable RS1030 // Handlers live in other files; the analyzer driver serves cached semantic models.
+                    var declared = _compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration);
+#pragma warning restore RS1030
+                    if (declared is not IMethodSymbol { MethodKind: MethodKind.Ordinary } declaredMethod)
                     {
-                        reached.Add(callee, new Reach(reach.Handler, reach.Depth + 1));
-                        handlers.Add(callee, reach.Handler);
-                        queue.Enqueue(callee);
+                        continue;
+                    }
+
+                    var method = (declaredMethod.PartialDefinitionPart ?? declaredMethod).OriginalDefinition;
+                    if (seen.Add(method)
+                        && method.Locations.FirstOrDefault(l => l.IsInSource) is { } location
+                        && names.MayReach(method, reaching)
+                        && _rag.Handlers.KindOf(method) != HandlerKind.None)
+                    {
+                        roots.Add((method, CallChain.Display(method), TreeIndex(location.SourceTree), location.SourceSpan.Start));
                     }
                 }
             }
 
-            return handlers;
+            if (_rag.Handlers.ReferencesServerFramework)
+            {
+                var operations = new OperationsAcrossTrees(_compilation);
+                foreach (var invocation in names.MapCalls)
+                {
+                    foreach (var argument in invocation.ArgumentList.Arguments)
+                    {
+                        if (argument.Expression is AnonymousFunctionExpressionSyntax lambda
+                            && CallNameGraph.MayReach(lambda, reaching)
+                            && operations.Of(lambda) is IAnonymousFunctionOperation operation
+                            && _rag.Handlers.IsMinimalApiHandler(operation))
+                        {
+                            roots.Add((operation.Symbol, DisplayLambdaHandler(operation), TreeIndex(lambda.SyntaxTree), lambda.SpanStart));
+                        }
+                    }
+                }
+            }
+
+            return roots.OrderBy(r => r.Tree).ThenBy(r => r.Position).Select(r => (r.Root, r.Display)).ToList();
+        }
+
+        /// <summary>
+        /// The breadth-first search from every handler for the methods declared under one name, resumed by each question
+        /// until the method asked about is met or the search is done. It follows only methods that may reach the name, so a
+        /// method of that name is met at the same step, from the same handler, as in a search from all handlers.
+        /// </summary>
+        private sealed class NameSearch
+        {
+            private readonly HandlerReachability _owner;
+            private readonly string _name;
+            private readonly object _gate = new();
+            private readonly Dictionary<IMethodSymbol, Reach> _reached = new(SymbolEqualityComparer.Default);
+            private readonly Dictionary<IMethodSymbol, string> _met = new(SymbolEqualityComparer.Default);
+            private Queue<IMethodSymbol>? _queue;
+            private ImmutableHashSet<string>? _reaching;
+
+            public NameSearch(HandlerReachability owner, string name)
+            {
+                _owner = owner;
+                _name = name;
+            }
+
+            public string? HandlerCalling(IMethodSymbol target)
+            {
+                lock (_gate)
+                {
+                    if (_queue is null)
+                    {
+                        Start();
+                    }
+
+                    while (!_met.ContainsKey(target) && _queue!.Count > 0)
+                    {
+                        Step();
+                    }
+
+                    return _met.TryGetValue(target, out var handler) ? handler : null;
+                }
+            }
+
+            private void Start()
+            {
+                var names = CallNameGraph.For(_owner._compilation);
+                _reaching = names.NamesReaching(new[] { _name });
+                _queue = new Queue<IMethodSymbol>();
+                foreach (var (root, display) in _owner.HandlersReaching(_reaching))
+                {
+                    if (!_reached.ContainsKey(root))
+                    {
+                        _reached.Add(root, new Reach(display, 1));
+                        _queue.Enqueue(root);
+                    }
+                }
+            }
+
+            /// <summary>One method out of the queue: each callee declared under the name is met (the first time) from its handler.</summary>
+            private void Step()
+            {
+                var names = CallNameGraph.For(_owner._compilation);
+                var method = _queue!.Dequeue();
+                var reach = _reached[method];
+                if (reach.Depth >= _owner._rag.Summaries.MaxDepth)
+                {
+                    return;
+                }
+
+                foreach (var callee in _owner._rag.Summaries.CalleesOf(method))
+                {
+                    if (!_met.ContainsKey(callee) && CallNameGraph.DeclaredName(callee) == _name)
+                    {
+                        _met.Add(callee, reach.Handler);
+                    }
+
+                    // A callee that cannot reach the name is not followed; nor would any chain through it get there.
+                    if (!_reached.ContainsKey(callee) && names.MayReach(callee, _reaching!))
+                    {
+                        _reached.Add(callee, new Reach(reach.Handler, reach.Depth + 1));
+                        _queue.Enqueue(callee);
+                    }
+                }
+            }
         }
 
         /// <summary>Every handler of the compilation with its display name, in source order (file order, then position).</summary>
