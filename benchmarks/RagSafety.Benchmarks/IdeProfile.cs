@@ -21,12 +21,12 @@ namespace RagSafety.Benchmarks
     /// </summary>
     public static class IdeProfile
     {
-        public static async Task<string> RunAsync(int size, AnalyzerSet ragSafety)
+        public static async Task<string> RunAsync(int size, AnalyzerSet ragSafety, string document)
         {
             var corpus = new Corpus(size, withAi: true, realShaped: true);
             Compilation compilation = corpus.Compile(ImmutableDictionary<string, ReportDiagnostic>.Empty);
-            var tree = compilation.SyntaxTrees.Single(t => t.FilePath == RealShapedApp.ClientsInHandlersDocument);
-            var b = new StringBuilder($"RagSafety per keystroke, real-shaped app, {corpus.Lines:N0} lines (load {IdeMeasurement.Load()}):\n");
+            var tree = compilation.SyntaxTrees.Single(t => t.FilePath == document);
+            var b = new StringBuilder($"RagSafety per keystroke, real-shaped app, {corpus.Lines:N0} lines, {document} (load {IdeMeasurement.Load()}):\n");
             for (var round = 0; round < 3; round++)
             {
                 var text = tree.GetText();
@@ -45,7 +45,13 @@ namespace RagSafety.Benchmarks
                 }
 
                 RagSafetyContext rag = null!;
+                Time("entry point", () => compilation.GetEntryPoint(CancellationToken.None));
                 Time("context", () => rag = RagSafetyContext.Get(compilation, options));
+                Time("service host", () => ServiceHosts.IsServiceHost(compilation));
+                var search = compilation.GetTypeByMetadataName("Shop.M0.Retrieval.SearchService")!.GetMembers("ContextAsync").OfType<IMethodSymbol>().Single();
+                var related = compilation.GetTypeByMetadataName("Shop.M0.Chat.ChatEndpoints")!.GetMembers("RelatedAsync").OfType<IMethodSymbol>().Single();
+                Time("summaries (AI call, generation)", () => { rag.Summaries.FindAiCall(search); rag.Summaries.FindGeneration(search); });
+                Time("callees (implementations)", () => rag.Summaries.CalleesOf(related));
                 Time("call-name graph", () => CallNameGraph.For(compilation));
                 var writer = compilation.GetTypeByMetadataName("Shop.M0.Reports.ReportWriter")!.GetMembers("WriteAsync").OfType<IMethodSymbol>().Single();
                 Time("handler kind (method groups)", () => rag.Handlers.KindOf(writer));

@@ -52,7 +52,10 @@ if (arguments.Contains("--ide-profile"))
 {
     foreach (var size in (Value("--sizes") ?? "10000,40000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
     {
-        Console.WriteLine(await IdeProfile.RunAsync(size, ragSafety));
+        foreach (var document in new[] { RagSafety.Corpus.RealShapedApp.EndpointsDocument, RagSafety.Corpus.RealShapedApp.ClientsInHandlersDocument })
+        {
+            Console.WriteLine(await IdeProfile.RunAsync(size, ragSafety, document));
+        }
     }
 
     return 0;
@@ -98,7 +101,7 @@ if (arguments.Contains("--ide"))
     Console.WriteLine(ideReport);
     if (Value("--write-ide") is { } idePath)
     {
-        File.WriteAllText(idePath, ideReport);
+        Report.WriteSection(idePath, "ide", ideReport);
         Console.WriteLine("written to " + idePath);
     }
 
@@ -142,7 +145,7 @@ var report = Report.Render(rows, alone, noAi, sets, runs, smoke);
 Console.WriteLine(report);
 if (docsPath is not null)
 {
-    File.WriteAllText(docsPath, Report.Document(report));
+    Report.WriteSection(docsPath, real ? "build-real" : "build-generated", report);
     Console.WriteLine("written to " + docsPath);
 }
 
@@ -250,6 +253,27 @@ public static class Report
         b.AppendLine();
         b.AppendLine("Diagnostics found at the largest size: " + string.Join(", ", largest.Diagnostics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
         return b.ToString();
+    }
+
+    /// <summary>
+    /// Writes a measured table into its section of a page (between <c>&lt;!-- name:start --&gt;</c> and
+    /// <c>&lt;!-- name:end --&gt;</c>), leaving the prose around it alone; a page without the section gets the whole
+    /// generated document (the build table on the generated corpus), or the table alone.
+    /// </summary>
+    public static void WriteSection(string path, string name, string table)
+    {
+        string start = $"<!-- {name}:start -->", end = $"<!-- {name}:end -->";
+        var page = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+        var from = page.IndexOf(start, StringComparison.Ordinal);
+        var to = page.IndexOf(end, StringComparison.Ordinal);
+        if (from >= 0 && to > from)
+        {
+            File.WriteAllText(path, page.Substring(0, from + start.Length) + "\n" + table + page.Substring(to));
+        }
+        else
+        {
+            File.WriteAllText(path, name == "build-generated" ? Document(table) : table);
+        }
     }
 
     public static string Document(string report) =>
