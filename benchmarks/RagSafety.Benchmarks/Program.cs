@@ -15,6 +15,7 @@ using RagSafety.Benchmarks;
 // --list-diagnostics file: every diagnostic of the largest corpus, sorted, to check that a change to the analyzers reports the same.
 // --text-pass: only the call-name pass (CallNameGraph.Build), 12 times on fresh compilations of each size, to see its cost once the JIT has optimized it.
 // --ide-profile: where RagSafety's per-keystroke time goes on the real-shaped app (--sizes, default 10000,40000).
+// --no-alone: no second measurement of RagSafety without the peers.
 // --real: build mode on the real-shaped app (RealShapedApp) instead of the generated service.
 // --ide: per-keystroke cost: a one-character edit, then one document's semantic diagnostics, per analyzer package, on both
 //        corpora at --sizes (default 2000,10000,40000), median of --runs edits (default 7), after --warm-up rounds (default 3);
@@ -126,7 +127,7 @@ foreach (var size in sizes)
     rows.Add(await MeasureAsync(corpus, sets, runs));
 
     // Alone, RagSafety binds the bodies its call summaries read before the driver does, and is charged for it.
-    if (sets.Count > 1 && !smoke)
+    if (sets.Count > 1 && !smoke && !arguments.Contains("--no-alone"))
     {
         alone.Add(await MeasureAsync(corpus, new[] { ragSafety }, runs));
     }
