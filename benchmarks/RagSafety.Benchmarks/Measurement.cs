@@ -20,11 +20,12 @@ namespace RagSafety.Benchmarks
     /// <summary>A corpus, parsed once, and the references it compiles against.</summary>
     public sealed class Corpus
     {
-        public Corpus(int targetLines, bool withAi)
+        public Corpus(int targetLines, bool withAi, bool realShaped = false)
         {
-            Files = RagAppGenerator.Generate(targetLines, withAi);
+            Files = realShaped ? RealShapedApp.Generate(targetLines) : RagAppGenerator.Generate(targetLines, withAi);
             Lines = Files.Sum(f => f.Lines);
             WithAi = withAi;
+            RealShaped = realShaped;
             var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
             Trees = Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToImmutableArray();
             References = TestReferences.For(withAi ? TestLibraries.Default : TestLibraries.AspNetCore);
@@ -35,6 +36,11 @@ namespace RagSafety.Benchmarks
         public int Lines { get; }
 
         public bool WithAi { get; }
+
+        /// <summary>The real-shaped app (<see cref="RealShapedApp"/>) rather than the generated service.</summary>
+        public bool RealShaped { get; }
+
+        public string Name => RealShaped ? "real-shaped app" : "generated service";
 
         public ImmutableArray<SyntaxTree> Trees { get; }
 

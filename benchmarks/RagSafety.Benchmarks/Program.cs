@@ -14,6 +14,12 @@ using RagSafety.Benchmarks;
 // --rules: only these RagSafety analyzers (by the ID their class name starts with), to see what one rule adds.
 // --list-diagnostics file: every diagnostic of the largest corpus, sorted, to check that a change to the analyzers reports the same.
 // --text-pass: only the call-name pass (CallNameGraph.Build), 12 times on fresh compilations of each size, to see its cost once the JIT has optimized it.
+// --ide-profile: where RagSafety's per-keystroke time goes on the real-shaped app (--sizes, default 10000,40000).
+// --no-alone: no second measurement of RagSafety without the peers.
+// --real: build mode on the real-shaped app (RealShapedApp) instead of the generated service.
+// --ide: per-keystroke cost: a one-character edit, then one document's semantic diagnostics, per analyzer package, on both
+//        corpora at --sizes (default 2000,10000,40000), median of --runs edits (default 7), after --warm-up rounds (default 3);
+//        --corpus real|generated for one corpus only; --write-ide file for the table; with --smoke, 2000 lines and 2 edits.
 var arguments = args.ToList();
 string? Value(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
 var smoke = arguments.Contains("--smoke");
@@ -41,11 +47,72 @@ foreach (var peer in peers.Where(p => p.LoadProblem is not null || p.Analyzers.I
 }
 
 var sets = new[] { ragSafety }.Concat(peers.Where(p => !p.Analyzers.IsEmpty)).ToList();
+var real = arguments.Contains("--real");
+
+if (arguments.Contains("--ide-profile"))
+{
+    foreach (var size in (Value("--sizes") ?? "10000,40000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+    {
+        foreach (var document in new[] { RagSafety.Corpus.RealShapedApp.EndpointsDocument, RagSafety.Corpus.RealShapedApp.ClientsInHandlersDocument })
+        {
+            Console.WriteLine(await IdeProfile.RunAsync(size, ragSafety, document));
+        }
+    }
+
+    return 0;
+}
+
+if (arguments.Contains("--ide"))
+{
+    var ideSizes = (Value("--sizes") ?? (smoke ? "2000" : "2000,10000,40000")).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+    var edits = smoke ? 2 : int.Parse(Value("--runs") ?? "7", CultureInfo.InvariantCulture);
+    var corpora = Value("--corpus") switch { "real" => new[] { true }, "generated" => new[] { false }, _ => new[] { true, false } };
+    if (!smoke)
+    {
+        // Warm-up: the JIT's tiers settle for every package before anything is recorded.
+        var warm = new Corpus(ideSizes.Min(), withAi: true, realShaped: true);
+        var warmUps = int.Parse(Value("--warm-up") ?? Report.WarmUpRuns.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        for (var run = 1; run <= warmUps; run++)
+        {
+            Console.WriteLine($"warm-up {run}/{warmUps}…");
+            foreach (var (path, label) in IdeMeasurement.DocumentsOf(warm))
+            {
+                await IdeMeasurement.RunAsync(warm, path, label, sets, 1);
+            }
+        }
+    }
+
+    var ideRows = new List<IdeRow>();
+    foreach (var realShaped in corpora)
+    {
+        foreach (var size in ideSizes)
+        {
+            var corpus = new Corpus(size, withAi: true, realShaped);
+            foreach (var (path, label) in IdeMeasurement.DocumentsOf(corpus))
+            {
+                var row = await IdeMeasurement.RunAsync(corpus, path, label, sets, edits);
+                ideRows.Add(row);
+                Console.WriteLine($"  {row.Corpus}, {row.Lines:N0} lines, {row.Document}: compiler {row.CompilerOnly:F0} ms, "
+                    + string.Join(", ", row.BySet.Select(p => $"{p.Key} {p.Value:F0} ms")) + $" (load {row.Load})");
+            }
+        }
+    }
+
+    var ideReport = IdeMeasurement.Render(ideRows, sets, edits);
+    Console.WriteLine(ideReport);
+    if (Value("--write-ide") is { } idePath)
+    {
+        Report.WriteSection(idePath, "ide", ideReport);
+        Console.WriteLine("written to " + idePath);
+    }
+
+    return 0;
+}
 var rows = new List<Row>();
 if (!smoke)
 {
     // Three warm-up runs: the JIT's tiers and the GC's budgets settle over several runs, not one (a build server is warm too).
-    var warmUp = new Corpus(sizes.Min(), withAi: true);
+    var warmUp = new Corpus(sizes.Min(), withAi: true, real);
     for (var run = 1; run <= Report.WarmUpRuns; run++)
     {
         Console.WriteLine($"warm-up {run}/{Report.WarmUpRuns}…");
@@ -56,11 +123,11 @@ if (!smoke)
 var alone = new List<Row>();
 foreach (var size in sizes)
 {
-    var corpus = new Corpus(size, withAi: true);
+    var corpus = new Corpus(size, withAi: true, real);
     rows.Add(await MeasureAsync(corpus, sets, runs));
 
     // Alone, RagSafety binds the bodies its call summaries read before the driver does, and is charged for it.
-    if (sets.Count > 1 && !smoke)
+    if (sets.Count > 1 && !smoke && !arguments.Contains("--no-alone"))
     {
         alone.Add(await MeasureAsync(corpus, new[] { ragSafety }, runs));
     }
@@ -79,7 +146,7 @@ var report = Report.Render(rows, alone, noAi, sets, runs, smoke);
 Console.WriteLine(report);
 if (docsPath is not null)
 {
-    File.WriteAllText(docsPath, Report.Document(report));
+    Report.WriteSection(docsPath, real ? "build-real" : "build-generated", report);
     Console.WriteLine("written to " + docsPath);
 }
 
@@ -187,6 +254,27 @@ public static class Report
         b.AppendLine();
         b.AppendLine("Diagnostics found at the largest size: " + string.Join(", ", largest.Diagnostics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
         return b.ToString();
+    }
+
+    /// <summary>
+    /// Writes a measured table into its section of a page (between <c>&lt;!-- name:start --&gt;</c> and
+    /// <c>&lt;!-- name:end --&gt;</c>), leaving the prose around it alone; a page without the section gets the whole
+    /// generated document (the build table on the generated corpus), or the table alone.
+    /// </summary>
+    public static void WriteSection(string path, string name, string table)
+    {
+        string start = $"<!-- {name}:start -->", end = $"<!-- {name}:end -->";
+        var page = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+        var from = page.IndexOf(start, StringComparison.Ordinal);
+        var to = page.IndexOf(end, StringComparison.Ordinal);
+        if (from >= 0 && to > from)
+        {
+            File.WriteAllText(path, page.Substring(0, from + start.Length) + "\n" + table + page.Substring(to));
+        }
+        else
+        {
+            File.WriteAllText(path, name == "build-generated" ? Document(table) : table);
+        }
     }
 
     public static string Document(string report) =>

@@ -53,23 +53,58 @@ namespace RagSafety.Analyzers.Program
 
         private static readonly ConditionalWeakTable<Compilation, System.Lazy<CallNameGraph>> Cache = new();
 
-        private readonly Dictionary<string, List<string>> _callers;
-        private readonly HashSet<string> _invokedAnywhere;
-        private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>> _namesInvokedByDeclaration;
+        // What one tree's text says, kept while the tree lives: an IDE builds a new compilation per keystroke from the same
+        // trees but one, so only the edited tree is read again. Syntax only: no symbol, no compilation.
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> TreeCache = new();
+
+        // One reader per thread: its word table and buffer are reused from tree to tree.
+        [System.ThreadStatic]
+        private static SourceWords? s_words;
+
+        private readonly ImmutableArray<TreeFacts> _trees;
+        private readonly System.Lazy<Dictionary<string, List<string>>> _callers;
+        private readonly HashSet<string> _invokedAnywhere = new(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<string>> _namesInvokedBy = new(SymbolEqualityComparer.Default);
 
-        private CallNameGraph(
-            Dictionary<string, List<string>> callers,
-            Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>> namesInvokedByDeclaration,
-            Collected collected)
+        private CallNameGraph(ImmutableArray<TreeFacts> trees)
         {
-            _callers = callers;
-            _namesInvokedByDeclaration = namesInvokedByDeclaration;
-            _invokedAnywhere = collected.InvokedAnywhere;
-            MapCalls = collected.MapCalls.ToImmutable();
-            SingletonCalls = collected.SingletonCalls.ToImmutable();
-            ScopedOrTransientCalls = collected.ScopedOrTransientCalls.ToImmutable();
-            RetryHandlerCalls = collected.RetryHandlerCalls.ToImmutable();
+            _trees = trees;
+            _callers = new System.Lazy<Dictionary<string, List<string>>>(MergeCallers, LazyThreadSafetyMode.ExecutionAndPublication);
+            var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            var singletonCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            var scopedOrTransientCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            var retryHandlerCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            foreach (var tree in trees)
+            {
+                foreach (var (word, invocation) in tree.Watched)
+                {
+                    _invokedAnywhere.Add(word);
+                    if (IsMapName(word))
+                    {
+                        mapCalls.Add(invocation);
+                    }
+
+                    if (IsSingletonName(word))
+                    {
+                        singletonCalls.Add(invocation);
+                    }
+
+                    if (IsScopedOrTransientName(word))
+                    {
+                        scopedOrTransientCalls.Add(invocation);
+                    }
+
+                    if (RetryHandlerNames.Contains(word))
+                    {
+                        retryHandlerCalls.Add(invocation);
+                    }
+                }
+            }
+
+            MapCalls = mapCalls.ToImmutable();
+            SingletonCalls = singletonCalls.ToImmutable();
+            ScopedOrTransientCalls = scopedOrTransientCalls.ToImmutable();
+            RetryHandlerCalls = retryHandlerCalls.ToImmutable();
         }
 
         /// <summary>Every invocation of a method whose name starts with <c>Map</c>, in tree order.</summary>
@@ -99,69 +134,103 @@ namespace RagSafety.Analyzers.Program
             return _invokedAnywhere.Contains(name);
         }
 
-        /// <summary>Reads every tree once. Not cancellable: the graph is shared by all analyzers of the compilation.</summary>
-        public static CallNameGraph Build(Compilation compilation)
+        /// <summary>
+        /// The graph of a compilation from the facts of each of its trees, each read once while the tree lives (a tree
+        /// another compilation already read is not read again). Not cancellable: the graph is shared by all analyzers of the
+        /// compilation.
+        /// </summary>
+        public static CallNameGraph Build(Compilation compilation) =>
+            new(compilation.SyntaxTrees.Select(tree => TreeCache.GetValue(tree, ReadTree)).ToImmutableArray());
+
+        /// <summary>Reads one tree's text once: its declarations' words and the watched calls.</summary>
+        private static TreeFacts ReadTree(SyntaxTree tree)
         {
-            // Kept per declaration (so a method's own names are looked up, not found again) and per declared name.
-            var byDeclaration = new Dictionary<(SyntaxTree Tree, TextSpan Span), List<string>>();
-            var byDeclaredName = new Dictionary<string, List<List<string>>>(System.StringComparer.Ordinal);
-            var collected = new Collected();
-            var words = new SourceWords();
+            var words = s_words ??= new SourceWords();
+            var facts = new TreeFacts();
+            var root = tree.GetRoot();
+            var declarations = SourceWords.DeclarationsOf(root);
             var watched = new List<(string Word, int Position)>();
-            foreach (var tree in compilation.SyntaxTrees)
+            words.Scan(tree.GetText(), declarations, IsWatched, watched);
+            foreach (var declaration in declarations)
             {
-                var root = tree.GetRoot();
-                var declarations = SourceWords.DeclarationsOf(root);
-                watched.Clear();
-                words.Scan(tree.GetText(), declarations, IsWatched, watched);
-                foreach (var declaration in declarations)
+                if (declaration.DeclaredName is not { } name || declaration.Words is not { } names)
                 {
-                    if (declaration.DeclaredName is not { } name || declaration.Words is not { } names)
-                    {
-                        continue;
-                    }
-
-                    if (declaration.NeedsSyntaxWalk)
-                    {
-                        Walk(declaration.Node, names);
-                    }
-
-                    byDeclaration[(tree, declaration.Node.Span)] = names;
-                    if (!byDeclaredName.TryGetValue(name, out var sets))
-                    {
-                        sets = new List<List<string>>();
-                        byDeclaredName.Add(name, sets);
-                    }
-
-                    sets.Add(names);
+                    continue;
                 }
 
-                // A watched word is kept only where it names the method of a call (not in a string, comment or declaration).
-                foreach (var (word, position) in watched)
+                if (declaration.NeedsSyntaxWalk)
                 {
-                    if (InvocationNamed(root.FindToken(position), word) is { } invocation)
+                    Walk(declaration.Node, names);
+                }
+
+                facts.ByDeclaration[declaration.Node.Span] = names;
+                if (declaration.Node is MethodDeclarationSyntax method)
+                {
+                    if (!facts.MethodsByName.TryGetValue(name, out var methods))
                     {
-                        collected.Add(word, invocation);
+                        methods = new List<MethodDeclarationSyntax>();
+                        facts.MethodsByName.Add(name, methods);
+                    }
+
+                    methods.Add(method);
+                }
+
+                foreach (var invoked in names)
+                {
+                    if (!facts.Callers.TryGetValue(invoked, out var callers))
+                    {
+                        callers = new List<string>();
+                        facts.Callers.Add(invoked, callers);
+                    }
+
+                    // Names are interned by the reader, and a declaration's callers are added together: one check suffices mostly; the merge removes the rest.
+                    if (callers.Count == 0 || !ReferenceEquals(callers[callers.Count - 1], name))
+                    {
+                        callers.Add(name);
                     }
                 }
             }
 
+            // A watched word is kept only where it names the method of a call (not in a string, comment or declaration).
+            foreach (var (word, position) in watched)
+            {
+                if (InvocationNamed(root.FindToken(position), word) is { } invocation)
+                {
+                    facts.Watched.Add((word, invocation));
+                }
+            }
+
+            return facts;
+        }
+
+        /// <summary>For each invoked name, the declared names whose declarations invoke it, over all trees (each pair once).</summary>
+        private Dictionary<string, List<string>> MergeCallers()
+        {
             var callers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
-            foreach (var pair in byDeclaredName)
+            var seen = new HashSet<(string, string)>();
+            foreach (var tree in _trees)
             {
-                foreach (var invoked in pair.Value.SelectMany(names => names).Distinct(System.StringComparer.Ordinal))
+                foreach (var pair in tree.Callers)
                 {
-                    if (!callers.TryGetValue(invoked, out var list))
+                    foreach (var caller in pair.Value)
                     {
-                        list = new List<string>();
-                        callers.Add(invoked, list);
-                    }
+                        if (!seen.Add((pair.Key, caller)))
+                        {
+                            continue;
+                        }
 
-                    list.Add(pair.Key);
+                        if (!callers.TryGetValue(pair.Key, out var list))
+                        {
+                            list = new List<string>();
+                            callers.Add(pair.Key, list);
+                        }
+
+                        list.Add(caller);
+                    }
                 }
             }
 
-            return new CallNameGraph(callers, byDeclaration, collected);
+            return callers;
         }
 
         private static bool IsWatched(string word) => IsMapName(word) || IsSingletonName(word) || IsScopedOrTransientName(word) || WatchedNames.Contains(word);
@@ -193,7 +262,7 @@ namespace RagSafety.Analyzers.Program
             var queue = new Queue<string>(reaching);
             while (queue.Count > 0)
             {
-                if (_callers.TryGetValue(queue.Dequeue(), out var callers))
+                if (_callers.Value.TryGetValue(queue.Dequeue(), out var callers))
                 {
                     foreach (var caller in callers)
                     {
@@ -226,6 +295,32 @@ namespace RagSafety.Analyzers.Program
             return false;
         }
 
+        /// <summary>The method declarations (not constructors, local functions or accessors) declared under a name, in tree order and then source order.</summary>
+        public IEnumerable<MethodDeclarationSyntax> MethodDeclarationsNamed(string name)
+        {
+            foreach (var tree in _trees)
+            {
+                if (tree.MethodsByName.TryGetValue(name, out var methods))
+                {
+                    foreach (var method in methods)
+                    {
+                        yield return method;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// <see cref="MayReach(IMethodSymbol, ImmutableHashSet{string})"/> for a lambda or anonymous method read from its syntax,
+        /// before it is bound: the same names its symbol would give.
+        /// </summary>
+        public static bool MayReach(AnonymousFunctionExpressionSyntax lambda, ImmutableHashSet<string> reaching)
+        {
+            var names = new List<string>();
+            Walk(lambda, names);
+            return names.Any(reaching.Contains);
+        }
+
         /// <summary>The name a method is declared and called under: an explicit implementation's is the interface member's.</summary>
         public static string DeclaredName(IMethodSymbol method) =>
             method.MethodKind == MethodKind.Constructor ? ConstructorName
@@ -253,7 +348,7 @@ namespace RagSafety.Analyzers.Program
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 // Methods and constructors were read with the trees; lambdas, local functions and accessors are walked now.
-                if (_namesInvokedByDeclaration.TryGetValue((reference.SyntaxTree, reference.Span), out var declared))
+                if (TreeCache.TryGetValue(reference.SyntaxTree, out var tree) && tree.ByDeclaration.TryGetValue(reference.Span, out var declared))
                 {
                     names.UnionWith(declared);
                 }
@@ -363,42 +458,20 @@ namespace RagSafety.Analyzers.Program
             }
         }
 
-        /// <summary>What the pass keeps beyond the graph itself.</summary>
-        private sealed class Collected
+        /// <summary>What the pass keeps of one tree: syntax and names only, so it can outlive any compilation the tree is in.</summary>
+        private sealed class TreeFacts
         {
-            public HashSet<string> InvokedAnywhere { get; } = new(System.StringComparer.Ordinal);
+            /// <summary>The names each method or constructor declaration (by its span) may invoke.</summary>
+            public Dictionary<TextSpan, List<string>> ByDeclaration { get; } = new();
 
-            public ImmutableArray<InvocationExpressionSyntax>.Builder MapCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            /// <summary>The tree's method declarations by declared name, in source order.</summary>
+            public Dictionary<string, List<MethodDeclarationSyntax>> MethodsByName { get; } = new(System.StringComparer.Ordinal);
 
-            public ImmutableArray<InvocationExpressionSyntax>.Builder SingletonCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+            /// <summary>For each name invoked in the tree, the declared names of the declarations invoking it.</summary>
+            public Dictionary<string, List<string>> Callers { get; } = new(System.StringComparer.Ordinal);
 
-            public ImmutableArray<InvocationExpressionSyntax>.Builder ScopedOrTransientCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
-
-            public ImmutableArray<InvocationExpressionSyntax>.Builder RetryHandlerCalls { get; } = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
-
-            public void Add(string name, InvocationExpressionSyntax invocation)
-            {
-                InvokedAnywhere.Add(name);
-                if (IsMapName(name))
-                {
-                    MapCalls.Add(invocation);
-                }
-
-                if (IsSingletonName(name))
-                {
-                    SingletonCalls.Add(invocation);
-                }
-
-                if (IsScopedOrTransientName(name))
-                {
-                    ScopedOrTransientCalls.Add(invocation);
-                }
-
-                if (RetryHandlerNames.Contains(name))
-                {
-                    RetryHandlerCalls.Add(invocation);
-                }
-            }
+            /// <summary>The watched calls (<c>Map…</c>, <c>…Singleton</c>, <c>…Scoped</c>, <c>…Transient</c>, retry handlers, client defaults), in text order.</summary>
+            public List<(string Word, InvocationExpressionSyntax Invocation)> Watched { get; } = new();
         }
     }
 }

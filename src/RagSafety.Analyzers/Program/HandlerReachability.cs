@@ -13,12 +13,16 @@ namespace RagSafety.Analyzers.Program
 {
     /// <summary>
     /// The reverse question to <see cref="CallSummaries"/>: which request handler reaches an app method, through at most
-    /// <see cref="CallSummaries.MaxDepth"/> of the app's methods (the handler and the method included). Every handler of the
-    /// compilation (methods by <see cref="RequestHandlers.KindOf(IMethodSymbol)"/>, minimal-API lambdas from the <c>Map…</c>
-    /// calls) is a root of one breadth-first search over <see cref="CallSummaries.CalleesOf"/>. Roots are taken in source
-    /// order, so the answer (the nearest handler, the first in source on a tie) does not depend on the order in which
-    /// concurrent analysis asks. Each question binds only the methods whose syntax can lead to the method's name
-    /// (<see cref="CallNameGraph"/>): the others cannot lie on a chain to it.
+    /// <see cref="CallSummaries.MaxDepth"/> of the app's methods (the handler and the method included). The answer is the one
+    /// breadth-first search from every handler of the compilation (methods by <see cref="RequestHandlers.KindOf(IMethodSymbol)"/>,
+    /// minimal-API lambdas from the <c>Map…</c> calls), in source order, over <see cref="CallSummaries.CalleesOf"/>, gives: the
+    /// handler of the first method met that calls it (the nearest handler, the first in source on a tie), so it does not
+    /// depend on the order in which concurrent analysis asks. That search is run once per declared name of the methods
+    /// asked about, not once per method, and only as far as the questions need: it follows only methods whose syntax can
+    /// lead to that name (<see cref="CallNameGraph"/>; the others cannot lie on a chain to a method of that name), it starts
+    /// from the handlers among them only (found by name, without enumerating every handler), it keeps every method it met
+    /// with its handler, and a later question resumes it where the last one stopped. A method already met is answered in
+    /// O(1); every method of the compilation asked once costs each name's search once.
     /// </summary>
     internal sealed class HandlerReachability
     {
@@ -27,13 +31,17 @@ namespace RagSafety.Analyzers.Program
         private readonly Compilation _compilation;
         private readonly RagSafetyContext _rag;
         private readonly Lazy<List<(IMethodSymbol Root, string Display)>> _roots;
-        private readonly ConcurrentDictionary<IMethodSymbol, string?> _callingHandlers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, NameSearch> _searches = new(StringComparer.Ordinal);
+        private readonly Lazy<Dictionary<SyntaxTree, int>> _treeOrder;
 
         private HandlerReachability(Compilation compilation, RagSafetyContext rag)
         {
             _compilation = compilation;
             _rag = rag;
             _roots = new Lazy<List<(IMethodSymbol Root, string Display)>>(FindRoots, LazyThreadSafetyMode.ExecutionAndPublication);
+            _treeOrder = new Lazy<Dictionary<SyntaxTree, int>>(
+                () => compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index),
+                LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static HandlerReachability Get(Compilation compilation, RagSafetyContext rag) =>
@@ -49,7 +57,13 @@ namespace RagSafety.Analyzers.Program
         public string? FindCallingHandler(IMethodSymbol method)
         {
             method = (method.ReducedFrom ?? method).OriginalDefinition;
-            return _callingHandlers.GetOrAdd(method, Search);
+            if (IsHandler(method))
+            {
+                return null;
+            }
+
+            var search = _searches.GetOrAdd(CallNameGraph.DeclaredName(method), name => new NameSearch(this, name));
+            return search.HandlerCalling(method);
         }
 
         /// <summary>How a minimal-API lambda handler is named in messages: <c>MapPost("/ask")</c>, or <c>MapPost</c> without a constant route.</summary>
@@ -71,56 +85,170 @@ namespace RagSafety.Analyzers.Program
             return route is { HasValue: true, Value: string text } ? name + "(\"" + text + "\")" : name;
         }
 
-        private string? Search(IMethodSymbol target)
+        /// <summary>Whether the method is itself a handler (one of <see cref="Handlers"/>), decided without finding them all.</summary>
+        private bool IsHandler(IMethodSymbol method)
+        {
+            if (method.MethodKind == MethodKind.Ordinary)
+            {
+                return method.Locations.Any(l => l.IsInSource) && _rag.Handlers.KindOf(method) != HandlerKind.None;
+            }
+
+            if (method.MethodKind != MethodKind.AnonymousFunction || !_rag.Handlers.ReferencesServerFramework)
+            {
+                return false;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is AnonymousFunctionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } } lambda
+                    && CallNameGraph.For(_compilation).MapCalls.Contains(invocation)
+                    && new OperationsAcrossTrees(_compilation).Of(lambda) is IAnonymousFunctionOperation operation
+                    && _rag.Handlers.IsMinimalApiHandler(operation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private int TreeIndex(SyntaxTree? tree) => tree is not null && _treeOrder.Value.TryGetValue(tree, out var index) ? index : int.MaxValue;
+
+        /// <summary>
+        /// The handlers whose own syntax can lead to one of <paramref name="reaching"/> names, in source order, found by name:
+        /// handler methods are declared under one of those names, endpoint lambdas are read from the <c>Map…</c> calls' syntax
+        /// before anything is bound. The same handlers, in the same order, as <see cref="Handlers"/> filtered by
+        /// <see cref="CallNameGraph.MayReach(IMethodSymbol, ImmutableHashSet{string})"/>.
+        /// </summary>
+        private List<(IMethodSymbol Root, string Display)> HandlersReaching(ImmutableHashSet<string> reaching)
         {
             var names = CallNameGraph.For(_compilation);
-            var namesReachingTarget = names.NamesReaching(new[] { CallNameGraph.DeclaredName(target) });
-            var reached = new Dictionary<IMethodSymbol, Reach>(SymbolEqualityComparer.Default);
-            var queue = new Queue<IMethodSymbol>();
-            foreach (var (root, display) in _roots.Value)
+            var roots = new List<(IMethodSymbol Root, string Display, int Tree, int Position)>();
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var name in reaching)
             {
-                if (!reached.ContainsKey(root))
+                foreach (var declaration in names.MethodDeclarationsNamed(name))
                 {
-                    reached.Add(root, new Reach(display, 1));
-                    if (names.MayReach(root, namesReachingTarget))
+#pragma warning disable RS1030 // Handlers live in other files; the analyzer driver serves cached semantic models.
+                    var declared = _compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration);
+#pragma warning restore RS1030
+                    if (declared is not IMethodSymbol { MethodKind: MethodKind.Ordinary } declaredMethod)
                     {
-                        queue.Enqueue(root);
+                        continue;
+                    }
+
+                    var method = (declaredMethod.PartialDefinitionPart ?? declaredMethod).OriginalDefinition;
+                    if (seen.Add(method)
+                        && method.Locations.FirstOrDefault(l => l.IsInSource) is { } location
+                        && names.MayReach(method, reaching)
+                        && _rag.Handlers.KindOf(method) != HandlerKind.None)
+                    {
+                        roots.Add((method, CallChain.Display(method), TreeIndex(location.SourceTree), location.SourceSpan.Start));
                     }
                 }
             }
 
-            if (reached.ContainsKey(target))
+            if (_rag.Handlers.ReferencesServerFramework)
             {
-                return null;
-            }
-
-            var maxDepth = _rag.Summaries.MaxDepth;
-            while (queue.Count > 0)
-            {
-                var method = queue.Dequeue();
-                var reach = reached[method];
-                if (reach.Depth >= maxDepth)
+                var operations = new OperationsAcrossTrees(_compilation);
+                foreach (var invocation in names.MapCalls)
                 {
-                    continue;
-                }
-
-                foreach (var callee in _rag.Summaries.CalleesOf(method))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(callee, target))
+                    foreach (var argument in invocation.ArgumentList.Arguments)
                     {
-                        return reach.Handler;
-                    }
-
-                    // A callee that cannot reach the target is not followed; nor would any chain through it get there.
-                    if (!reached.ContainsKey(callee) && names.MayReach(callee, namesReachingTarget))
-                    {
-                        reached.Add(callee, new Reach(reach.Handler, reach.Depth + 1));
-                        queue.Enqueue(callee);
+                        if (argument.Expression is AnonymousFunctionExpressionSyntax lambda
+                            && CallNameGraph.MayReach(lambda, reaching)
+                            && operations.Of(lambda) is IAnonymousFunctionOperation operation
+                            && _rag.Handlers.IsMinimalApiHandler(operation))
+                        {
+                            roots.Add((operation.Symbol, DisplayLambdaHandler(operation), TreeIndex(lambda.SyntaxTree), lambda.SpanStart));
+                        }
                     }
                 }
             }
 
-            return null;
+            return roots.OrderBy(r => r.Tree).ThenBy(r => r.Position).Select(r => (r.Root, r.Display)).ToList();
+        }
+
+        /// <summary>
+        /// The breadth-first search from every handler for the methods declared under one name, resumed by each question
+        /// until the method asked about is met or the search is done. It follows only methods that may reach the name, so a
+        /// method of that name is met at the same step, from the same handler, as in a search from all handlers.
+        /// </summary>
+        private sealed class NameSearch
+        {
+            private readonly HandlerReachability _owner;
+            private readonly string _name;
+            private readonly object _gate = new();
+            private readonly Dictionary<IMethodSymbol, Reach> _reached = new(SymbolEqualityComparer.Default);
+            private readonly Dictionary<IMethodSymbol, string> _met = new(SymbolEqualityComparer.Default);
+            private Queue<IMethodSymbol>? _queue;
+            private ImmutableHashSet<string>? _reaching;
+
+            public NameSearch(HandlerReachability owner, string name)
+            {
+                _owner = owner;
+                _name = name;
+            }
+
+            public string? HandlerCalling(IMethodSymbol target)
+            {
+                lock (_gate)
+                {
+                    if (_queue is null)
+                    {
+                        Start();
+                    }
+
+                    while (!_met.ContainsKey(target) && _queue!.Count > 0)
+                    {
+                        Step();
+                    }
+
+                    return _met.TryGetValue(target, out var handler) ? handler : null;
+                }
+            }
+
+            private void Start()
+            {
+                var names = CallNameGraph.For(_owner._compilation);
+                _reaching = names.NamesReaching(new[] { _name });
+                _queue = new Queue<IMethodSymbol>();
+                foreach (var (root, display) in _owner.HandlersReaching(_reaching))
+                {
+                    if (!_reached.ContainsKey(root))
+                    {
+                        _reached.Add(root, new Reach(display, 1));
+                        _queue.Enqueue(root);
+                    }
+                }
+            }
+
+            /// <summary>One method out of the queue: each callee declared under the name is met (the first time) from its handler.</summary>
+            private void Step()
+            {
+                var names = CallNameGraph.For(_owner._compilation);
+                var method = _queue!.Dequeue();
+                var reach = _reached[method];
+                if (reach.Depth >= _owner._rag.Summaries.MaxDepth)
+                {
+                    return;
+                }
+
+                foreach (var callee in _owner._rag.Summaries.CalleesOf(method))
+                {
+                    if (!_met.ContainsKey(callee) && CallNameGraph.DeclaredName(callee) == _name)
+                    {
+                        _met.Add(callee, reach.Handler);
+                    }
+
+                    // A callee that cannot reach the name is not followed; nor would any chain through it get there.
+                    if (!_reached.ContainsKey(callee) && names.MayReach(callee, _reaching!))
+                    {
+                        _reached.Add(callee, new Reach(reach.Handler, reach.Depth + 1));
+                        _queue.Enqueue(callee);
+                    }
+                }
+            }
         }
 
         /// <summary>Every handler of the compilation with its display name, in source order (file order, then position).</summary>

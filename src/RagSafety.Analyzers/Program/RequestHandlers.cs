@@ -34,7 +34,8 @@ namespace RagSafety.Analyzers.Program
         private readonly INamedTypeSymbol? _webJobsFunctionNameAttribute;
         private readonly INamedTypeSymbol? _webJobsHttpTriggerAttribute;
         private readonly ConcurrentDictionary<IMethodSymbol, HandlerKind> _methodKinds = new(SymbolEqualityComparer.Default);
-        private readonly Lazy<ImmutableHashSet<IMethodSymbol>> _methodGroupHandlers;
+        private readonly ConcurrentDictionary<string, ImmutableHashSet<IMethodSymbol>> _methodGroupHandlers = new(StringComparer.Ordinal);
+        private readonly Lazy<ILookup<string, InvocationExpressionSyntax>> _mapCallsByArgumentName;
 
         public RequestHandlers(Compilation compilation)
         {
@@ -50,11 +51,11 @@ namespace RagSafety.Analyzers.Program
             _pageModel = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
             _hub = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub");
             _bindServiceMethodAttribute = compilation.GetTypeByMetadataName("Grpc.Core.BindServiceMethodAttribute");
+            _mapCallsByArgumentName = new Lazy<ILookup<string, InvocationExpressionSyntax>>(IndexMapCallsByArgumentName, LazyThreadSafetyMode.ExecutionAndPublication);
             _workerFunctionAttribute = compilation.GetTypeByMetadataName("Microsoft.Azure.Functions.Worker.FunctionAttribute");
             _workerHttpTriggerAttribute = compilation.GetTypeByMetadataName("Microsoft.Azure.Functions.Worker.HttpTriggerAttribute");
             _webJobsFunctionNameAttribute = compilation.GetTypeByMetadataName("Microsoft.Azure.WebJobs.FunctionNameAttribute");
             _webJobsHttpTriggerAttribute = compilation.GetTypeByMetadataName("Microsoft.Azure.WebJobs.HttpTriggerAttribute");
-            _methodGroupHandlers = new Lazy<ImmutableHashSet<IMethodSymbol>>(FindMethodGroupHandlers, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>True when the compilation can serve requests at all (ASP.NET Core, gRPC or Azure Functions referenced).</summary>
@@ -121,7 +122,7 @@ namespace RagSafety.Analyzers.Program
                 return HandlerKind.None;
             }
 
-            if (_methodGroupHandlers.Value.Contains(method))
+            if (_methodGroupHandlers.GetOrAdd(method.Name, FindMethodGroupHandlers).Contains(method))
             {
                 return HandlerKind.MinimalApi;
             }
@@ -253,8 +254,12 @@ namespace RagSafety.Analyzers.Program
             type is not null
             && (SymbolEqualityComparer.Default.Equals(type, _delegate) || SymbolEqualityComparer.Default.Equals(type, _requestDelegate));
 
-        /// <summary>Method groups passed as endpoint delegates: the <c>Map…</c> calls of the call-name walk, bound on first need.</summary>
-        private ImmutableHashSet<IMethodSymbol> FindMethodGroupHandlers()
+        /// <summary>
+        /// Method groups of this name passed as endpoint delegates: the <c>Map…</c> calls of the call-name walk that spell the
+        /// name in their arguments, bound on the first question about a method of that name. A method group always spells
+        /// its method's name, so the calls left unbound cannot pass a method of this name.
+        /// </summary>
+        private ImmutableHashSet<IMethodSymbol> FindMethodGroupHandlers(string name)
         {
             var handlers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
             if (_endpointRouteBuilder is null)
@@ -263,13 +268,8 @@ namespace RagSafety.Analyzers.Program
             }
 
             var operations = new OperationsAcrossTrees(_compilation);
-            foreach (var invocation in CallNameGraph.For(_compilation).MapCalls)
+            foreach (var invocation in _mapCallsByArgumentName.Value[name])
             {
-                if (!invocation.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax))
-                {
-                    continue;
-                }
-
                 if (operations.Of(invocation) is not IInvocationOperation operation || !IsEndpointMapping(operation.TargetMethod))
                 {
                     continue;
@@ -280,12 +280,50 @@ namespace RagSafety.Analyzers.Program
                     if (IsHandlerParameterType(argument.Parameter?.Type)
                         && Unwrap(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference })
                     {
-                        handlers.Add(reference.Method.OriginalDefinition);
+                        if (reference.Method.Name == name)
+                        {
+                            handlers.Add(reference.Method.OriginalDefinition);
+                        }
                     }
                 }
             }
 
             return handlers.ToImmutable();
+        }
+
+        /// <summary>
+        /// The <c>Map…</c> calls that may pass a method group (an argument is a name or a member access), by each identifier
+        /// their arguments other than lambdas spell, in source order: syntax only, built once per compilation.
+        /// </summary>
+        private ILookup<string, InvocationExpressionSyntax> IndexMapCallsByArgumentName()
+        {
+            var pairs = new System.Collections.Generic.List<(string Name, InvocationExpressionSyntax Invocation)>();
+            foreach (var invocation in CallNameGraph.For(_compilation).MapCalls)
+            {
+                if (!invocation.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax))
+                {
+                    continue;
+                }
+
+                var names = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+                foreach (var argument in invocation.ArgumentList.Arguments)
+                {
+                    if (argument.Expression is AnonymousFunctionExpressionSyntax)
+                    {
+                        continue;
+                    }
+
+                    foreach (var token in argument.Expression.DescendantTokens())
+                    {
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && names.Add(token.ValueText))
+                        {
+                            pairs.Add((token.ValueText, invocation));
+                        }
+                    }
+                }
+            }
+
+            return pairs.ToLookup(p => p.Name, p => p.Invocation, StringComparer.Ordinal);
         }
 
         private static IOperation Unwrap(IOperation operation) =>

@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -130,8 +132,11 @@ namespace RagSafety.Analyzers.Program
 
     /// <summary>
     /// Recognises DI registrations and answers, per compilation, which types are registered as singletons, and which as
-    /// scoped or transient services only. Each compilation-wide answer is computed once, lazily, binding only the
-    /// invocations the call-name pass found whose name ends in <c>Singleton</c> (or <c>Scoped</c> / <c>Transient</c>).
+    /// scoped or transient services only. A question about a type binds only the invocations the call-name pass found whose
+    /// name ends in <c>Singleton</c> (or <c>Scoped</c> / <c>Transient</c>) and that may hand that type out: a registration
+    /// written with type arguments or <c>typeof</c> only (and literal keys) spells every type it hands out, so it is bound
+    /// for a type only when it spells the type's name; any other form (an instance, a factory) and any call in a compilation
+    /// with using aliases is bound for every type. Each call is bound once per compilation, whichever type asks first.
     /// </summary>
     internal sealed class ServiceRegistrations
     {
@@ -144,6 +149,10 @@ namespace RagSafety.Analyzers.Program
         private readonly INamedTypeSymbol? _type;
         private readonly Lazy<ImmutableArray<ServiceRegistration>> _singletons;
         private readonly Lazy<ImmutableArray<ServiceRegistration>> _scopedOrTransient;
+        private readonly ConcurrentDictionary<InvocationExpressionSyntax, ServiceRegistration?> _recognized = new();
+        private readonly ConcurrentDictionary<string, ImmutableArray<ServiceRegistration>> _singletonsNamed = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, ImmutableArray<ServiceRegistration>> _scopedOrTransientNamed = new(StringComparer.Ordinal);
+        private readonly Lazy<bool> _hasAliases;
 
         private ServiceRegistrations(Compilation compilation)
         {
@@ -154,6 +163,7 @@ namespace RagSafety.Analyzers.Program
             _type = compilation.GetTypeByMetadataName("System.Type");
             _singletons = new Lazy<ImmutableArray<ServiceRegistration>>(FindSingletons, LazyThreadSafetyMode.ExecutionAndPublication);
             _scopedOrTransient = new Lazy<ImmutableArray<ServiceRegistration>>(FindScopedOrTransient, LazyThreadSafetyMode.ExecutionAndPublication);
+            _hasAliases = new Lazy<bool>(HasUsingAliases, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>False when the compilation does not reference Microsoft.Extensions.DependencyInjection at all.</summary>
@@ -179,7 +189,7 @@ namespace RagSafety.Analyzers.Program
                 return null;
             }
 
-            foreach (var registration in ScopedOrTransient)
+            foreach (var registration in ScopedOrTransientThatMayProvide(type))
             {
                 if (registration.Instance is null
                     && registration.ProvidedTypes.FirstOrDefault() is { } provided
@@ -212,7 +222,7 @@ namespace RagSafety.Analyzers.Program
                 return null;
             }
 
-            foreach (var registration in Singletons)
+            foreach (var registration in SingletonsThatMayProvide(type))
             {
                 if (keyed is { } wantKeyed && registration.IsKeyed != wantKeyed)
                 {
@@ -400,13 +410,84 @@ namespace RagSafety.Analyzers.Program
             };
         }
 
+        /// <summary>The singleton registrations, in source order, that may hand out the type; the others cannot.</summary>
+        private ImmutableArray<ServiceRegistration> SingletonsThatMayProvide(ITypeSymbol type) =>
+            SpelledName(type) is { } name
+                ? _singletonsNamed.GetOrAdd(name, n => Find(CallNameGraph.For(_compilation).SingletonCalls, lifetime => lifetime == ServiceLifetimeKind.Singleton, n))
+                : Singletons;
+
+        /// <summary>The scoped and transient registrations, in source order, that may hand out the type; the others cannot.</summary>
+        private ImmutableArray<ServiceRegistration> ScopedOrTransientThatMayProvide(ITypeSymbol type) =>
+            SpelledName(type) is { } name
+                ? _scopedOrTransientNamed.GetOrAdd(name, n => Find(CallNameGraph.For(_compilation).ScopedOrTransientCalls, lifetime => lifetime != ServiceLifetimeKind.Singleton, n))
+                : ScopedOrTransient;
+
+        /// <summary>
+        /// The identifier a registration spells when it names the type in a type argument or <c>typeof</c>: the simple name of
+        /// a named type (of an array's element type); null when it may be spelled otherwise (a keyword, a tuple, an alias in
+        /// the compilation), so every registration is a candidate.
+        /// </summary>
+        private string? SpelledName(ITypeSymbol type)
+        {
+            while (type is IArrayTypeSymbol array)
+            {
+                type = array.ElementType;
+            }
+
+            return type is INamedTypeSymbol { SpecialType: SpecialType.None, IsTupleType: false } named && named.Name.Length > 0 && !_hasAliases.Value
+                ? named.Name
+                : null;
+        }
+
+        /// <summary>Whether a source file declares a using alias (a type may then be spelled under another name).</summary>
+        private bool HasUsingAliases()
+        {
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+                {
+                    if (node is UsingDirectiveSyntax { Alias: not null })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a registration call may hand out a type of this name: it spells the name, or it has an argument other than
+        /// <c>typeof</c> and literals (an instance or a factory, whose type it does not spell).
+        /// </summary>
+        private static bool MayProvide(InvocationExpressionSyntax invocation, string name)
+        {
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                if (argument.Expression is not (TypeOfExpressionSyntax or LiteralExpressionSyntax))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var token in invocation.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private ImmutableArray<ServiceRegistration> FindSingletons() =>
             Find(CallNameGraph.For(_compilation).SingletonCalls, lifetime => lifetime == ServiceLifetimeKind.Singleton);
 
         private ImmutableArray<ServiceRegistration> FindScopedOrTransient() =>
             Find(CallNameGraph.For(_compilation).ScopedOrTransientCalls, lifetime => lifetime != ServiceLifetimeKind.Singleton);
 
-        private ImmutableArray<ServiceRegistration> Find(ImmutableArray<InvocationExpressionSyntax> calls, Func<ServiceLifetimeKind, bool> wanted)
+        private ImmutableArray<ServiceRegistration> Find(ImmutableArray<InvocationExpressionSyntax> calls, Func<ServiceLifetimeKind, bool> wanted, string? name = null)
         {
             if (_serviceCollection is null)
             {
@@ -417,7 +498,13 @@ namespace RagSafety.Analyzers.Program
             var operations = new OperationsAcrossTrees(_compilation);
             foreach (var invocation in calls)
             {
-                if (operations.Of(invocation) is IInvocationOperation operation && Recognize(operation) is { IntoKernelServices: false } registration && wanted(registration.Lifetime))
+                if (name is not null && !MayProvide(invocation, name))
+                {
+                    continue;
+                }
+
+                if (_recognized.GetOrAdd(invocation, i => operations.Of(i) is IInvocationOperation operation ? Recognize(operation) : null) is { IntoKernelServices: false } registration
+                    && wanted(registration.Lifetime))
                 {
                     result.Add(registration);
                 }

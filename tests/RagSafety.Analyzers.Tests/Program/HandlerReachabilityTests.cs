@@ -1,7 +1,12 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using RagSafety.Analyzers.Configuration;
 using RagSafety.Analyzers.Program;
 using RagSafety.Analyzers.Tests.Verification;
+using RagSafety.Corpus;
 using Xunit;
 
 namespace RagSafety.Analyzers.Tests.Program
@@ -79,6 +84,103 @@ namespace RagSafety.Analyzers.Tests.Program
 
             Assert.Equal("MapPost(\"/deep\")", reach.FindCallingHandler(compilation.Method("Chain", "Two")));
             Assert.Null(reach.FindCallingHandler(compilation.Method("Chain", "Three")));
+        }
+
+        [Fact]
+        public void One_search_from_all_handlers_answers_as_a_search_per_method_from_every_handler_in_turn()
+        {
+            // The reference is the earlier algorithm: per method, a breadth-first search from every handler in source order,
+            // following only methods whose names can lead to the method's. The one search must agree on every method.
+            var corpora = new[] { RagAppGenerator.Generate(targetLines: 3000), RealShapedApp.Generate(targetLines: 2000) }.Select(files => (Compilation)CSharpCompilation.Create(
+                "Reachability",
+                files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)),
+                TestReferences.For(TestLibraries.Default),
+                new CSharpCompilationOptions(OutputKind.ConsoleApplication)));
+            foreach (var candidate in corpora.Append(TestCompilation.Create(Source, outputKind: OutputKind.ConsoleApplication)))
+            {
+                var rag = RagSafetyContext.Get(candidate, TestCompilation.Options());
+                var reach = HandlerReachability.Get(candidate, rag);
+                var methods = MethodsOf(candidate.Assembly.GlobalNamespace).ToList();
+                Assert.NotEmpty(methods);
+                var reached = 0;
+                foreach (var method in methods)
+                {
+                    var expected = SearchPerMethod(candidate, rag, reach, method);
+                    reached += expected is null ? 0 : 1;
+                    Assert.Equal(expected, reach.FindCallingHandler(method));
+                }
+
+                Assert.True(reached > 0);
+            }
+        }
+
+        private static IEnumerable<IMethodSymbol> MethodsOf(INamespaceOrTypeSymbol container)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                if (member is INamespaceOrTypeSymbol nested)
+                {
+                    foreach (var method in MethodsOf(nested))
+                    {
+                        yield return method;
+                    }
+                }
+                else if (member is IMethodSymbol { DeclaringSyntaxReferences.Length: > 0 } method)
+                {
+                    yield return method;
+                }
+            }
+        }
+
+        private static string? SearchPerMethod(Compilation compilation, RagSafetyContext rag, HandlerReachability reach, IMethodSymbol target)
+        {
+            target = target.OriginalDefinition;
+            var names = CallNameGraph.For(compilation);
+            var namesReachingTarget = names.NamesReaching(new[] { CallNameGraph.DeclaredName(target) });
+            var reached = new Dictionary<IMethodSymbol, (string Handler, int Depth)>(SymbolEqualityComparer.Default);
+            var queue = new Queue<IMethodSymbol>();
+            foreach (var (root, display) in reach.Handlers)
+            {
+                if (!reached.ContainsKey(root))
+                {
+                    reached.Add(root, (display, 1));
+                    if (names.MayReach(root, namesReachingTarget))
+                    {
+                        queue.Enqueue(root);
+                    }
+                }
+            }
+
+            if (reached.ContainsKey(target))
+            {
+                return null;
+            }
+
+            while (queue.Count > 0)
+            {
+                var method = queue.Dequeue();
+                var (handler, depth) = reached[method];
+                if (depth >= rag.Summaries.MaxDepth)
+                {
+                    continue;
+                }
+
+                foreach (var callee in rag.Summaries.CalleesOf(method))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(callee, target))
+                    {
+                        return handler;
+                    }
+
+                    if (!reached.ContainsKey(callee) && names.MayReach(callee, namesReachingTarget))
+                    {
+                        reached.Add(callee, (handler, depth + 1));
+                        queue.Enqueue(callee);
+                    }
+                }
+            }
+
+            return null;
         }
 
         private static (Compilation, HandlerReachability) Create(int depth = OptionKeys.DefaultCallChainDepth)
