@@ -150,18 +150,31 @@ namespace RagSafety.Analyzers.Program
             }
 
             writes.Sort((a, b) => a.Invocation.Syntax.SpanStart.CompareTo(b.Invocation.Syntax.SpanStart));
-            var polled = PollingIn(body);
-            foreach (var (_, chain) in writes)
+            // A loop that polls the ingestion status, in the handler or in one of the app's methods on a write's chain;
+            // looked for only when a decision needs it (most handlers are judged before).
+            var pollingSearched = false;
+            string? polled = null;
+            string? Polled()
             {
-                foreach (var step in chain.Steps.Take(chain.Steps.Length - 1))
+                if (!pollingSearched)
                 {
-                    polled ??= LoopsOf(step).PolledStatus;
+                    pollingSearched = true;
+                    polled = PollingIn(body);
+                    foreach (var (_, chain) in writes)
+                    {
+                        foreach (var step in chain.Steps.Take(chain.Steps.Length - 1))
+                        {
+                            polled ??= LoopsOf(step).PolledStatus;
+                        }
+                    }
                 }
+
+                return polled;
             }
 
             // Imports handed to the Kernel Memory service are ingested by its queue, not in this request, unless the
             // handler then polls until they are done.
-            if (polled is null)
+            if (writes.Any(w => ApiKinds.IsQueuedByService(w.Chain.Target)) && Polled() is null)
             {
                 writes.RemoveAll(w => ApiKinds.IsQueuedByService(w.Chain.Target));
                 if (writes.Count == 0)
@@ -208,10 +221,9 @@ namespace RagSafety.Analyzers.Program
                 }
             }
 
-            // A loop that polls the ingestion status, in the handler or in one of the app's methods on a write's chain.
-            if (polled is not null)
+            if (Polled() is { } status)
             {
-                return Finding(IndexWriteIntent.StatusPolling, first.Invocation, first.Chain, polled, null);
+                return Finding(IndexWriteIntent.StatusPolling, first.Invocation, first.Chain, status, null);
             }
 
             // A DELETE endpoint removes a document or a chat's records: quick, and its purpose, not an ingestion to queue.

@@ -9,9 +9,9 @@ using RagSafety.Analyzers.Program;
 namespace RagSafety.Analyzers.Rules
 {
     /// <summary>
-    /// RAG022: a request handler whose purpose is the write (an upload, import, reindex or delete endpoint: it serves no
-    /// query, drops no collection other handlers query, and neither calls the model per item in a loop nor polls) writes the
-    /// index inside the request. Info: reported once per handler, at its first write. The judgement of the handler is
+    /// RAG022: a request handler whose purpose is the write (an upload, import or reindex endpoint: it serves no query,
+    /// drops no collection other handlers query, and neither calls the model per item in a loop nor polls) writes the index
+    /// inside the request. DELETE endpoints and imports the Kernel Memory service queues are left alone. Info: reported once per handler, at its first write. The judgement of the handler is
     /// <see cref="HandlerIndexWrites"/>, shared with RAG020, which reports the handlers where the write is a risk.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
