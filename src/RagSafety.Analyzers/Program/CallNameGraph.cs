@@ -153,6 +153,17 @@ namespace RagSafety.Analyzers.Program
             words.Scan(tree.GetText(), declarations, IsWatched, watched);
             foreach (var declaration in declarations)
             {
+                if (declaration.Node is TypeDeclarationSyntax { BaseList: { } baseList } type)
+                {
+                    foreach (var baseType in baseList.Types)
+                    {
+                        if (SimpleNameOf(baseType.Type) is { } baseName)
+                        {
+                            facts.AddDerived(baseName, type);
+                        }
+                    }
+                }
+
                 if (declaration.DeclaredName is not { } name || declaration.Words is not { } names)
                 {
                     continue;
@@ -164,6 +175,11 @@ namespace RagSafety.Analyzers.Program
                 }
 
                 facts.ByDeclaration[declaration.Node.Span] = names;
+                foreach (var invoked in names)
+                {
+                    facts.AddInvoker(invoked, declaration.Node, name);
+                }
+
                 if (declaration.Node is MethodDeclarationSyntax method)
                 {
                     if (!facts.MethodsByName.TryGetValue(name, out var methods))
@@ -190,6 +206,11 @@ namespace RagSafety.Analyzers.Program
                     }
                 }
             }
+
+            var usings = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>().ToList();
+            facts.DeclaresUsingAlias = usings.Any(u => u.Alias is not null);
+            facts.DeclaresUsingStatic = usings.Any(u => u.StaticKeyword != default);
+            facts.DeclaresGlobalUsingStatic = usings.Any(u => u.StaticKeyword != default && u.GlobalKeyword != default);
 
             // A watched word is kept only where it names the method of a call (not in a string, comment or declaration).
             foreach (var (word, position) in watched)
@@ -309,6 +330,77 @@ namespace RagSafety.Analyzers.Program
                 }
             }
         }
+
+        /// <summary>Whether some file declares a using alias (a type may then be spelled under another name).</summary>
+        public bool DeclaresUsingAlias => _trees.Any(t => t.DeclaresUsingAlias);
+
+        /// <summary>Whether a method may be imported into <paramref name="tree"/> by <c>using static</c> (its own or a global one of any file).</summary>
+        public bool MayImportStatically(SyntaxTree tree) =>
+            (TreeCache.TryGetValue(tree, out var facts) ? facts.DeclaresUsingStatic : true) || _trees.Any(t => t.DeclaresGlobalUsingStatic);
+
+        /// <summary>
+        /// The method and constructor declarations (and types with a primary constructor) whose words include the name, with
+        /// their declared names, in tree order: every declaration that may invoke a method of that name, local functions and
+        /// lambdas inside them included.
+        /// </summary>
+        public IEnumerable<(SyntaxNode Declaration, string DeclaredName)> DeclarationsInvoking(string name)
+        {
+            foreach (var tree in _trees)
+            {
+                if (tree.Invokers.TryGetValue(name, out var declarations))
+                {
+                    foreach (var declaration in declarations)
+                    {
+                        yield return declaration;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The type declarations (classes, structs, records, interfaces; every part) whose base list names a type of this simple
+        /// name, or a type that does, transitively: every type that may derive from or implement a type of that name, unless a
+        /// using alias spells a base type otherwise (<see cref="DeclaresUsingAlias"/>). In tree order, each declaration once.
+        /// </summary>
+        public List<TypeDeclarationSyntax> TypesDerivingFromName(string typeName)
+        {
+            var found = new List<TypeDeclarationSyntax>();
+            var names = new HashSet<string>(System.StringComparer.Ordinal) { typeName };
+            var queue = new Queue<string>(names);
+            var seen = new HashSet<TypeDeclarationSyntax>();
+            while (queue.Count > 0)
+            {
+                var name = queue.Dequeue();
+                foreach (var tree in _trees)
+                {
+                    if (tree.DerivedByBaseName.TryGetValue(name, out var derived))
+                    {
+                        foreach (var type in derived)
+                        {
+                            if (seen.Add(type))
+                            {
+                                found.Add(type);
+                                if (names.Add(type.Identifier.ValueText))
+                                {
+                                    queue.Enqueue(type.Identifier.ValueText);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>The simple name a base type is written with: <c>Foo</c> in <c>Foo</c>, <c>Foo&lt;T&gt;</c>, <c>A.Foo</c> and <c>global::Foo</c>.</summary>
+        private static string? SimpleNameOf(TypeSyntax type) => type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            _ => null,
+        };
 
         /// <summary>
         /// <see cref="MayReach(IMethodSymbol, ImmutableHashSet{string})"/> for a lambda or anonymous method read from its syntax,
@@ -472,6 +564,43 @@ namespace RagSafety.Analyzers.Program
 
             /// <summary>The watched calls (<c>Map…</c>, <c>…Singleton</c>, <c>…Scoped</c>, <c>…Transient</c>, retry handlers, client defaults), in text order.</summary>
             public List<(string Word, InvocationExpressionSyntax Invocation)> Watched { get; } = new();
+
+            /// <summary>For each simple name written in a base list, the tree's type declarations that list it, in source order.</summary>
+            public Dictionary<string, List<TypeDeclarationSyntax>> DerivedByBaseName { get; } = new(System.StringComparer.Ordinal);
+
+            /// <summary>Whether the tree declares a using alias.</summary>
+            public bool DeclaresUsingAlias { get; set; }
+
+            /// <summary>Whether the tree declares a <c>using static</c>, global or not.</summary>
+            public bool DeclaresUsingStatic { get; set; }
+
+            /// <summary>Whether the tree declares a <c>global using static</c>.</summary>
+            public bool DeclaresGlobalUsingStatic { get; set; }
+
+            /// <summary>For each name invoked in the tree, the declarations whose words include it, with their declared names.</summary>
+            public Dictionary<string, List<(SyntaxNode Declaration, string DeclaredName)>> Invokers { get; } = new(System.StringComparer.Ordinal);
+
+            public void AddInvoker(string invoked, SyntaxNode declaration, string declaredName)
+            {
+                if (!Invokers.TryGetValue(invoked, out var declarations))
+                {
+                    declarations = new List<(SyntaxNode, string)>();
+                    Invokers.Add(invoked, declarations);
+                }
+
+                declarations.Add((declaration, declaredName));
+            }
+
+            public void AddDerived(string baseName, TypeDeclarationSyntax type)
+            {
+                if (!DerivedByBaseName.TryGetValue(baseName, out var types))
+                {
+                    types = new List<TypeDeclarationSyntax>();
+                    DerivedByBaseName.Add(baseName, types);
+                }
+
+                types.Add(type);
+            }
         }
     }
 }

@@ -31,7 +31,9 @@ namespace RagSafety.Analyzers.Program
         private readonly ConcurrentDictionary<IMethodSymbol, object> _answeringChains = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _dropChains = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _generationChains = new(SymbolEqualityComparer.Default);
-        private readonly System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>> _implementations;
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
+        private readonly System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>> _allImplementations;
+        private readonly System.Lazy<Dictionary<SyntaxTree, int>> _treeOrder;
         private readonly System.Lazy<CallNameGraph> _names;
         private readonly System.Lazy<ImmutableHashSet<string>> _namesReachingAiCall;
         private readonly System.Lazy<ImmutableHashSet<string>> _namesReachingIndexWrite;
@@ -41,7 +43,10 @@ namespace RagSafety.Analyzers.Program
             _compilation = compilation;
             _apis = apis;
             _maxDepth = maxDepth;
-            _implementations = new System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>>(FindImplementations, LazyThreadSafetyMode.ExecutionAndPublication);
+            _allImplementations = new System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>>(FindAllImplementations, LazyThreadSafetyMode.ExecutionAndPublication);
+            _treeOrder = new System.Lazy<Dictionary<SyntaxTree, int>>(
+                () => compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index),
+                LazyThreadSafetyMode.ExecutionAndPublication);
             _names = new System.Lazy<CallNameGraph>(() => CallNameGraph.For(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _namesReachingAiCall = new System.Lazy<ImmutableHashSet<string>>(() => Names.NamesReaching(apis.MethodNamesWithRole(ApiRole.AiCall)), LazyThreadSafetyMode.ExecutionAndPublication);
             _namesReachingIndexWrite = new System.Lazy<ImmutableHashSet<string>>(() => Names.NamesReaching(apis.MethodNamesWithRole(ApiRole.IndexWrite)), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -200,7 +205,7 @@ namespace RagSafety.Analyzers.Program
                         AddCallee(callee);
                         if (callee.IsAbstract || callee.IsVirtual || (callee.IsOverride && !callee.IsSealed) || callee.ContainingType?.TypeKind == TypeKind.Interface)
                         {
-                            foreach (var implementation in _implementations.Value[callee])
+                            foreach (var implementation in ImplementationsOf(callee))
                             {
                                 AddCallee(implementation);
                             }
@@ -211,7 +216,7 @@ namespace RagSafety.Analyzers.Program
 
             if (!hasBody && (method.IsAbstract || method.ContainingType?.TypeKind == TypeKind.Interface))
             {
-                foreach (var implementation in _implementations.Value[method])
+                foreach (var implementation in ImplementationsOf(method))
                 {
                     AddCallee(implementation);
                 }
@@ -220,8 +225,57 @@ namespace RagSafety.Analyzers.Program
             return new MethodFacts(callees.ToImmutableArray(), firstAiCall, firstGeneration, firstIndexWrite, firstAnsweringCall, firstCollectionDrop);
         }
 
+        /// <summary>
+        /// The implementations and overrides in source of an interface member or a virtual or abstract method declared in
+        /// source, in source order (file order, then position). Only the types that may derive from the member's type are
+        /// bound, found by name from the call-name pass's base lists (<see cref="CallNameGraph.TypesDerivingFromName"/>), so a
+        /// question costs the types of that hierarchy, not a walk over every type of the compilation. When a using alias may
+        /// spell a base type under another name, every type is walked instead.
+        /// </summary>
+        internal ImmutableArray<IMethodSymbol> ImplementationsOf(IMethodSymbol member) => _implementations.GetOrAdd(member, FindImplementationsOf);
+
+        /// <summary>The same answer as <see cref="ImplementationsOf"/>, from one walk over every type of the compilation (the reference the lazy search is tested against).</summary>
+        internal ImmutableArray<IMethodSymbol> ImplementationsFromFullWalk(IMethodSymbol member) => InSourceOrder(_allImplementations.Value[member]);
+
+        private ImmutableArray<IMethodSymbol> FindImplementationsOf(IMethodSymbol member)
+        {
+            if (member.ContainingType is not { } declaring || Names.DeclaresUsingAlias)
+            {
+                return ImplementationsFromFullWalk(member);
+            }
+
+            var found = new List<IMethodSymbol>();
+            var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var declaration in Names.TypesDerivingFromName(declaring.Name))
+            {
+#pragma warning disable RS1030 // Implementations live in other files; declared symbols need no body bound.
+                var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                if (model.GetDeclaredSymbol(declaration) is INamedTypeSymbol type && types.Add(type))
+                {
+                    foreach (var (key, implementation) in ImplementationPairs(type, member.Name))
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(key, member))
+                        {
+                            found.Add(implementation);
+                        }
+                    }
+                }
+            }
+
+            return InSourceOrder(found);
+        }
+
+        private ImmutableArray<IMethodSymbol> InSourceOrder(IEnumerable<IMethodSymbol> methods) =>
+            methods.Distinct<IMethodSymbol>(SymbolEqualityComparer.Default)
+                .Select(m => (Method: m, Location: m.Locations.FirstOrDefault(l => l.IsInSource)))
+                .OrderBy(p => p.Location?.SourceTree is { } tree && _treeOrder.Value.TryGetValue(tree, out var index) ? index : int.MaxValue)
+                .ThenBy(p => p.Location?.SourceSpan.Start ?? 0)
+                .Select(p => p.Method)
+                .ToImmutableArray();
+
         /// <summary>Interface members and virtual methods declared in source, mapped to their implementations in source.</summary>
-        private ILookup<IMethodSymbol, IMethodSymbol> FindImplementations()
+        private ILookup<IMethodSymbol, IMethodSymbol> FindAllImplementations()
         {
             var pairs = new List<KeyValuePair<IMethodSymbol, IMethodSymbol>>();
             var types = new Stack<INamespaceOrTypeSymbol>();
@@ -237,40 +291,52 @@ namespace RagSafety.Analyzers.Program
                     }
                 }
 
-                if (current is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+                if (current is INamedTypeSymbol type)
                 {
-                    continue;
-                }
-
-                foreach (var @interface in type.AllInterfaces)
-                {
-                    if (!IsInSource(@interface.OriginalDefinition))
-                    {
-                        continue;
-                    }
-
-                    foreach (var interfaceMethod in @interface.GetMembers().OfType<IMethodSymbol>())
-                    {
-                        if (type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation && IsInSource(implementation))
-                        {
-                            pairs.Add(new(interfaceMethod.OriginalDefinition, implementation.OriginalDefinition));
-                        }
-                    }
-                }
-
-                foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
-                {
-                    for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                    {
-                        if (IsInSource(overridden))
-                        {
-                            pairs.Add(new(overridden.OriginalDefinition, method.OriginalDefinition));
-                        }
-                    }
+                    pairs.AddRange(ImplementationPairs(type, name: null).Select(p => new KeyValuePair<IMethodSymbol, IMethodSymbol>(p.Member, p.Implementation)));
                 }
             }
 
             return pairs.ToLookup(p => p.Key, p => p.Value, (IEqualityComparer<IMethodSymbol>)SymbolEqualityComparer.Default);
+        }
+
+        /// <summary>
+        /// What a class or struct implements or overrides of the interface members and methods declared in source, each
+        /// pair as (that member, the implementation or override), for members of one name or (null) of every name.
+        /// </summary>
+        private IEnumerable<(IMethodSymbol Member, IMethodSymbol Implementation)> ImplementationPairs(INamedTypeSymbol type, string? name)
+        {
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            {
+                yield break;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (!IsInSource(@interface.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                foreach (var interfaceMethod in (name is null ? @interface.GetMembers() : @interface.GetMembers(name)).OfType<IMethodSymbol>())
+                {
+                    if (type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation && IsInSource(implementation))
+                    {
+                        yield return (interfaceMethod.OriginalDefinition, implementation.OriginalDefinition);
+                    }
+                }
+            }
+
+            foreach (var method in (name is null ? type.GetMembers() : type.GetMembers(name)).OfType<IMethodSymbol>())
+            {
+                for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                {
+                    if (IsInSource(overridden))
+                    {
+                        yield return (overridden.OriginalDefinition, method.OriginalDefinition);
+                    }
+                }
+            }
         }
 
         private bool IsInSource(IMethodSymbol method) =>

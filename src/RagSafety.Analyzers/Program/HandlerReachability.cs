@@ -32,6 +32,7 @@ namespace RagSafety.Analyzers.Program
         private readonly RagSafetyContext _rag;
         private readonly Lazy<List<(IMethodSymbol Root, string Display)>> _roots;
         private readonly ConcurrentDictionary<string, NameSearch> _searches = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<IMethodSymbol, string?> _staticTargets = new(SymbolEqualityComparer.Default);
         private readonly Lazy<Dictionary<SyntaxTree, int>> _treeOrder;
 
         private HandlerReachability(Compilation compilation, RagSafetyContext rag)
@@ -62,8 +63,89 @@ namespace RagSafety.Analyzers.Program
                 return null;
             }
 
+            if (StaticCallSites.CanNarrow(method))
+            {
+                return _staticTargets.GetOrAdd(method, HandlerCallingStatic);
+            }
+
             var search = _searches.GetOrAdd(CallNameGraph.DeclaredName(method), name => new NameSearch(this, name));
             return search.HandlerCalling(method);
+        }
+
+        /// <summary>
+        /// The search for one static method: the same breadth-first search as <see cref="NameSearch"/>, following only the
+        /// methods that may reach this method rather than any of its name. Its callers are the declarations with a call whose
+        /// receiver may be its type (<see cref="StaticCallSites"/>), so a name every module declares costs the declarations that
+        /// spell it, read as syntax, and the methods that may call this one, bound; not every module's. A method that may reach
+        /// it may reach its name, so the search meets it at the same step, from the same handler.
+        /// </summary>
+        private string? HandlerCallingStatic(IMethodSymbol target)
+        {
+            var names = CallNameGraph.For(_compilation);
+            var callSites = new StaticCallSites(_compilation);
+            var name = CallNameGraph.DeclaredName(target);
+            var callers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (declaration, declaredName) in names.DeclarationsInvoking(name))
+            {
+                if (!callers.Contains(declaredName) && callSites.MayCall(declaration, target))
+                {
+                    callers.Add(declaredName);
+                }
+            }
+
+            var reachingName = names.NamesReaching(new[] { name });
+            var reachingCallers = names.NamesReaching(callers);
+            var mayReach = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            bool MayReach(IMethodSymbol method)
+            {
+                if (!mayReach.TryGetValue(method, out var may))
+                {
+                    may = names.MayReach(method, reachingName)
+                        && (names.MayReach(method, reachingCallers) || method.DeclaringSyntaxReferences.Any(r => callSites.MayCall(r.GetSyntax(), target)));
+                    mayReach.Add(method, may);
+                }
+
+                return may;
+            }
+
+            var reached = new Dictionary<IMethodSymbol, Reach>(SymbolEqualityComparer.Default);
+            var queue = new Queue<IMethodSymbol>();
+            var lambdas = new Func<AnonymousFunctionExpressionSyntax, bool>(lambda =>
+                CallNameGraph.MayReach(lambda, reachingName) && (CallNameGraph.MayReach(lambda, reachingCallers) || callSites.MayCall(lambda, target)));
+            foreach (var (root, display) in HandlersReaching(reachingName.Intersect(reachingCallers), MayReach, lambdas))
+            {
+                if (!reached.ContainsKey(root))
+                {
+                    reached.Add(root, new Reach(display, 1));
+                    queue.Enqueue(root);
+                }
+            }
+
+            while (queue.Count > 0)
+            {
+                var method = queue.Dequeue();
+                var reach = reached[method];
+                if (reach.Depth >= _rag.Summaries.MaxDepth)
+                {
+                    continue;
+                }
+
+                foreach (var callee in _rag.Summaries.CalleesOf(method))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(callee, target))
+                    {
+                        return reach.Handler;
+                    }
+
+                    if (!reached.ContainsKey(callee) && MayReach(callee))
+                    {
+                        reached.Add(callee, new Reach(reach.Handler, reach.Depth + 1));
+                        queue.Enqueue(callee);
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>How a minimal-API lambda handler is named in messages: <c>MapPost("/ask")</c>, or <c>MapPost</c> without a constant route.</summary>
@@ -120,12 +202,19 @@ namespace RagSafety.Analyzers.Program
         /// before anything is bound. The same handlers, in the same order, as <see cref="Handlers"/> filtered by
         /// <see cref="CallNameGraph.MayReach(IMethodSymbol, ImmutableHashSet{string})"/>.
         /// </summary>
-        private List<(IMethodSymbol Root, string Display)> HandlersReaching(ImmutableHashSet<string> reaching)
+        private List<(IMethodSymbol Root, string Display)> HandlersReaching(ImmutableHashSet<string> reaching) =>
+            HandlersReaching(reaching, method => CallNameGraph.For(_compilation).MayReach(method, reaching), lambda => CallNameGraph.MayReach(lambda, reaching));
+
+        /// <summary>
+        /// The handlers declared under one of <paramref name="declaredUnder"/> names that <paramref name="mayReach"/> accepts,
+        /// and the endpoint lambdas <paramref name="lambdaMayReach"/> accepts (read as syntax before binding), in source order.
+        /// </summary>
+        private List<(IMethodSymbol Root, string Display)> HandlersReaching(IEnumerable<string> declaredUnder, Func<IMethodSymbol, bool> mayReach, Func<AnonymousFunctionExpressionSyntax, bool> lambdaMayReach)
         {
             var names = CallNameGraph.For(_compilation);
             var roots = new List<(IMethodSymbol Root, string Display, int Tree, int Position)>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            foreach (var name in reaching)
+            foreach (var name in declaredUnder)
             {
                 foreach (var declaration in names.MethodDeclarationsNamed(name))
                 {
@@ -140,7 +229,7 @@ namespace RagSafety.Analyzers.Program
                     var method = (declaredMethod.PartialDefinitionPart ?? declaredMethod).OriginalDefinition;
                     if (seen.Add(method)
                         && method.Locations.FirstOrDefault(l => l.IsInSource) is { } location
-                        && names.MayReach(method, reaching)
+                        && mayReach(method)
                         && _rag.Handlers.KindOf(method) != HandlerKind.None)
                     {
                         roots.Add((method, CallChain.Display(method), TreeIndex(location.SourceTree), location.SourceSpan.Start));
@@ -156,7 +245,7 @@ namespace RagSafety.Analyzers.Program
                     foreach (var argument in invocation.ArgumentList.Arguments)
                     {
                         if (argument.Expression is AnonymousFunctionExpressionSyntax lambda
-                            && CallNameGraph.MayReach(lambda, reaching)
+                            && lambdaMayReach(lambda)
                             && operations.Of(lambda) is IAnonymousFunctionOperation operation
                             && _rag.Handlers.IsMinimalApiHandler(operation))
                         {

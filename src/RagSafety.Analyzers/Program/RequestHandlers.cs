@@ -34,8 +34,9 @@ namespace RagSafety.Analyzers.Program
         private readonly INamedTypeSymbol? _webJobsFunctionNameAttribute;
         private readonly INamedTypeSymbol? _webJobsHttpTriggerAttribute;
         private readonly ConcurrentDictionary<IMethodSymbol, HandlerKind> _methodKinds = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, ImmutableHashSet<IMethodSymbol>> _methodGroupHandlers = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<InvocationExpressionSyntax, ImmutableArray<IMethodSymbol>> _methodGroupsPassed = new();
         private readonly Lazy<ILookup<string, InvocationExpressionSyntax>> _mapCallsByArgumentName;
+        private readonly StaticCallSites _callSites;
 
         public RequestHandlers(Compilation compilation)
         {
@@ -52,6 +53,7 @@ namespace RagSafety.Analyzers.Program
             _hub = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.SignalR.Hub");
             _bindServiceMethodAttribute = compilation.GetTypeByMetadataName("Grpc.Core.BindServiceMethodAttribute");
             _mapCallsByArgumentName = new Lazy<ILookup<string, InvocationExpressionSyntax>>(IndexMapCallsByArgumentName, LazyThreadSafetyMode.ExecutionAndPublication);
+            _callSites = new StaticCallSites(compilation);
             _workerFunctionAttribute = compilation.GetTypeByMetadataName("Microsoft.Azure.Functions.Worker.FunctionAttribute");
             _workerHttpTriggerAttribute = compilation.GetTypeByMetadataName("Microsoft.Azure.Functions.Worker.HttpTriggerAttribute");
             _webJobsFunctionNameAttribute = compilation.GetTypeByMetadataName("Microsoft.Azure.WebJobs.FunctionNameAttribute");
@@ -122,7 +124,7 @@ namespace RagSafety.Analyzers.Program
                 return HandlerKind.None;
             }
 
-            if (_methodGroupHandlers.GetOrAdd(method.Name, FindMethodGroupHandlers).Contains(method))
+            if (IsMethodGroupHandler(method))
             {
                 return HandlerKind.MinimalApi;
             }
@@ -255,40 +257,85 @@ namespace RagSafety.Analyzers.Program
             && (SymbolEqualityComparer.Default.Equals(type, _delegate) || SymbolEqualityComparer.Default.Equals(type, _requestDelegate));
 
         /// <summary>
-        /// Method groups of this name passed as endpoint delegates: the <c>Map…</c> calls of the call-name walk that spell the
-        /// name in their arguments, bound on the first question about a method of that name. A method group always spells
-        /// its method's name, so the calls left unbound cannot pass a method of this name.
+        /// Whether the method is passed as an endpoint delegate (a method group): among the <c>Map…</c> calls of the call-name
+        /// walk that spell its name in their arguments, only those whose syntax may name this very method are bound (each
+        /// once per compilation, whichever method asks). A method group always spells its method's name, so the calls left
+        /// unbound cannot pass it.
         /// </summary>
-        private ImmutableHashSet<IMethodSymbol> FindMethodGroupHandlers(string name)
+        private bool IsMethodGroupHandler(IMethodSymbol method)
         {
-            var handlers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
             if (_endpointRouteBuilder is null)
             {
-                return handlers.ToImmutable();
+                return false;
             }
 
-            var operations = new OperationsAcrossTrees(_compilation);
-            foreach (var invocation in _mapCallsByArgumentName.Value[name])
+            OperationsAcrossTrees? operations = null;
+            foreach (var invocation in _mapCallsByArgumentName.Value[method.Name])
             {
-                if (operations.Of(invocation) is not IInvocationOperation operation || !IsEndpointMapping(operation.TargetMethod))
+                if (MayPassMethodGroup(invocation, method)
+                    && _methodGroupsPassed.GetOrAdd(invocation, i => MethodGroupsPassedBy(i, operations ??= new OperationsAcrossTrees(_compilation))).Contains(method, SymbolEqualityComparer.Default))
                 {
-                    continue;
-                }
-
-                foreach (var argument in operation.Arguments)
-                {
-                    if (IsHandlerParameterType(argument.Parameter?.Type)
-                        && Unwrap(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference })
-                    {
-                        if (reference.Method.Name == name)
-                        {
-                            handlers.Add(reference.Method.OriginalDefinition);
-                        }
-                    }
+                    return true;
                 }
             }
 
-            return handlers.ToImmutable();
+            return false;
+        }
+
+        /// <summary>The methods a <c>Map…</c> call passes as endpoint delegates (method groups), bound.</summary>
+        private ImmutableArray<IMethodSymbol> MethodGroupsPassedBy(InvocationExpressionSyntax invocation, OperationsAcrossTrees operations)
+        {
+            if (operations.Of(invocation) is not IInvocationOperation operation || !IsEndpointMapping(operation.TargetMethod))
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            var passed = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            foreach (var argument in operation.Arguments)
+            {
+                if (IsHandlerParameterType(argument.Parameter?.Type)
+                    && Unwrap(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation reference })
+                {
+                    passed.Add(reference.Method.OriginalDefinition);
+                }
+            }
+
+            return passed.ToImmutable();
+        }
+
+        /// <summary>
+        /// Whether a <c>Map…</c> call's arguments may name <paramref name="method"/> as a method group, read from syntax. Binding
+        /// a call binds its whole enclosing member, and an app that repeats a handler's name in every module would bind every
+        /// module's endpoints for one question. A simple name (<c>MapGet("/", RelatedAsync)</c>) is bound only where it may
+        /// find the method (<see cref="StaticCallSites.SimpleNameMayFind"/>); any other spelling (<c>Handlers.RelatedAsync</c>,
+        /// a cast) is bound.
+        /// </summary>
+        private bool MayPassMethodGroup(InvocationExpressionSyntax invocation, IMethodSymbol method)
+        {
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                switch (argument.Expression)
+                {
+                    case AnonymousFunctionExpressionSyntax:
+                        continue;
+                    case IdentifierNameSyntax name:
+                        if (name.Identifier.ValueText == method.Name && _callSites.SimpleNameMayFind(name, method.ContainingType))
+                        {
+                            return true;
+                        }
+
+                        continue;
+                    default:
+                        if (argument.Expression.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == method.Name))
+                        {
+                            return true;
+                        }
+
+                        continue;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using RagSafety.Analyzers.Configuration;
 using RagSafety.Analyzers.Knowledge;
@@ -223,6 +224,56 @@ namespace RagSafety.Analyzers.Tests.Program
             Assert.Null(summaries.FindCollectionDrop(compilation.Method("Ingest", "AddAsync")));
             Assert.Equal("Ingest.RebuildAsync → VectorStoreCollection.UpsertAsync", summaries.FindIndexWrite(compilation.Method("Ingest", "RebuildAsync"))?.Describe());
             Assert.Equal("Ingest.RebuildAsync → VectorStoreCollection.EnsureCollectionDeletedAsync", summaries.FindCollectionDrop(compilation.Method("Ingest", "RebuildAsync"))?.Describe());
+        }
+
+        // Implementations reached through a base class the interface is not written on, a derived interface, a generic
+        // interface, partial parts, records and a nested type: the lazy search by base-list names must find them all.
+        private const string HierarchySource = """
+            using System.Threading.Tasks;
+
+            public interface IStep { Task RunAsync(); }
+            public interface IAsk : IStep { Task<string> AskAsync(string q); }
+            public interface IStore<T> { void Put(T item); }
+            public class Plain { public Task RunAsync() => Task.CompletedTask; }
+            public class Inheriting : Plain, IStep { }
+            public partial class Split : IAsk { public Task<string> AskAsync(string q) => Task.FromResult(q); }
+            public partial class Split { public Task RunAsync() => Task.CompletedTask; }
+            public class Explicit : IStep { Task IStep.RunAsync() => Task.CompletedTask; }
+            public class IntStore : IStore<int> { public void Put(int item) { } }
+            public abstract record Shape { public abstract double Area(); public virtual string Name() => "shape"; }
+            public record Square(double Side) : Shape { public override double Area() => Side * Side; }
+            public sealed record Named(double Side) : Square(Side) { public override string Name() => "named"; public override double Area() => 1; }
+            public class Outer { public class Inner : global::IStep { public Task RunAsync() => Task.CompletedTask; } }
+            public class Caller { public Task Call(IStep step, Shape shape, IStore<int> store) { store.Put(shape.Name().Length); return step.RunAsync(); } }
+            """;
+
+        [Theory]
+        [InlineData("real")]
+        [InlineData("hierarchy")]
+        [InlineData("alias")]
+        public void Implementations_found_by_base_list_names_are_those_of_a_walk_over_every_type(string corpus)
+        {
+            var compilation = corpus switch
+            {
+                "real" => TestCompilation.FromFiles(RagSafety.Corpus.RealShapedApp.Generate(targetLines: 2000)),
+                "hierarchy" => TestCompilation.Create(HierarchySource),
+                _ => TestCompilation.Create("using Step = IStep;\n" + HierarchySource.Replace("public class Plain", "public class Aliased : Step { public Task RunAsync() => Task.CompletedTask; }\npublic class Plain")),
+            };
+            var apis = KnownApis.Create(compilation, ApiCatalog.Entries, UserApis.Read(new CompilationOptionsReader(compilation, TestCompilation.Options())));
+            var summaries = new CallSummaries(compilation, apis, OptionKeys.DefaultCallChainDepth);
+            var members = compilation.GetSymbolsWithName(_ => true, SymbolFilter.Member).OfType<IMethodSymbol>()
+                .Where(m => m.IsAbstract || m.IsVirtual || m.IsOverride || m.ContainingType.TypeKind == TypeKind.Interface)
+                .ToList();
+            Assert.NotEmpty(members);
+            var implemented = 0;
+            foreach (var member in members)
+            {
+                var expected = summaries.ImplementationsFromFullWalk(member);
+                implemented += expected.IsEmpty ? 0 : 1;
+                Assert.Equal(expected.Select(m => m.ToDisplayString()), summaries.ImplementationsOf(member).Select(m => m.ToDisplayString()));
+            }
+
+            Assert.True(implemented > 0);
         }
 
         private static (Compilation, CallSummaries) Create(int depth = OptionKeys.DefaultCallChainDepth, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options = null, string source = Source)

@@ -91,11 +91,7 @@ namespace RagSafety.Analyzers.Tests.Program
         {
             // The reference is the earlier algorithm: per method, a breadth-first search from every handler in source order,
             // following only methods whose names can lead to the method's. The one search must agree on every method.
-            var corpora = new[] { RagAppGenerator.Generate(targetLines: 3000), RealShapedApp.Generate(targetLines: 2000) }.Select(files => (Compilation)CSharpCompilation.Create(
-                "Reachability",
-                files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)),
-                TestReferences.For(TestLibraries.Default),
-                new CSharpCompilationOptions(OutputKind.ConsoleApplication)));
+            var corpora = new[] { RagAppGenerator.Generate(targetLines: 3000), RealShapedApp.Generate(targetLines: 2000) }.Select(files => (Compilation)TestCompilation.FromFiles(files));
             foreach (var candidate in corpora.Append(TestCompilation.Create(Source, outputKind: OutputKind.ConsoleApplication)))
             {
                 var rag = RagSafetyContext.Get(candidate, TestCompilation.Options());

@@ -143,6 +143,69 @@ namespace RagSafety.Analyzers.Tests.Program
         }
 
         [Fact]
+        public void Method_groups_of_a_name_other_modules_repeat_are_told_apart()
+        {
+            // Each module maps its own Related: a simple name finds only the method of the type it is written in (or of a
+            // type around it, or one inherited or imported by using static); other spellings name whatever they bind to.
+            var compilation = TestCompilation.Create("""
+                using Microsoft.AspNetCore.Builder;
+
+                namespace Shop.M0.Chat
+                {
+                    public static class ChatEndpoints
+                    {
+                        public static void Map(WebApplication app) => app.MapGet("/related", Related);
+                        public static string Related() => "0";
+                        public static string Unmapped() => "0";
+
+                        public static class Nested
+                        {
+                            public static void Map(WebApplication app) => app.MapGet("/outer", Unmapped);
+                        }
+                    }
+                }
+
+                namespace Shop.M1.Chat
+                {
+                    public static class ChatEndpoints
+                    {
+                        public static string Related() => "1";
+                        public static string Unmapped() => "1";
+                    }
+
+                    public static class Routes
+                    {
+                        public static void Map(WebApplication app) => app.MapGet("/related", ChatEndpoints.Related);
+                    }
+                }
+
+                namespace Shop.M2.Chat
+                {
+                    public class BaseEndpoints
+                    {
+                        public static string Inherited() => "2";
+                    }
+
+                    public class ChatEndpoints : BaseEndpoints
+                    {
+                        public static void Map(WebApplication app) => app.MapGet("/inherited", Inherited);
+                        public static string Related() => "2";
+                    }
+                }
+                """);
+            var handlers = new RequestHandlers(compilation);
+            IMethodSymbol In(string ns, string type, string method) =>
+                compilation.GetTypeByMetadataName(ns + "." + type)!.GetMembers(method).OfType<IMethodSymbol>().Single();
+
+            Assert.Equal(HandlerKind.MinimalApi, handlers.KindOf(In("Shop.M0.Chat", "ChatEndpoints", "Related")));
+            Assert.Equal(HandlerKind.MinimalApi, handlers.KindOf(In("Shop.M1.Chat", "ChatEndpoints", "Related")));
+            Assert.Equal(HandlerKind.None, handlers.KindOf(In("Shop.M2.Chat", "ChatEndpoints", "Related")));
+            Assert.Equal(HandlerKind.MinimalApi, handlers.KindOf(In("Shop.M0.Chat", "ChatEndpoints", "Unmapped")));
+            Assert.Equal(HandlerKind.None, handlers.KindOf(In("Shop.M1.Chat", "ChatEndpoints", "Unmapped")));
+            Assert.Equal(HandlerKind.MinimalApi, handlers.KindOf(In("Shop.M2.Chat", "BaseEndpoints", "Inherited")));
+        }
+
+        [Fact]
         public void Grpc_overrides_and_http_triggered_functions()
         {
             var compilation = TestCompilation.Create("""

@@ -26,6 +26,14 @@ namespace RagSafety.Analyzers.Tests.Verification
             return compilation;
         }
 
+        /// <summary>A program of several files (the benchmark's corpora), compiled as is: the corpora are checked by the benchmark, not here.</summary>
+        public static CSharpCompilation FromFiles(IEnumerable<RagSafety.Corpus.GeneratedFile> files) =>
+            CSharpCompilation.Create(
+                "Corpus",
+                files.Select(f => CSharpSyntaxTree.ParseText(f.Text, new CSharpParseOptions(LanguageVersion.Latest), f.Path)),
+                TestReferences.For(TestLibraries.Default),
+                new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+
         /// <summary>The first method of that name declared in the compilation's source.</summary>
         public static IMethodSymbol Method(this Compilation compilation, string typeName, string methodName) =>
             compilation.GetSymbolsWithName(methodName, SymbolFilter.Member).OfType<IMethodSymbol>()

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RagSafety.Analyzers.Program
+{
+    /// <summary>
+    /// Where a call or a method group may name one particular method, read from syntax and declarations, without binding a
+    /// body. Names repeat across an app's modules (every module's <c>ReportWriter.WriteAsync</c>, <c>RelatedAsync</c>), so
+    /// a question by name alone binds every module; the type a call is written on tells most of them apart. Every answer
+    /// errs towards "may": a false "may" costs a binding, a false "cannot" would lose a finding.
+    /// </summary>
+    internal sealed class StaticCallSites
+    {
+        private readonly Compilation _compilation;
+
+        public StaticCallSites(Compilation compilation) => _compilation = compilation;
+
+        /// <summary>The methods these answers can narrow: static, not extension methods (an extension is called on any value).</summary>
+        public static bool CanNarrow(IMethodSymbol method) =>
+            method is { IsStatic: true, IsExtensionMethod: false, MethodKind: MethodKind.Ordinary, ContainingType: not null };
+
+        /// <summary>Whether the syntax under <paramref name="root"/> (lambdas and local functions included) has a call that may invoke <paramref name="target"/>, a method <see cref="CanNarrow"/> accepts.</summary>
+        public bool MayCall(SyntaxNode root, IMethodSymbol target)
+        {
+            var name = CallNameGraph.DeclaredName(target);
+            foreach (var node in root.DescendantNodesAndSelf())
+            {
+                if (node is InvocationExpressionSyntax invocation && MayInvoke(invocation, name, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a simple name written at <paramref name="name"/> may find a static member of <paramref name="type"/>: it is
+        /// written in the type or a type around it, a type with a base list may inherit the member, and <c>using static</c>
+        /// may import it.
+        /// </summary>
+        public bool SimpleNameMayFind(SyntaxNode name, INamedTypeSymbol type)
+        {
+            if (CallNameGraph.For(_compilation).MayImportStatically(name.SyntaxTree))
+            {
+                return true;
+            }
+
+            foreach (var ancestor in name.Ancestors())
+            {
+                switch (ancestor)
+                {
+                    case TypeDeclarationSyntax declaration when declaration.BaseList is not null || Declares(declaration, type):
+                        return true;
+                    case GlobalStatementSyntax:
+                        // Top-level statements are members of Program, which a partial declaration may extend.
+                        return type is { Name: "Program", ContainingType: null, ContainingNamespace.IsGlobalNamespace: true };
+                }
+            }
+
+            return false;
+        }
+
+        private bool MayInvoke(InvocationExpressionSyntax invocation, string name, IMethodSymbol target)
+        {
+            switch (invocation.Expression)
+            {
+                case SimpleNameSyntax simple:
+                    return simple.Identifier.ValueText == name && SimpleNameMayFind(simple, target.ContainingType);
+                case MemberAccessExpressionSyntax access:
+                    return access.Name.Identifier.ValueText == name && ReceiverMayBe(access.Expression, target.ContainingType);
+                case MemberBindingExpressionSyntax:
+                    // x?.M(): called on a value, never on a type.
+                    return false;
+                default:
+                    // (M)(…), a delegate returned by a call: rare, so taken as they may be.
+                    return true;
+            }
+        }
+
+        /// <summary>Whether a call's receiver may be the type <paramref name="type"/> (or one derived from it, through which its static members are found too).</summary>
+        private bool ReceiverMayBe(ExpressionSyntax receiver, INamedTypeSymbol type)
+        {
+            var written = receiver switch
+            {
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                ThisExpressionSyntax or BaseExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
+                    or LiteralExpressionSyntax or BaseObjectCreationExpressionSyntax or AwaitExpressionSyntax or PredefinedTypeSyntax => null,
+                _ => string.Empty,
+            };
+            if (written is null)
+            {
+                return false;
+            }
+
+            var names = CallNameGraph.For(_compilation);
+            if (written.Length == 0 || names.DeclaresUsingAlias)
+            {
+                return true;
+            }
+
+            if (written != type.Name && !names.TypesDerivingFromName(type.Name).Any(d => d.Identifier.ValueText == written))
+            {
+                return false;
+            }
+
+            // A qualified name is taken as it may be.
+            return receiver is not IdentifierNameSyntax identifier || TypeNameMayDenote(identifier, type);
+        }
+
+        /// <summary>
+        /// Whether a simple name used as a type (or as a receiver of static members) may denote <paramref name="type"/> or a
+        /// type derived from it: looked up where it is written (enclosing and inherited nested types, namespaces, usings), from
+        /// the declarations alone. A qualified name (the right of <c>A.B</c>) is taken as it may be.
+        /// </summary>
+        public bool TypeNameMayDenote(SimpleNameSyntax name, INamedTypeSymbol type)
+        {
+            var member = name.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault();
+            if (name.Parent is QualifiedNameSyntax { Right: var right } && right == name
+                || name.Parent is MemberAccessExpressionSyntax { Name: var accessed } && accessed == name
+                || name.Parent is AliasQualifiedNameSyntax
+                || CallNameGraph.For(_compilation).DeclaresUsingAlias
+                || name.Ancestors().Any(a => TypeParametersOf(a).Any(p => p.Identifier.ValueText == name.Identifier.ValueText))
+                || member is not (BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax or GlobalStatementSyntax))
+            {
+                return true;
+            }
+
+#pragma warning disable RS1030 // A name in another file is looked up, not bound; the analyzer driver serves cached semantic models.
+            var model = _compilation.GetSemanticModel(name.SyntaxTree);
+#pragma warning restore RS1030
+            var found = model.LookupNamespacesAndTypes(member.SpanStart, name: name.Identifier.ValueText);
+            return found.Any(symbol => symbol is INamedTypeSymbol named && IsOrDerivesFrom(named, type));
+        }
+
+        private static SeparatedSyntaxList<TypeParameterSyntax> TypeParametersOf(SyntaxNode node) => node switch
+        {
+            MethodDeclarationSyntax method when method.TypeParameterList is { } list => list.Parameters,
+            LocalFunctionStatementSyntax local when local.TypeParameterList is { } list => list.Parameters,
+            TypeDeclarationSyntax declaration when declaration.TypeParameterList is { } list => list.Parameters,
+            _ => default,
+        };
+
+        private static bool IsOrDerivesFrom(INamedTypeSymbol candidate, INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? current = candidate; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, type.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the declaration is (a part of) <paramref name="type"/> or of a type it is nested in, by full name.</summary>
+        private static bool Declares(TypeDeclarationSyntax declaration, INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+            {
+                if (IsDeclarationOf(declaration, current))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDeclarationOf(TypeDeclarationSyntax declaration, INamedTypeSymbol type)
+        {
+            if (declaration.Identifier.ValueText != type.Name || (declaration.TypeParameterList?.Parameters.Count ?? 0) != type.Arity)
+            {
+                return false;
+            }
+
+            if (declaration.Parent is TypeDeclarationSyntax outer)
+            {
+                return type.ContainingType is { } containing && IsDeclarationOf(outer, containing);
+            }
+
+            if (type.ContainingType is not null)
+            {
+                return false;
+            }
+
+            var written = declaration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse()
+                .SelectMany(n => n.Name.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+            var declared = ImmutableStack<string>.Empty;
+            for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                declared = declared.Push(ns.Name);
+            }
+
+            return written.SequenceEqual(declared, StringComparer.Ordinal);
+        }
+    }
+}
