@@ -62,9 +62,11 @@ namespace RagSafety.Analyzers.Program
         private static SourceWords? s_words;
 
         private readonly ImmutableArray<TreeFacts> _trees;
+        private readonly bool _declaresGlobalUsingStatic;
         private readonly System.Lazy<Dictionary<string, List<string>>> _callers;
         private readonly HashSet<string> _invokedAnywhere = new(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<string>> _namesInvokedBy = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, List<TypeDeclarationSyntax>> _typesDerivingFromName = new(System.StringComparer.Ordinal);
 
         private CallNameGraph(ImmutableArray<TreeFacts> trees)
         {
@@ -101,6 +103,8 @@ namespace RagSafety.Analyzers.Program
                 }
             }
 
+            DeclaresUsingAlias = trees.Any(t => t.DeclaresUsingAlias);
+            _declaresGlobalUsingStatic = trees.Any(t => t.DeclaresGlobalUsingStatic);
             MapCalls = mapCalls.ToImmutable();
             SingletonCalls = singletonCalls.ToImmutable();
             ScopedOrTransientCalls = scopedOrTransientCalls.ToImmutable();
@@ -332,11 +336,11 @@ namespace RagSafety.Analyzers.Program
         }
 
         /// <summary>Whether some file declares a using alias (a type may then be spelled under another name).</summary>
-        public bool DeclaresUsingAlias => _trees.Any(t => t.DeclaresUsingAlias);
+        public bool DeclaresUsingAlias { get; }
 
         /// <summary>Whether a method may be imported into <paramref name="tree"/> by <c>using static</c> (its own or a global one of any file).</summary>
         public bool MayImportStatically(SyntaxTree tree) =>
-            (TreeCache.TryGetValue(tree, out var facts) ? facts.DeclaresUsingStatic : true) || _trees.Any(t => t.DeclaresGlobalUsingStatic);
+            (TreeCache.TryGetValue(tree, out var facts) ? facts.DeclaresUsingStatic : true) || _declaresGlobalUsingStatic;
 
         /// <summary>
         /// The method and constructor declarations (and types with a primary constructor) whose words include the name, with
@@ -362,7 +366,9 @@ namespace RagSafety.Analyzers.Program
         /// name, or a type that does, transitively: every type that may derive from or implement a type of that name, unless a
         /// using alias spells a base type otherwise (<see cref="DeclaresUsingAlias"/>). In tree order, each declaration once.
         /// </summary>
-        public List<TypeDeclarationSyntax> TypesDerivingFromName(string typeName)
+        public IReadOnlyList<TypeDeclarationSyntax> TypesDerivingFromName(string typeName) => _typesDerivingFromName.GetOrAdd(typeName, FindTypesDerivingFromName);
+
+        private List<TypeDeclarationSyntax> FindTypesDerivingFromName(string typeName)
         {
             var found = new List<TypeDeclarationSyntax>();
             var names = new HashSet<string>(System.StringComparer.Ordinal) { typeName };

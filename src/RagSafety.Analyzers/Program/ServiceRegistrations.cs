@@ -150,9 +150,9 @@ namespace RagSafety.Analyzers.Program
         private readonly Lazy<ImmutableArray<ServiceRegistration>> _singletons;
         private readonly Lazy<ImmutableArray<ServiceRegistration>> _scopedOrTransient;
         private readonly ConcurrentDictionary<InvocationExpressionSyntax, ServiceRegistration?> _recognized = new();
-        private readonly ConcurrentDictionary<string, ImmutableArray<ServiceRegistration>> _singletonsNamed = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, ImmutableArray<ServiceRegistration>> _scopedOrTransientNamed = new(StringComparer.Ordinal);
-        private readonly Lazy<bool> _hasAliases;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ServiceRegistration>> _singletonsSpelling = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ServiceRegistration>> _scopedOrTransientSpelling = new(SymbolEqualityComparer.Default);
+        private readonly StaticCallSites _callSites;
 
         private ServiceRegistrations(Compilation compilation)
         {
@@ -163,7 +163,7 @@ namespace RagSafety.Analyzers.Program
             _type = compilation.GetTypeByMetadataName("System.Type");
             _singletons = new Lazy<ImmutableArray<ServiceRegistration>>(FindSingletons, LazyThreadSafetyMode.ExecutionAndPublication);
             _scopedOrTransient = new Lazy<ImmutableArray<ServiceRegistration>>(FindScopedOrTransient, LazyThreadSafetyMode.ExecutionAndPublication);
-            _hasAliases = new Lazy<bool>(HasUsingAliases, LazyThreadSafetyMode.ExecutionAndPublication);
+            _callSites = new StaticCallSites(compilation);
         }
 
         /// <summary>False when the compilation does not reference Microsoft.Extensions.DependencyInjection at all.</summary>
@@ -412,56 +412,43 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>The singleton registrations, in source order, that may hand out the type; the others cannot.</summary>
         private ImmutableArray<ServiceRegistration> SingletonsThatMayProvide(ITypeSymbol type) =>
-            SpelledName(type) is { } name
-                ? _singletonsNamed.GetOrAdd(name, n => Find(CallNameGraph.For(_compilation).SingletonCalls, lifetime => lifetime == ServiceLifetimeKind.Singleton, n))
+            SpelledType(type) is { } spelled
+                ? _singletonsSpelling.GetOrAdd(spelled, t => Find(CallNameGraph.For(_compilation).SingletonCalls, lifetime => lifetime == ServiceLifetimeKind.Singleton, t))
                 : Singletons;
 
         /// <summary>The scoped and transient registrations, in source order, that may hand out the type; the others cannot.</summary>
         private ImmutableArray<ServiceRegistration> ScopedOrTransientThatMayProvide(ITypeSymbol type) =>
-            SpelledName(type) is { } name
-                ? _scopedOrTransientNamed.GetOrAdd(name, n => Find(CallNameGraph.For(_compilation).ScopedOrTransientCalls, lifetime => lifetime != ServiceLifetimeKind.Singleton, n))
+            SpelledType(type) is { } spelled
+                ? _scopedOrTransientSpelling.GetOrAdd(spelled, t => Find(CallNameGraph.For(_compilation).ScopedOrTransientCalls, lifetime => lifetime != ServiceLifetimeKind.Singleton, t))
                 : ScopedOrTransient;
 
         /// <summary>
-        /// The identifier a registration spells when it names the type in a type argument or <c>typeof</c>: the simple name of
-        /// a named type (of an array's element type); null when it may be spelled otherwise (a keyword, a tuple, an alias in
-        /// the compilation), so every registration is a candidate.
+        /// The type a registration spells when it names the type in a type argument or <c>typeof</c>: a named type (an array's
+        /// element type), by its simple name; null when it may be spelled otherwise (a keyword, a tuple, a using alias in the
+        /// compilation, from the call-name pass's per-tree facts), so every registration is a candidate.
         /// </summary>
-        private string? SpelledName(ITypeSymbol type)
+        private INamedTypeSymbol? SpelledType(ITypeSymbol type)
         {
             while (type is IArrayTypeSymbol array)
             {
                 type = array.ElementType;
             }
 
-            return type is INamedTypeSymbol { SpecialType: SpecialType.None, IsTupleType: false } named && named.Name.Length > 0 && !_hasAliases.Value
-                ? named.Name
+            return type is INamedTypeSymbol { SpecialType: SpecialType.None, IsTupleType: false } named && named.Name.Length > 0 && !CallNameGraph.For(_compilation).DeclaresUsingAlias
+                ? named.OriginalDefinition
                 : null;
         }
 
-        /// <summary>Whether a source file declares a using alias (a type may then be spelled under another name).</summary>
-        private bool HasUsingAliases()
-        {
-            foreach (var tree in _compilation.SyntaxTrees)
-            {
-                foreach (var node in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
-                {
-                    if (node is UsingDirectiveSyntax { Alias: not null })
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>
-        /// Whether a registration call may hand out a type of this name: it spells the name, or it has an argument other than
-        /// <c>typeof</c> and literals (an instance or a factory, whose type it does not spell).
+        /// Whether a registration call may hand out this type: it has an argument other than <c>typeof</c> and literals (an
+        /// instance or a factory, whose type it does not spell), or it spells the type's name where that name may denote the
+        /// type. Each module of an app may register its own type of the same name (<c>AddSingleton&lt;SupportAssistant&gt;()</c>);
+        /// looking the name up where it is written (usings, namespaces; no body bound) tells them apart, so one question
+        /// binds the registrations of that type, not those of every module.
         /// </summary>
-        private static bool MayProvide(InvocationExpressionSyntax invocation, string name)
+        private bool MayProvide(InvocationExpressionSyntax invocation, INamedTypeSymbol type)
         {
+            var name = type.Name;
             foreach (var argument in invocation.ArgumentList.Arguments)
             {
                 if (argument.Expression is not (TypeOfExpressionSyntax or LiteralExpressionSyntax))
@@ -472,7 +459,8 @@ namespace RagSafety.Analyzers.Program
 
             foreach (var token in invocation.DescendantTokens())
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name
+                    && (token.Parent is not IdentifierNameSyntax written || _callSites.TypeNameMayDenote(written, type)))
                 {
                     return true;
                 }
@@ -487,7 +475,7 @@ namespace RagSafety.Analyzers.Program
         private ImmutableArray<ServiceRegistration> FindScopedOrTransient() =>
             Find(CallNameGraph.For(_compilation).ScopedOrTransientCalls, lifetime => lifetime != ServiceLifetimeKind.Singleton);
 
-        private ImmutableArray<ServiceRegistration> Find(ImmutableArray<InvocationExpressionSyntax> calls, Func<ServiceLifetimeKind, bool> wanted, string? name = null)
+        private ImmutableArray<ServiceRegistration> Find(ImmutableArray<InvocationExpressionSyntax> calls, Func<ServiceLifetimeKind, bool> wanted, INamedTypeSymbol? spelled = null)
         {
             if (_serviceCollection is null)
             {
@@ -498,7 +486,7 @@ namespace RagSafety.Analyzers.Program
             var operations = new OperationsAcrossTrees(_compilation);
             foreach (var invocation in calls)
             {
-                if (name is not null && !MayProvide(invocation, name))
+                if (spelled is not null && !MayProvide(invocation, spelled))
                 {
                     continue;
                 }

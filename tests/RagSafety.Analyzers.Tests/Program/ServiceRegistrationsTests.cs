@@ -103,6 +103,55 @@ namespace RagSafety.Analyzers.Tests.Program
         }
 
         [Fact]
+        public void Types_of_one_name_registered_by_several_modules_are_told_apart()
+        {
+            // Each module registers its own SupportAssistant: a registration is a candidate for a type only where its spelling
+            // may denote that type (looked up where it is written), and a qualified spelling is always a candidate.
+            var compilation = TestCompilation.Create("""
+                using Microsoft.Extensions.DependencyInjection;
+
+                namespace M0.Assistant { public sealed class SupportAssistant { } }
+                namespace M1.Assistant { public sealed class SupportAssistant { } }
+                namespace M2
+                {
+                    public sealed class SupportAssistant { }
+                    public static class Registration { public static void Add(IServiceCollection s) => s.AddScoped<SupportAssistant>(); }
+                }
+                namespace M0
+                {
+                    using M0.Assistant;
+                    public static class Registration { public static void Add(IServiceCollection s) => s.AddSingleton<SupportAssistant>(); }
+                }
+                namespace M1
+                {
+                    using M1.Assistant;
+                    public static class Registration
+                    {
+                        public static void Add(IServiceCollection s)
+                        {
+                            s.AddScoped<SupportAssistant>();
+                            s.AddSingleton(typeof(global::M1.Assistant.SupportAssistant));
+                        }
+                    }
+                }
+                """, TestLibraries.AspNetCore);
+            var registrations = ServiceRegistrations.For(compilation);
+            string? Where(ServiceRegistration? registration) => registration is null
+                ? null
+                : registration.Invocation.Syntax.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().First().Name + ": " + registration.Invocation.Syntax;
+
+            var m0 = compilation.GetTypeByMetadataName("M0.Assistant.SupportAssistant")!;
+            var m1 = compilation.GetTypeByMetadataName("M1.Assistant.SupportAssistant")!;
+            var m2 = compilation.GetTypeByMetadataName("M2.SupportAssistant")!;
+            Assert.Equal("M0: s.AddSingleton<SupportAssistant>()", Where(registrations.SingletonProviding(m0, out _)));
+            Assert.Null(registrations.ShortLivedProviding(m0));
+            Assert.Equal("M1: s.AddSingleton(typeof(global::M1.Assistant.SupportAssistant))", Where(registrations.SingletonProviding(m1, out _)));
+            Assert.Null(registrations.ShortLivedProviding(m1));
+            Assert.Null(registrations.SingletonProviding(m2, out _));
+            Assert.Equal("M2: s.AddScoped<SupportAssistant>()", Where(registrations.ShortLivedProviding(m2)));
+        }
+
+        [Fact]
         public void Without_dependency_injection_nothing_is_recognized()
         {
             var compilation = TestCompilation.Create("""
