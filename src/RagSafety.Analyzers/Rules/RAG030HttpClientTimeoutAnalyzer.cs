@@ -317,7 +317,7 @@ namespace RagSafety.Analyzers.Rules
                     if (_apis.MemberEntries(type, isConstructor ? ".ctor" : definition.Name, ApiRole.ConnectorSink).Any(e => ClientKinds.TakesHttpClientFromServices(e, definition, takesHttpClient))
                         && DefaultStandardHandler() is { } defaults)
                     {
-                        ReportShortPipeline(context, node.GetLocation(), defaults, name, "gets the standard resilience handler of ConfigureHttpClientDefaults, which ", "; given no HttpClient, it takes the one DI builds, so these are the model call's timeouts");
+                        ReportShortPipeline(context, CallLocation(node), defaults, name, "gets the standard resilience handler of ConfigureHttpClientDefaults, which ", "; given no HttpClient, it takes the one DI builds, so these are the model call's timeouts");
                     }
 
                     return;
@@ -417,7 +417,7 @@ namespace RagSafety.Analyzers.Rules
                 // The registration's own standard handler is judged where it is called (AnalyzeStandardHandler).
                 if (!facts.Resilient && _defaultsConfigured.Value && DefaultStandardHandler() is { } defaults)
                 {
-                    reported |= ReportShortPipeline(context, registration.Syntax.GetLocation(), defaults, name, "gets the standard resilience handler of ConfigureHttpClientDefaults, which ", evidence);
+                    reported |= ReportShortPipeline(context, CallLocation(registration.Syntax), defaults, name, "gets the standard resilience handler of ConfigureHttpClientDefaults, which ", evidence);
                 }
 
                 return reported;
@@ -501,8 +501,13 @@ namespace RagSafety.Analyzers.Rules
                     return false;
                 }
 
-                var problem = prefix + "cancels each attempt after " + Describe(timeouts.Attempt) + " and the whole call after " + Describe(timeouts.Total)
-                    + ", less than the " + Text(_minimum) + " seconds a generation may take";
+                // Name only the timeouts that are too short.
+                var attemptShort = timeouts.Attempt.Seconds < _minimum;
+                var totalShort = timeouts.Total.Seconds < _minimum;
+                var cancels = attemptShort && totalShort ? "cancels each attempt after " + Describe(timeouts.Attempt) + " and the whole call after " + Describe(timeouts.Total)
+                    : attemptShort ? "cancels each attempt after " + Describe(timeouts.Attempt)
+                    : "cancels the whole call after " + Describe(timeouts.Total);
+                var problem = prefix + cancels + ", less than the " + Text(_minimum) + " seconds a generation may take";
                 var properties = ImmutableDictionary<string, string?>.Empty;
                 var sameTree = handler.Syntax.SyntaxTree == location.SourceTree;
                 if (sameTree && timeouts.Attempt.Seconds is { } attempt && timeouts.Total.Seconds is { } total && timeouts.Sampling.Seconds is { } sampling)

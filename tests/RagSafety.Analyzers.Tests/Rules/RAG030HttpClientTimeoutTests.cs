@@ -1239,6 +1239,9 @@ namespace RagSafety.Analyzers.Tests.Rules
         private static string ShortPipeline(string attempt, string total, string prefix = "") =>
             $"{prefix}cancels each attempt after {attempt} and the whole call after {total}, less than the 60 seconds a generation may take";
 
+        private static string ShortAttempt(string attempt, string prefix = "") =>
+            $"{prefix}cancels each attempt after {attempt}, less than the 60 seconds a generation may take";
+
         private static string ShortClient(int seconds) => $"sets a {seconds}-second Timeout, less than the 60 seconds a generation may take";
 
         [Fact]
@@ -1330,8 +1333,8 @@ namespace RagSafety.Analyzers.Tests.Rules
                         {
                             http.AddStandardResilienceHandler();
                         });
-                        {|#0:services.AddOpenAIChatCompletion("gpt-4o", key)|};
-                        {|#1:services.AddHttpClient<RagApi>()|};
+                        services.{|#0:AddOpenAIChatCompletion("gpt-4o", key)|};
+                        services.{|#1:AddHttpClient<RagApi>()|};
                         services.AddKernel().AddOpenAIChatCompletion("gpt-4o", key, httpClient: new HttpClient { Timeout = TimeSpan.FromMinutes(3) });
                     }
                 }
@@ -1364,6 +1367,59 @@ namespace RagSafety.Analyzers.Tests.Rules
                         services.AddOpenAIChatCompletion("gpt-4o", key);
                         services.AddHttpClient<RagApi>();
                         services.AddKernel().AddOpenAIChatCompletion("gpt-4o", key, httpClient: new HttpClient { Timeout = TimeSpan.FromMinutes(3) });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Short_client_defaults_attempt_timeout_is_reported_at_a_kernel_builder_connector()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + Resilience + """
+                using Microsoft.SemanticKernel;
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services, string deployment, string endpoint, string key)
+                    {
+                        services.ConfigureHttpClientDefaults(configure =>
+                        {
+                            configure.AddStandardResilienceHandler(options =>
+                            {
+                                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(15);
+                                options.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(2);
+                            });
+                        });
+                        services.AddKernel()
+                            .{|#0:AddAzureOpenAIChatCompletion(deployment, endpoint, key, modelId: "gpt-4o")|};
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments(
+                        "AddAzureOpenAIChatCompletion(…)",
+                        ShortAttempt("15 s", "gets the standard resilience handler of ConfigureHttpClientDefaults, which "),
+                        "; given no HttpClient, it takes the one DI builds, so these are the model call's timeouts"),
+                },
+                Usings + Resilience + """
+                using Microsoft.SemanticKernel;
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services, string deployment, string endpoint, string key)
+                    {
+                        services.ConfigureHttpClientDefaults(configure =>
+                        {
+                            configure.AddStandardResilienceHandler(options =>
+                            {
+                                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(120);
+                                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(240);
+                                options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(240);
+                            });
+                        });
+                        services.AddKernel()
+                            .AddAzureOpenAIChatCompletion(deployment, endpoint, key, modelId: "gpt-4o");
                     }
                 }
                 """);
