@@ -53,7 +53,7 @@ if (arguments.Contains("--ide-profile"))
 {
     foreach (var size in (Value("--sizes") ?? "10000,40000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
     {
-        foreach (var document in new[] { RagSafety.Corpus.RealShapedApp.EndpointsDocument, RagSafety.Corpus.RealShapedApp.ClientsInHandlersDocument })
+        foreach (var document in new[] { RagSafety.Corpus.RealShapedApp.EndpointsDocument, RagSafety.Corpus.RealShapedApp.SharedKernelDocument, RagSafety.Corpus.RealShapedApp.ClientsInHandlersDocument })
         {
             Console.WriteLine(await IdeProfile.RunAsync(size, ragSafety, document));
         }

@@ -33,6 +33,7 @@ namespace RagSafety.Analyzers.Program
         private readonly Lazy<List<(IMethodSymbol Root, string Display)>> _roots;
         private readonly ConcurrentDictionary<string, NameSearch> _searches = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<IMethodSymbol, string?> _staticTargets = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, bool> _namesSearchedFromCallSites = new(StringComparer.Ordinal);
         private readonly Lazy<Dictionary<SyntaxTree, int>> _treeOrder;
 
         private HandlerReachability(Compilation compilation, RagSafetyContext rag)
@@ -63,13 +64,33 @@ namespace RagSafety.Analyzers.Program
                 return null;
             }
 
+            var name = CallNameGraph.DeclaredName(method);
             if (StaticCallSites.CanNarrow(method))
             {
-                return _staticTargets.GetOrAdd(method, HandlerCallingStatic);
+                if (_staticTargets.TryGetValue(method, out var answered))
+                {
+                    return answered;
+                }
+
+                // The first static method asked about under a name (an IDE's document asks about a few) is searched from its
+                // own call sites. Once another method of that name is asked (a build asks about every method, and an app's
+                // modules repeat names), the name's shared search answers: one search per name, not one per method. Both
+                // searches give the same answer.
+                if (!_searches.ContainsKey(name) && _namesSearchedFromCallSites.TryAdd(name, true))
+                {
+                    return _staticTargets.GetOrAdd(method, HandlerCallingStatic);
+                }
             }
 
-            var search = _searches.GetOrAdd(CallNameGraph.DeclaredName(method), name => new NameSearch(this, name));
+            var search = _searches.GetOrAdd(name, n => new NameSearch(this, n));
             return search.HandlerCalling(method);
+        }
+
+        /// <summary><see cref="FindCallingHandler"/> for a method <see cref="StaticCallSites.CanNarrow"/> accepts, always by the search from its call sites (tested against the shared search).</summary>
+        internal string? FindCallingHandlerFromCallSites(IMethodSymbol method)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
+            return IsHandler(method) ? null : _staticTargets.GetOrAdd(method, HandlerCallingStatic);
         }
 
         /// <summary>

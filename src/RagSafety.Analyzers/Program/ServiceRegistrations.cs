@@ -150,8 +150,8 @@ namespace RagSafety.Analyzers.Program
         private readonly Lazy<ImmutableArray<ServiceRegistration>> _singletons;
         private readonly Lazy<ImmutableArray<ServiceRegistration>> _scopedOrTransient;
         private readonly ConcurrentDictionary<InvocationExpressionSyntax, ServiceRegistration?> _recognized = new();
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ServiceRegistration>> _singletonsSpelling = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ServiceRegistration>> _scopedOrTransientSpelling = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<InvocationExpressionSyntax>> _singletonCallsSpelling = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<InvocationExpressionSyntax>> _scopedOrTransientCallsSpelling = new(SymbolEqualityComparer.Default);
         private readonly StaticCallSites _callSites;
 
         private ServiceRegistrations(Compilation compilation)
@@ -410,17 +410,23 @@ namespace RagSafety.Analyzers.Program
             };
         }
 
-        /// <summary>The singleton registrations, in source order, that may hand out the type; the others cannot.</summary>
-        private ImmutableArray<ServiceRegistration> SingletonsThatMayProvide(ITypeSymbol type) =>
+        /// <summary>
+        /// The singleton registrations, in source order, that may hand out the type; the others cannot. Bound one by one as
+        /// the caller reads them, so a question answered by the first registration binds no later one.
+        /// </summary>
+        private IEnumerable<ServiceRegistration> SingletonsThatMayProvide(ITypeSymbol type) =>
             SpelledType(type) is { } spelled
-                ? _singletonsSpelling.GetOrAdd(spelled, t => Find(CallNameGraph.For(_compilation).SingletonCalls, lifetime => lifetime == ServiceLifetimeKind.Singleton, t))
+                ? Registrations(_singletonCallsSpelling.GetOrAdd(spelled, t => CallsThatMayProvide(CallNameGraph.For(_compilation).SingletonCalls, t)), lifetime => lifetime == ServiceLifetimeKind.Singleton)
                 : Singletons;
 
-        /// <summary>The scoped and transient registrations, in source order, that may hand out the type; the others cannot.</summary>
-        private ImmutableArray<ServiceRegistration> ScopedOrTransientThatMayProvide(ITypeSymbol type) =>
+        /// <summary>The scoped and transient registrations, in source order, that may hand out the type; the others cannot. Bound as read.</summary>
+        private IEnumerable<ServiceRegistration> ScopedOrTransientThatMayProvide(ITypeSymbol type) =>
             SpelledType(type) is { } spelled
-                ? _scopedOrTransientSpelling.GetOrAdd(spelled, t => Find(CallNameGraph.For(_compilation).ScopedOrTransientCalls, lifetime => lifetime != ServiceLifetimeKind.Singleton, t))
+                ? Registrations(_scopedOrTransientCallsSpelling.GetOrAdd(spelled, t => CallsThatMayProvide(CallNameGraph.For(_compilation).ScopedOrTransientCalls, t)), lifetime => lifetime != ServiceLifetimeKind.Singleton)
                 : ScopedOrTransient;
+
+        private ImmutableArray<InvocationExpressionSyntax> CallsThatMayProvide(ImmutableArray<InvocationExpressionSyntax> calls, INamedTypeSymbol type) =>
+            _serviceCollection is null ? ImmutableArray<InvocationExpressionSyntax>.Empty : calls.Where(call => MayProvide(call, type)).ToImmutableArray();
 
         /// <summary>
         /// The type a registration spells when it names the type in a type argument or <c>typeof</c>: a named type (an array's
@@ -470,35 +476,28 @@ namespace RagSafety.Analyzers.Program
         }
 
         private ImmutableArray<ServiceRegistration> FindSingletons() =>
-            Find(CallNameGraph.For(_compilation).SingletonCalls, lifetime => lifetime == ServiceLifetimeKind.Singleton);
+            Registrations(CallNameGraph.For(_compilation).SingletonCalls, lifetime => lifetime == ServiceLifetimeKind.Singleton).ToImmutableArray();
 
         private ImmutableArray<ServiceRegistration> FindScopedOrTransient() =>
-            Find(CallNameGraph.For(_compilation).ScopedOrTransientCalls, lifetime => lifetime != ServiceLifetimeKind.Singleton);
+            Registrations(CallNameGraph.For(_compilation).ScopedOrTransientCalls, lifetime => lifetime != ServiceLifetimeKind.Singleton).ToImmutableArray();
 
-        private ImmutableArray<ServiceRegistration> Find(ImmutableArray<InvocationExpressionSyntax> calls, Func<ServiceLifetimeKind, bool> wanted, INamedTypeSymbol? spelled = null)
+        /// <summary>The app registrations these calls make with a wanted lifetime, in order, each call bound once per compilation when first read.</summary>
+        private IEnumerable<ServiceRegistration> Registrations(ImmutableArray<InvocationExpressionSyntax> calls, Func<ServiceLifetimeKind, bool> wanted)
         {
             if (_serviceCollection is null)
             {
-                return ImmutableArray<ServiceRegistration>.Empty;
+                yield break;
             }
 
-            var result = ImmutableArray.CreateBuilder<ServiceRegistration>();
             var operations = new OperationsAcrossTrees(_compilation);
             foreach (var invocation in calls)
             {
-                if (spelled is not null && !MayProvide(invocation, spelled))
-                {
-                    continue;
-                }
-
                 if (_recognized.GetOrAdd(invocation, i => operations.Of(i) is IInvocationOperation operation ? Recognize(operation) : null) is { IntoKernelServices: false } registration
                     && wanted(registration.Lifetime))
                 {
-                    result.Add(registration);
+                    yield return registration;
                 }
             }
-
-            return result.ToImmutable();
         }
     }
 }

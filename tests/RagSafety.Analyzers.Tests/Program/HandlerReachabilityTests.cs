@@ -92,6 +92,7 @@ namespace RagSafety.Analyzers.Tests.Program
             // The reference is the earlier algorithm: per method, a breadth-first search from every handler in source order,
             // following only methods whose names can lead to the method's. The one search must agree on every method.
             var corpora = new[] { RagAppGenerator.Generate(targetLines: 3000), RealShapedApp.Generate(targetLines: 2000) }.Select(files => (Compilation)TestCompilation.FromFiles(files));
+            var reachedFromCallSites = 0;
             foreach (var candidate in corpora.Append(TestCompilation.Create(Source, outputKind: OutputKind.ConsoleApplication)))
             {
                 var rag = RagSafetyContext.Get(candidate, TestCompilation.Options());
@@ -104,10 +105,18 @@ namespace RagSafety.Analyzers.Tests.Program
                     var expected = SearchPerMethod(candidate, rag, reach, method);
                     reached += expected is null ? 0 : 1;
                     Assert.Equal(expected, reach.FindCallingHandler(method));
+                    if (StaticCallSites.CanNarrow(method.OriginalDefinition))
+                    {
+                        // Static methods: the search from their own call sites, which answers a name's first question.
+                        Assert.Equal(expected, reach.FindCallingHandlerFromCallSites(method));
+                        reachedFromCallSites += expected is null ? 0 : 1;
+                    }
                 }
 
                 Assert.True(reached > 0);
             }
+
+            Assert.True(reachedFromCallSites > 0);
         }
 
         private static IEnumerable<IMethodSymbol> MethodsOf(INamespaceOrTypeSymbol container)
