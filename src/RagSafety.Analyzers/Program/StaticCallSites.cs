@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -16,6 +17,9 @@ namespace RagSafety.Analyzers.Program
     internal sealed class StaticCallSites
     {
         private readonly Compilation _compilation;
+
+        // A name written once is asked about for every type of that name (each module's SupportAssistant): looked up once.
+        private readonly ConcurrentDictionary<SimpleNameSyntax, ImmutableArray<ISymbol>> _lookedUp = new();
 
         public StaticCallSites(Compilation compilation) => _compilation = compilation;
 
@@ -133,10 +137,13 @@ namespace RagSafety.Analyzers.Program
                 return true;
             }
 
+            var found = _lookedUp.GetOrAdd(name, written =>
+            {
 #pragma warning disable RS1030 // A name in another file is looked up, not bound; the analyzer driver serves cached semantic models.
-            var model = _compilation.GetSemanticModel(name.SyntaxTree);
+                var model = _compilation.GetSemanticModel(written.SyntaxTree);
 #pragma warning restore RS1030
-            var found = model.LookupNamespacesAndTypes(member.SpanStart, name: name.Identifier.ValueText);
+                return model.LookupNamespacesAndTypes(member.SpanStart, name: written.Identifier.ValueText);
+            });
             return found.Any(symbol => symbol is INamedTypeSymbol named && IsOrDerivesFrom(named, type));
         }
 
