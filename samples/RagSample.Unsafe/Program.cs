@@ -15,13 +15,14 @@ builder.Services.AddSingleton<AnswerService>(); // RAG001
 builder.Services.AddSingleton(new List<ChatMessage>()); // RAG001
 builder.Services.AddSingleton<SupportAgent>(); // RAG001
 
-// The model's HttpClient retries (the standard resilience handler), and the SDK client built on it retries again.
+// The model's HttpClient retries (the standard resilience handler), and the SDK client built on it retries again; the
+// handler's default timeouts (10 s per attempt, 30 s in all) cancel any answer that takes longer to generate.
 builder.Services.AddHttpClient("model").AddStandardResilienceHandler();
 builder.Services.AddSingleton(sp => new OpenAIClient(ModelCalls.Credential, new OpenAIClientOptions
 {
     Endpoint = ModelCalls.Endpoint,
     NetworkTimeout = TimeSpan.FromMinutes(2),
-    Transport = new HttpClientPipelineTransport(sp.GetRequiredService<IHttpClientFactory>().CreateClient("model")), // RAG042
+    Transport = new HttpClientPipelineTransport(sp.GetRequiredService<IHttpClientFactory>().CreateClient("model")), // RAG030 RAG042
 }));
 var app = builder.Build();
 

@@ -104,17 +104,19 @@ namespace RagSafety.Analyzers
             "A write whose task is dropped may still be running, or fail unseen, when the caller goes on; a lazy batch "
             + "writer that is never enumerated writes nothing at all. Await the task or enumerate the results.");
 
-        // RAG030: HttpClient without an explicit timeout.
+        // RAG030: HttpClient timeout unfit for generations.
         public static readonly DiagnosticDescriptor RAG030_HttpClientTimeout = Create(
             RuleIds.HttpClientTimeout,
-            "HttpClient without an explicit timeout, or with an infinite one",
+            "HttpClient timeout unfit for generations: the default, infinite, or too short",
             "'{0}' {1}{2}",
             ClientsCategory,
             DiagnosticSeverity.Warning,
-            "HttpClient's default 100-second timeout cuts long generations off, and an infinite one hangs requests forever. "
+            "HttpClient's default 100-second timeout cuts long generations off, an infinite one hangs requests forever, and "
+            + "a timeout shorter than a generation may take (60 s by default; the standard resilience handler's defaults are "
+            + "10 s per attempt and 30 s in all) cancels long answers. "
             + "Reported in services, for clients that carry generation traffic: handed to a chat connector, calling a "
             + "chat/completion endpoint, or built by a connector given none. There the client's timeout is the model call's "
-            + "only timeout. Set it explicitly, and do not register a configured typed client again.");
+            + "only timeout. Set it explicitly and long enough, and do not register a configured typed client again.");
 
         // RAG031: AI SDK client without an explicit network timeout.
         public static readonly DiagnosticDescriptor RAG031_AiClientNetworkTimeout = Create(

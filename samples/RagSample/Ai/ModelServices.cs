@@ -25,7 +25,8 @@ public static class ModelServices
 
         var timeout = TimeSpan.FromSeconds(Math.Max(1, settings.ModelTimeoutSeconds));
 
-        // One retry layer: the SDK's own (exponential backoff). The HttpClient under it has no resilience handler.
+        // One retry layer: the SDK's own (exponential backoff). The HttpClient under it has no resilience handler, so no
+        // pipeline timeout shorter than this one (a minute by default: a generation can take that long) cuts an answer off.
         var retries = new ClientRetryPolicy(maxRetries: 3);
         services.AddSingleton(_ => new ModelGate(settings.MaxModelConcurrency, timeout));
         services.AddSingleton<IChatClient>(sp => new OpenAIChatAdapter(

@@ -15,6 +15,11 @@ namespace RagSafety.Analyzers.Configuration
 
         public const int DefaultHttpTimeoutSeconds = 120;
 
+        /// <summary>RAG030: a timeout on generation traffic shorter than this many seconds cancels generations (default 60, 1–3600).</summary>
+        public const string MinGenerationTimeoutSeconds = Prefix + "min_generation_timeout_seconds";
+
+        public const int DefaultMinGenerationTimeoutSeconds = 60;
+
         /// <summary>RAG020: route templates or handler-method documentation IDs of deliberate admin endpoints that may write to the index.</summary>
         public const string AllowedHandlers = Prefix + "RAG020.allowed_handlers";
 

@@ -80,13 +80,15 @@ namespace RagSafety.Analyzers.Configuration
 
         public static readonly IntegerOption HttpTimeoutSeconds = new(OptionKeys.HttpTimeoutSeconds, OptionKeys.DefaultHttpTimeoutSeconds, min: 1, max: 3600);
 
+        public static readonly IntegerOption MinGenerationTimeoutSeconds = new(OptionKeys.MinGenerationTimeoutSeconds, OptionKeys.DefaultMinGenerationTimeoutSeconds, min: 1, max: 3600);
+
         public static readonly IntegerOption MaxConcurrency = new(OptionKeys.MaxConcurrency, OptionKeys.DefaultMaxConcurrency, min: 1, max: 256);
 
         public static readonly TextListOption AllowedHandlers = new(OptionKeys.AllowedHandlers);
 
         /// <summary>Every option the package reads, by key (keys are case-insensitive, as in .editorconfig).</summary>
         public static readonly ImmutableDictionary<string, OptionSpec> All =
-            new OptionSpec[] { CallChainDepth, HttpTimeoutSeconds, MaxConcurrency, AllowedHandlers }
+            new OptionSpec[] { CallChainDepth, HttpTimeoutSeconds, MinGenerationTimeoutSeconds, MaxConcurrency, AllowedHandlers }
                 .Concat(Enum.GetValues(typeof(ApiRole)).Cast<ApiRole>().Select(role => new ApiListOption(role)))
                 .ToImmutableDictionary(spec => spec.Key, StringComparer.OrdinalIgnoreCase);
     }

@@ -135,6 +135,18 @@ namespace RagSafety.Analyzers.Knowledge
             && (sink.Library.StartsWith("Microsoft.SemanticKernel", StringComparison.Ordinal) || sink.Library == "OllamaSharp");
 
         /// <summary>
+        /// A Semantic Kernel registration (an extension method) given no HttpClient takes the one DI builds
+        /// (<c>HttpClientProvider.GetHttpClient(httpClient, serviceProvider)</c>): the factory's default client, which
+        /// <c>ConfigureHttpClientDefaults</c> configures. The Ollama connector's endpoint overloads (no HttpClient parameter)
+        /// build an <c>OllamaApiClient</c> of their own instead.
+        /// </summary>
+        public static bool TakesHttpClientFromServices(ApiEntry sink, IMethodSymbol definition, bool hasHttpClientParameter) =>
+            BuildsOwnHttpClient(sink)
+            && definition.IsExtensionMethod
+            && sink.Library.StartsWith("Microsoft.SemanticKernel", StringComparison.Ordinal)
+            && (hasHttpClientParameter || sink.Library.IndexOf("Ollama", StringComparison.Ordinal) < 0);
+
+        /// <summary>
         /// Path endings of generation endpoints: OpenAI-compatible chat and text completions, the Responses API, Ollama's
         /// chat and generate, Gemini's generateContent. A URL whose path (before a query string) ends with one, after a
         /// <c>/</c> or <c>:</c> or as the whole text, is a call that returns only when the answer is generated, unless streamed.

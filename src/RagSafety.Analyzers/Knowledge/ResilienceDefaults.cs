@@ -25,6 +25,9 @@ namespace RagSafety.Analyzers.Knowledge
         /// <summary><c>HttpStandardResilienceOptions.CircuitBreaker.SamplingDuration</c>, in seconds (at least twice the attempt timeout).</summary>
         public const int StandardHandlerCircuitBreakerSamplingSeconds = 30;
 
+        /// <summary>Polly <c>TimeoutStrategyOptions.Timeout</c> (and so a new <c>HttpTimeoutStrategyOptions</c>'s), in seconds.</summary>
+        public const int PollyTimeoutSeconds = 30;
+
         /// <summary>Polly <c>RetryStrategyOptions</c>: <c>MaxRetryAttempts</c> 3, <c>Delay</c> 2 s.</summary>
         public const int PollyMaxRetryAttempts = 3;
 

@@ -41,6 +41,21 @@ namespace RagSafety.Analyzers.Rules
         /// <summary>Remove the reported registration statement, which discards the configured typed client (no seconds needed).</summary>
         public const string FixRemoveRegistration = "RemoveRegistration";
 
+        /// <summary>
+        /// Raise the timeouts of the standard resilience handler (the additional location, else the reported call) to the
+        /// seconds in <see cref="AttemptProperty"/>, <see cref="TotalProperty"/> and <see cref="SamplingProperty"/>.
+        /// </summary>
+        public const string FixRaisePipelineTimeouts = "RaisePipelineTimeouts";
+
+        /// <summary>Diagnostic property: the attempt timeout the fix writes, in seconds (absent: kept).</summary>
+        public const string AttemptProperty = "Attempt";
+
+        /// <summary>Diagnostic property: the total request timeout the fix writes, in seconds (absent: kept).</summary>
+        public const string TotalProperty = "Total";
+
+        /// <summary>Diagnostic property: the circuit breaker's sampling duration the fix writes, in seconds (absent: kept).</summary>
+        public const string SamplingProperty = "Sampling";
+
         /// <summary>Diagnostic property: the timeout in seconds the fix writes (<c>rag_safety.http_timeout_seconds</c>).</summary>
         public const string SecondsProperty = "Seconds";
 
@@ -56,10 +71,12 @@ namespace RagSafety.Analyzers.Rules
         private const string RegistrationNeverSets = "sets no Timeout and adds no resilience handler, so the 100-second default applies";
         private const string BuildsOwnClient = "is given no HttpClient, so it builds its own, whose 100-second default Timeout is the model call's only timeout";
 
+        private const string StandardHandlerName = "AddStandardResilienceHandler";
+
         /// <summary>IHttpClientBuilder extensions that add a resilience pipeline (which carries its own timeouts).</summary>
         private static readonly ImmutableHashSet<string> ResilienceMethods = ImmutableHashSet.Create(
             StringComparer.Ordinal,
-            "AddStandardResilienceHandler",
+            StandardHandlerName,
             "AddStandardHedgingHandler",
             "AddResilienceHandler",
             "AddPolicyHandler",
@@ -79,8 +96,9 @@ namespace RagSafety.Analyzers.Rules
             }
 
             var seconds = OptionSpecs.HttpTimeoutSeconds.Read(rag.Options);
+            var minimum = OptionSpecs.MinGenerationTimeoutSeconds.Read(rag.Options);
             var factoryExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions");
-            var analysis = new Analysis(compilation, rag, httpClient, factoryExtensions, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var analysis = new Analysis(compilation, rag, httpClient, factoryExtensions, seconds, minimum);
             context.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
             context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         }
@@ -93,17 +111,21 @@ namespace RagSafety.Analyzers.Rules
             private readonly INamedTypeSymbol _httpClient;
             private readonly INamedTypeSymbol? _factoryExtensions;
             private readonly ImmutableDictionary<string, string?> _properties;
+            private readonly int _seconds;
+            private readonly int _minimum;
             private readonly Lazy<bool> _defaultsConfigured;
             private readonly ConcurrentDictionary<INamedTypeSymbol, TypeTraffic> _typeTraffic = new(SymbolEqualityComparer.Default);
 
-            public Analysis(Compilation compilation, RagSafetyContext rag, INamedTypeSymbol httpClient, INamedTypeSymbol? factoryExtensions, string seconds)
+            public Analysis(Compilation compilation, RagSafetyContext rag, INamedTypeSymbol httpClient, INamedTypeSymbol? factoryExtensions, int seconds, int minimum)
             {
                 _compilation = compilation;
                 _rag = rag;
                 _apis = rag.Apis;
                 _httpClient = httpClient;
                 _factoryExtensions = factoryExtensions;
-                _properties = ImmutableDictionary<string, string?>.Empty.Add(SecondsProperty, seconds);
+                _seconds = seconds;
+                _minimum = minimum;
+                _properties = ImmutableDictionary<string, string?>.Empty.Add(SecondsProperty, Text(seconds));
                 _defaultsConfigured = new Lazy<bool>(ConfiguresClientDefaults, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             }
 
@@ -200,6 +222,15 @@ namespace RagSafety.Analyzers.Rules
                     return;
                 }
 
+                if (uses.Timeouts.All(IsShort)
+                    && Evidence(uses, context.CancellationToken) is { } shortEvidence
+                    && PerCallClients.Get(_compilation, _rag).Find(creation, context.ContainingSymbol, context.CancellationToken) is null
+                    && (member is null || IsFirstCreation(creation, member, context.CancellationToken)))
+                {
+                    ReportShort(context, uses.Timeouts, name, shortEvidence);
+                    return;
+                }
+
                 if (uses.Timeouts.Any(t => !ClientTimeouts.IsInfinite(t)) || uses.Arguments.Any(IsTransportWithNetworkTimeout))
                 {
                     return;
@@ -219,6 +250,18 @@ namespace RagSafety.Analyzers.Rules
                 if (method.Name == "AddHttpClient")
                 {
                     AnalyzeRegistration(context, invocation);
+                    return;
+                }
+
+                if (method.Name == "CreateClient")
+                {
+                    AnalyzeFactoryClient(context, invocation);
+                    return;
+                }
+
+                if (method.Name == StandardHandlerName)
+                {
+                    AnalyzeStandardHandler(context, invocation);
                     return;
                 }
 
@@ -249,13 +292,13 @@ namespace RagSafety.Analyzers.Rules
                 if (definition.ContainingType is not { } type
                     || !_apis.MemberEntries(type, isConstructor ? ".ctor" : definition.Name, ApiRole.ConnectorSink).Any(ClientKinds.BuildsOwnHttpClient)
                     || ClientKinds.SinkOf(definition) != SinkKind.Generation
-                    || definition.Parameters.Any(p => !IsHttpClient(p.Type) && _apis.TypeHasRole(p.Type, ApiRole.ThreadSafeClient))
-                    || _defaultsConfigured.Value)
+                    || definition.Parameters.Any(p => !IsHttpClient(p.Type) && _apis.TypeHasRole(p.Type, ApiRole.ThreadSafeClient)))
                 {
                     return;
                 }
 
-                if (definition.Parameters.Any(p => IsHttpClient(p.Type)))
+                var takesHttpClient = definition.Parameters.Any(p => IsHttpClient(p.Type));
+                if (takesHttpClient)
                 {
                     var given = arguments.FirstOrDefault(a => a.Parameter is { } p && IsHttpClient(p.Type));
                     var value = given?.Value.WithoutConversions();
@@ -265,6 +308,19 @@ namespace RagSafety.Analyzers.Rules
                     {
                         return;
                     }
+                }
+
+                if (_defaultsConfigured.Value)
+                {
+                    // Semantic Kernel's registrations given no HttpClient take the DI one (HttpClientProvider.GetHttpClient(httpClient,
+                    // serviceProvider)): the factory's default client, which the client defaults configure.
+                    if (_apis.MemberEntries(type, isConstructor ? ".ctor" : definition.Name, ApiRole.ConnectorSink).Any(e => ClientKinds.TakesHttpClientFromServices(e, definition, takesHttpClient))
+                        && DefaultStandardHandler() is { } defaults)
+                    {
+                        ReportShortPipeline(context, CallLocation(node), defaults, name, "gets the standard resilience handler of ConfigureHttpClientDefaults, which ", "; given no HttpClient, it takes the one DI builds, so these are the model call's timeouts");
+                    }
+
+                    return;
                 }
 
                 // Info: the app never chose a client here, and whether the default bites depends on how long the answers are
@@ -284,7 +340,7 @@ namespace RagSafety.Analyzers.Rules
             private void AnalyzeRegistration(OperationAnalysisContext context, IInvocationOperation invocation)
             {
                 var method = invocation.TargetMethod;
-                if (!IsAddHttpClient(method) || _defaultsConfigured.Value)
+                if (!IsAddHttpClient(method))
                 {
                     return;
                 }
@@ -292,7 +348,7 @@ namespace RagSafety.Analyzers.Rules
                 var facts = new RegistrationFacts();
                 Inspect(invocation, facts);
                 FollowChain(invocation, facts);
-                if (facts.Unknown || facts.Resilient)
+                if (facts.Unknown)
                 {
                     return;
                 }
@@ -300,6 +356,16 @@ namespace RagSafety.Analyzers.Rules
                 var name = RegistrationName(invocation);
                 var typed = method.IsGenericMethod && method.TypeArguments.Length > 0 ? method.TypeArguments[method.TypeArguments.Length - 1] as INamedTypeSymbol : null;
                 var traffic = typed is not null ? TrafficOf(typed, context.CancellationToken) : null;
+                if (traffic?.Evidence is { } trafficEvidence && ReportShortRegistration(context, invocation, facts, name, "; '" + typed!.Name + "' " + trafficEvidence))
+                {
+                    return;
+                }
+
+                if (facts.Resilient || _defaultsConfigured.Value)
+                {
+                    return;
+                }
+
                 if (facts.Timeouts.Count == 0)
                 {
                     // A typed client that sets its own Timeout (in its constructor) decided; otherwise only a client that carries
@@ -332,6 +398,177 @@ namespace RagSafety.Analyzers.Rules
                     Report(context, value.Syntax, FixReplaceValue, name, Infinite, string.Empty);
                 }
             }
+
+            /// <summary>
+            /// A typed client that carries generation traffic, whose registration sets its <c>Timeout</c> below
+            /// <c>rag_safety.min_generation_timeout_seconds</c> or gives it a standard resilience handler (its own, or the client
+            /// defaults') whose attempt or total timeout is below it. True when reported.
+            /// </summary>
+            private bool ReportShortRegistration(OperationAnalysisContext context, IInvocationOperation registration, RegistrationFacts facts, string name, string evidence)
+            {
+                var reported = false;
+                if (facts.Timeouts.Count > 0 && facts.Timeouts.All(IsShort))
+                {
+                    // Values in a chained ConfigureHttpClient lie outside the call analyzed: a diagnostic there would not be local.
+                    ReportShort(context, facts.Timeouts.Where(t => registration.Syntax.Span.Contains(t.Syntax.Span)), name, evidence);
+                    reported = true;
+                }
+
+                // The registration's own standard handler is judged where it is called (AnalyzeStandardHandler).
+                if (!facts.Resilient && _defaultsConfigured.Value && DefaultStandardHandler() is { } defaults)
+                {
+                    reported |= ReportShortPipeline(context, CallLocation(registration.Syntax), defaults, name, "gets the standard resilience handler of ConfigureHttpClientDefaults, which ", evidence);
+                }
+
+                return reported;
+            }
+
+            /// <summary>
+            /// <c>AddHttpClient&lt;T&gt;(…).AddStandardResilienceHandler(…)</c> on a typed client that carries generation traffic,
+            /// with an attempt or total timeout below the minimum.
+            /// </summary>
+            private void AnalyzeStandardHandler(OperationAnalysisContext context, IInvocationOperation invocation)
+            {
+                var syntax = invocation.Syntax;
+                var registration = RetryingHttpClients.For(_compilation, _apis).Registrations
+                    .FirstOrDefault(r => r.RetryCall is { } call && call.Syntax.SyntaxTree == syntax.SyntaxTree && call.Syntax.Span == syntax.Span);
+                if (registration is null
+                    || registration.TypedClients.LastOrDefault() is not INamedTypeSymbol typed
+                    || TrafficOf(typed, context.CancellationToken).Evidence is not { } evidence)
+                {
+                    return;
+                }
+
+                ReportShortPipeline(context, CallLocation(syntax), invocation, HandlerName(invocation), string.Empty, "; '" + typed.Name + "' " + evidence);
+            }
+
+            /// <summary>
+            /// <c>factory.CreateClient("name")</c> whose client flows into a generation connector or transport, where the named
+            /// registration (else the client defaults) adds a standard resilience handler with a timeout below the minimum.
+            /// </summary>
+            private void AnalyzeFactoryClient(OperationAnalysisContext context, IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                if ((method.ReducedFrom ?? method).ContainingType is not { Name: "IHttpClientFactory" or "HttpClientFactoryExtensions" }
+                    || !IsHttpClient(method.ReturnType))
+                {
+                    return;
+                }
+
+                var nameArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String);
+                if (nameArgument is not null && nameArgument.Value.ConstantValue is not { HasValue: true, Value: string })
+                {
+                    return;
+                }
+
+                var clientName = nameArgument?.Value.ConstantValue.Value as string;
+                string? evidence = null;
+                var parent = SkipConversionsUpward(invocation);
+                if (parent is IArgumentOperation argument)
+                {
+                    evidence = SinkSuffix(argument);
+                }
+                else if (parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                {
+                    evidence = invocation.Root().Descendants().OfType<ILocalReferenceOperation>()
+                        .Where(r => SymbolEqualityComparer.Default.Equals(r.Local, declarator.Symbol))
+                        .Select(r => SkipConversionsUpward(r) is IArgumentOperation use ? SinkSuffix(use) : null)
+                        .FirstOrDefault(s => s is not null);
+                }
+
+                if (evidence is null
+                    || RetryingHttpClients.For(_compilation, _apis).ForName(string.IsNullOrEmpty(clientName) ? null : clientName) is not { RetryCall: { TargetMethod.Name: StandardHandlerName } handler } registration)
+                {
+                    return;
+                }
+
+                var shown = string.IsNullOrEmpty(clientName) ? "CreateClient()" : "CreateClient(\"" + clientName + "\")";
+                var owner = registration.IsDefault ? "ConfigureHttpClientDefaults" : "AddHttpClient(\"" + registration.Name + "\")";
+                ReportShortPipeline(context, CallLocation(invocation.Syntax), handler, shown, "gets the standard resilience handler of " + owner + ", which ", evidence);
+            }
+
+            /// <summary>
+            /// Reports, at <paramref name="node"/>, a standard resilience handler whose attempt or total timeout is below the
+            /// minimum a generation needs. The fix raises the handler's timeouts (the handler is the additional location when
+            /// it is not the reported call), keeping the sampling duration at least twice the attempt timeout and the total
+            /// above it, as options validation requires. True when reported.
+            /// </summary>
+            private bool ReportShortPipeline(OperationAnalysisContext context, Location location, IInvocationOperation handler, string name, string prefix, string evidence)
+            {
+                if (StandardHandlerTimeouts.Of(handler) is not { } timeouts
+                    || !(timeouts.Attempt.Seconds < _minimum || timeouts.Total.Seconds < _minimum))
+                {
+                    return false;
+                }
+
+                // Name only the timeouts that are too short.
+                var attemptShort = timeouts.Attempt.Seconds < _minimum;
+                var totalShort = timeouts.Total.Seconds < _minimum;
+                var cancels = attemptShort && totalShort ? "cancels each attempt after " + Describe(timeouts.Attempt) + " and the whole call after " + Describe(timeouts.Total)
+                    : attemptShort ? "cancels each attempt after " + Describe(timeouts.Attempt)
+                    : "cancels the whole call after " + Describe(timeouts.Total);
+                var problem = prefix + cancels + ", less than the " + Text(_minimum) + " seconds a generation may take";
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                var sameTree = handler.Syntax.SyntaxTree == location.SourceTree;
+                if (sameTree && timeouts.Attempt.Seconds is { } attempt && timeouts.Total.Seconds is { } total && timeouts.Sampling.Seconds is { } sampling)
+                {
+                    // Options validation: the total above the attempt timeout, the sampling duration at least twice the attempt timeout.
+                    var newAttempt = attempt >= _minimum ? attempt : Math.Max(_seconds, _minimum);
+                    properties = properties.Add(FixProperty, FixRaisePipelineTimeouts);
+                    if (newAttempt != attempt)
+                    {
+                        properties = properties.Add(AttemptProperty, Text(newAttempt));
+                    }
+
+                    if (!(total > newAttempt && total >= _minimum))
+                    {
+                        properties = properties.Add(TotalProperty, Text(2 * newAttempt));
+                    }
+
+                    if (sampling < 2 * newAttempt)
+                    {
+                        properties = properties.Add(SamplingProperty, Text(2 * newAttempt));
+                    }
+                }
+
+                var handlerLocation = CallLocation(handler.Syntax);
+                var additional = handlerLocation == location || !sameTree ? Array.Empty<Location>() : new[] { handlerLocation };
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RAG030_HttpClientTimeout, location, additional, properties, name, problem, evidence));
+                return true;
+            }
+
+            /// <summary>A call on a receiver from its method name on (<c>AddStandardResilienceHandler()</c> of <c>services.AddHttpClient&lt;T&gt;().AddStandardResilienceHandler()</c>).</summary>
+            private static Location CallLocation(SyntaxNode node) =>
+                node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation
+                    ? Location.Create(node.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(member.Name.SpanStart, invocation.Span.End))
+                    : node.GetLocation();
+
+            /// <summary>The client defaults' <c>AddStandardResilienceHandler</c> call (<c>ConfigureHttpClientDefaults</c>), if the compilation makes one.</summary>
+            private IInvocationOperation? DefaultStandardHandler() =>
+                RetryingHttpClients.For(_compilation, _apis).Registrations
+                    .FirstOrDefault(r => r.IsDefault && r.RetryCall is { TargetMethod.Name: StandardHandlerName })?.RetryCall;
+
+            /// <summary>Client timeouts below the minimum, reported at each value; the fix raises them.</summary>
+            private void ReportShort(OperationAnalysisContext context, IEnumerable<IOperation> timeouts, string name, string evidence)
+            {
+                var properties = _properties.SetItem(SecondsProperty, Text(Math.Max(_seconds, _minimum))).Add(FixProperty, FixReplaceValue);
+                foreach (var value in timeouts)
+                {
+                    var problem = "sets a " + Text(TimeSpans.Seconds(value) ?? 0) + "-second Timeout, less than the " + Text(_minimum) + " seconds a generation may take";
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RAG030_HttpClientTimeout, value.Syntax.GetLocation(), properties, name, problem, evidence));
+                }
+            }
+
+            /// <summary>A finite, positive, constant timeout below <c>rag_safety.min_generation_timeout_seconds</c>.</summary>
+            private bool IsShort(IOperation value) => TimeSpans.Seconds(value) is { } seconds && seconds > 0 && seconds < _minimum;
+
+            private static string Describe(PipelineTimeout timeout) =>
+                timeout.Seconds is not { } seconds ? "a time set elsewhere" : Text(seconds) + " s" + (timeout.IsDefault ? " (its default)" : string.Empty);
+
+            private static string HandlerName(IInvocationOperation handler) =>
+                handler.TargetMethod.Name + (handler.Arguments.Any(a => a.Parameter?.Ordinal > 0 && a.ArgumentKind != ArgumentKind.DefaultValue) ? "(…)" : "()");
+
+            private static string Text(double seconds) => seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 
             /// <summary>
             /// <c>services.AddScoped&lt;T&gt;()</c> (any lifetime, no factory or instance) after <c>services.AddHttpClient&lt;T&gt;(…)</c>
@@ -858,6 +1095,9 @@ namespace RagSafety.Analyzers.Rules
 
                 public bool Resilient { get; set; }
 
+                /// <summary>The <c>AddStandardResilienceHandler(…)</c> call on the registration's chain, if any.</summary>
+                public IInvocationOperation? StandardHandler { get; set; }
+
                 public bool Unknown { get; set; }
             }
 
@@ -867,6 +1107,11 @@ namespace RagSafety.Analyzers.Rules
                 if (ResilienceMethods.Contains(invocation.TargetMethod.Name))
                 {
                     facts.Resilient = true;
+                    if (invocation.TargetMethod.Name == StandardHandlerName)
+                    {
+                        facts.StandardHandler ??= invocation;
+                    }
+
                     return;
                 }
 

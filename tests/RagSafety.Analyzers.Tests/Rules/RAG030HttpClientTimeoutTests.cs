@@ -138,7 +138,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         Configure();
                     }
 
-                    private void Configure() => this._assigned.Timeout = TimeSpan.FromSeconds(30);
+                    private void Configure() => this._assigned.Timeout = TimeSpan.FromSeconds(90);
 
                     Task<HttpResponseMessage> Local(HttpContent body)
                     {
@@ -147,7 +147,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                         return client.PostAsync(Chat, body);
                     }
 
-                    Task<HttpResponseMessage> Initialized(HttpContent body) => new HttpClient { Timeout = TimeSpan.FromSeconds(45) }.PostAsync(Chat, body);
+                    Task<HttpResponseMessage> Initialized(HttpContent body) => new HttpClient { Timeout = TimeSpan.FromMinutes(2) }.PostAsync(Chat, body);
 
                     private HttpClient? _lazy;
 
@@ -690,9 +690,14 @@ namespace RagSafety.Analyzers.Tests.Rules
                     {
                         services.AddHttpClient<RagApi>(c => c.Timeout = TimeSpan.FromMinutes(3));
                         services.AddHttpClient<RagApi>("a").ConfigureHttpClient((sp, c) => c.Timeout = TimeSpan.FromMinutes(3));
-                        services.AddHttpClient<RagApi>("b").AddStandardResilienceHandler();
+                        services.AddHttpClient<RagApi>("b").AddStandardResilienceHandler(o =>
+                        {
+                            o.AttemptTimeout.Timeout = TimeSpan.FromMinutes(2);
+                            o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(5);
+                            o.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(4);
+                        });
                         var builder = services.AddHttpClient<RagApi>("c");
-                        builder.AddStandardResilienceHandler();
+                        builder.AddResilienceHandler("llm", pipeline => { });
                         services.AddHttpClient<RagApi>("d", configure);
                         services.AddHttpClient();
                     }
@@ -765,7 +770,7 @@ namespace RagSafety.Analyzers.Tests.Rules
                 var app = WebApplication.CreateBuilder(args).Build();
                 var http = {{http}};
                 var configured = new HttpClient();
-                configured.Timeout = TimeSpan.FromSeconds(30);
+                configured.Timeout = TimeSpan.FromMinutes(3);
                 await configured.PostAsync("http://localhost:11434/api/generate", null);
                 await http.PostAsync("http://localhost:11434/api/generate", null);
                 Console.WriteLine(new Service(http).Name);
@@ -780,7 +785,7 @@ namespace RagSafety.Analyzers.Tests.Rules
 
                 record Holder(HttpClient Client)
                 {
-                    public static Holder Create() => new(new HttpClient { Timeout = TimeSpan.FromSeconds(5) });
+                    public static Holder Create() => new(new HttpClient { Timeout = TimeSpan.FromMinutes(5) });
                     public static async Task<string> Local() { async Task<string> Ask() { using var c = {{local}}; return await c.GetStringAsync("http://localhost:11434/api/generate"); } return await Ask(); }
                 }
                 """;
@@ -1222,6 +1227,361 @@ namespace RagSafety.Analyzers.Tests.Rules
                 var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("gpt-4o", "key").Build();
                 """ };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        private const string Resilience = """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Http.Resilience;
+
+            """;
+
+        private static string ShortPipeline(string attempt, string total, string prefix = "") =>
+            $"{prefix}cancels each attempt after {attempt} and the whole call after {total}, less than the 60 seconds a generation may take";
+
+        private static string ShortAttempt(string attempt, string prefix = "") =>
+            $"{prefix}cancels each attempt after {attempt}, less than the 60 seconds a generation may take";
+
+        private static string ShortClient(int seconds) => $"sets a {seconds}-second Timeout, less than the 60 seconds a generation may take";
+
+        [Fact]
+        public async Task Standard_handler_defaults_on_a_generation_client_are_raised()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + Resilience + ChatApi + """
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        services.AddHttpClient<RagApi>().{|#0:AddStandardResilienceHandler()|};
+                    }
+                }
+                """,
+                new[] { Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("AddStandardResilienceHandler()", ShortPipeline("10 s (its default)", "30 s (its default)"), TypedCalls("RagApi", "chat/completions")) },
+                Usings + Resilience + ChatApi + """
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        services.AddHttpClient<RagApi>().AddStandardResilienceHandler(options =>
+                        {
+                            options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(120);
+                            options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(240);
+                            options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(240);
+                        });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Explicit_short_handler_timeouts_are_replaced_and_kept_valid()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + Resilience + ChatApi + """
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        // Short timeouts for a chat model.
+                        services.AddHttpClient<RagApi>().{|#0:AddStandardResilienceHandler(o =>
+                        {
+                            o.Retry.MaxRetryAttempts = 2;
+                            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(20); // per attempt
+                            o.TotalRequestTimeout = new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(45) };
+                        })|};
+                        services.AddHttpClient<RagApi>("chained").{|#1:AddStandardResilienceHandler()|}.Configure(o => o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(30));
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("AddStandardResilienceHandler(…)", ShortPipeline("20 s", "45 s"), TypedCalls("RagApi", "chat/completions")),
+                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("AddStandardResilienceHandler()", ShortPipeline("10 s (its default)", "30 s"), TypedCalls("RagApi", "chat/completions")),
+                },
+                Usings + Resilience + ChatApi + """
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        // Short timeouts for a chat model.
+                        services.AddHttpClient<RagApi>().AddStandardResilienceHandler(o =>
+                        {
+                            o.Retry.MaxRetryAttempts = 2;
+                            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(120); // per attempt
+                            o.TotalRequestTimeout = new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(240) };
+                            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(240);
+                        });
+                        services.AddHttpClient<RagApi>("chained").AddStandardResilienceHandler().Configure(o =>
+                        {
+                            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(240);
+                            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(120);
+                            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(240);
+                        });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Client_defaults_handler_is_reported_at_the_generation_clients_that_use_it()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + Resilience + "using Microsoft.SemanticKernel;\n\n" + ChatApi + """
+                static class Registration
+                {
+                    static void Register(IServiceCollection services, string key)
+                    {
+                        services.ConfigureHttpClientDefaults(http =>
+                        {
+                            http.AddStandardResilienceHandler();
+                        });
+                        services.{|#0:AddOpenAIChatCompletion("gpt-4o", key)|};
+                        services.{|#1:AddHttpClient<RagApi>()|};
+                        services.AddKernel().AddOpenAIChatCompletion("gpt-4o", key, httpClient: new HttpClient { Timeout = TimeSpan.FromMinutes(3) });
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments(
+                        "AddOpenAIChatCompletion(…)",
+                        ShortPipeline("10 s (its default)", "30 s (its default)", "gets the standard resilience handler of ConfigureHttpClientDefaults, which "),
+                        "; given no HttpClient, it takes the one DI builds, so these are the model call's timeouts"),
+                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments(
+                        "AddHttpClient<RagApi>()",
+                        ShortPipeline("10 s (its default)", "30 s (its default)", "gets the standard resilience handler of ConfigureHttpClientDefaults, which "),
+                        TypedCalls("RagApi", "chat/completions")),
+                },
+                Usings + Resilience + "using Microsoft.SemanticKernel;\n\n" + ChatApi + """
+                static class Registration
+                {
+                    static void Register(IServiceCollection services, string key)
+                    {
+                        services.ConfigureHttpClientDefaults(http =>
+                        {
+                            http.AddStandardResilienceHandler(options =>
+                            {
+                                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(120);
+                                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(240);
+                                options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(240);
+                            });
+                        });
+                        services.AddOpenAIChatCompletion("gpt-4o", key);
+                        services.AddHttpClient<RagApi>();
+                        services.AddKernel().AddOpenAIChatCompletion("gpt-4o", key, httpClient: new HttpClient { Timeout = TimeSpan.FromMinutes(3) });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Short_client_defaults_attempt_timeout_is_reported_at_a_kernel_builder_connector()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + Resilience + """
+                using Microsoft.SemanticKernel;
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services, string deployment, string endpoint, string key)
+                    {
+                        services.ConfigureHttpClientDefaults(configure =>
+                        {
+                            configure.AddStandardResilienceHandler(options =>
+                            {
+                                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(15);
+                                options.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(2);
+                            });
+                        });
+                        services.AddKernel()
+                            .{|#0:AddAzureOpenAIChatCompletion(deployment, endpoint, key, modelId: "gpt-4o")|};
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments(
+                        "AddAzureOpenAIChatCompletion(…)",
+                        ShortAttempt("15 s", "gets the standard resilience handler of ConfigureHttpClientDefaults, which "),
+                        "; given no HttpClient, it takes the one DI builds, so these are the model call's timeouts"),
+                },
+                Usings + Resilience + """
+                using Microsoft.SemanticKernel;
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services, string deployment, string endpoint, string key)
+                    {
+                        services.ConfigureHttpClientDefaults(configure =>
+                        {
+                            configure.AddStandardResilienceHandler(options =>
+                            {
+                                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(120);
+                                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(240);
+                                options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(240);
+                            });
+                        });
+                        services.AddKernel()
+                            .AddAzureOpenAIChatCompletion(deployment, endpoint, key, modelId: "gpt-4o");
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Named_client_handed_to_a_generation_transport_is_reported_at_CreateClient()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + Resilience + """
+                using System.ClientModel.Primitives;
+                using OpenAI;
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        services.AddHttpClient("model").AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = 1);
+                        services.AddSingleton(sp => new OpenAIClient(new System.ClientModel.ApiKeyCredential("key"), new OpenAIClientOptions
+                        {
+                            NetworkTimeout = TimeSpan.FromMinutes(2),
+                            Transport = new HttpClientPipelineTransport(sp.GetRequiredService<IHttpClientFactory>().{|#0:CreateClient("model")|}),
+                        }));
+                        services.AddHttpClient("crm").AddStandardResilienceHandler();
+                        services.AddSingleton(sp => sp.GetRequiredService<IHttpClientFactory>().CreateClient("crm"));
+                    }
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments(
+                        "CreateClient(\"model\")",
+                        ShortPipeline("10 s (its default)", "30 s (its default)", "gets the standard resilience handler of AddHttpClient(\"model\"), which "),
+                        "; it flows into 'HttpClientPipelineTransport', the transport of a generation client"),
+                },
+                Usings + Resilience + """
+                using System.ClientModel.Primitives;
+                using OpenAI;
+
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        services.AddHttpClient("model").AddStandardResilienceHandler(o =>
+                        {
+                            o.Retry.MaxRetryAttempts = 1;
+                            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(120);
+                            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(240);
+                            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(240);
+                        });
+                        services.AddSingleton(sp => new OpenAIClient(new System.ClientModel.ApiKeyCredential("key"), new OpenAIClientOptions
+                        {
+                            NetworkTimeout = TimeSpan.FromMinutes(2),
+                            Transport = new HttpClientPipelineTransport(sp.GetRequiredService<IHttpClientFactory>().CreateClient("model")),
+                        }));
+                        services.AddHttpClient("crm").AddStandardResilienceHandler();
+                        services.AddSingleton(sp => sp.GetRequiredService<IHttpClientFactory>().CreateClient("crm"));
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Short_client_timeouts_on_generation_traffic_are_raised()
+        {
+            await Verify.VerifyCodeFixAsync(Usings + Resilience + ChatApi + """
+                class Api
+                {
+                    Task<HttpResponseMessage> Ask(HttpContent body)
+                    {
+                        var c = new HttpClient { Timeout = {|#0:TimeSpan.FromSeconds(30)|} };
+                        return c.PostAsync("http://localhost:11434/api/chat", body);
+                    }
+
+                    static void Register(IServiceCollection services) =>
+                        services.AddHttpClient<RagApi>(c => c.Timeout = {|#1:TimeSpan.FromSeconds(15)|});
+                }
+                """,
+                new[]
+                {
+                    Verify.Diagnostic("RAG030").WithLocation(0).WithArguments("new HttpClient()", ShortClient(30), Calls("api/chat")),
+                    Verify.Diagnostic("RAG030").WithLocation(1).WithArguments("AddHttpClient<RagApi>(…)", ShortClient(15), TypedCalls("RagApi", "chat/completions")),
+                },
+                Usings + Resilience + ChatApi + """
+                class Api
+                {
+                    Task<HttpResponseMessage> Ask(HttpContent body)
+                    {
+                        var c = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
+                        return c.PostAsync("http://localhost:11434/api/chat", body);
+                    }
+
+                    static void Register(IServiceCollection services) =>
+                        services.AddHttpClient<RagApi>(c => c.Timeout = TimeSpan.FromSeconds(120));
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Short_timeouts_without_generation_traffic_or_values_in_view_are_left_alone()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + Resilience + """
+                class Crm(HttpClient http)
+                {
+                    public Task<string> ContactAsync(string id) => http.GetStringAsync("api/contacts/" + id);
+                }
+
+                """ + ChatApi + """
+                class Api
+                {
+                    Task<string> Page() { var c = new HttpClient { Timeout = TimeSpan.FromSeconds(5) }; return c.GetStringAsync("https://example.com"); }
+
+                    static void Register(IServiceCollection services, Microsoft.Extensions.Configuration.IConfigurationSection section, Action<HttpStandardResilienceOptions> configure)
+                    {
+                        services.AddHttpClient<Crm>().AddStandardResilienceHandler();
+                        services.AddHttpClient<Crm>("crm", c => c.Timeout = TimeSpan.FromSeconds(10));
+                        services.AddHttpClient<RagApi>("section").AddStandardResilienceHandler(section);
+                        services.AddHttpClient<RagApi>("delegate").AddStandardResilienceHandler(configure);
+                        services.AddHttpClient<RagApi>("configured").AddStandardResilienceHandler().Configure(section);
+                        services.AddHttpClient<RagApi>("long").AddStandardResilienceHandler(o =>
+                        {
+                            o.AttemptTimeout.Timeout = TimeSpan.FromMinutes(3);
+                            o.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(10);
+                            o.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(10);
+                        });
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Minimum_generation_timeout_comes_from_editorconfig()
+        {
+            var test = new Verify.Test { TestCode = Usings + Resilience + ChatApi + """
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        services.AddHttpClient<RagApi>(c => c.Timeout = TimeSpan.FromSeconds(45));
+                        services.AddHttpClient<RagApi>("a").{|#0:AddStandardResilienceHandler(o => o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(25))|};
+                    }
+                }
+                """ };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG030").WithLocation(0).WithArguments(
+                "AddStandardResilienceHandler(…)",
+                "cancels each attempt after 25 s and the whole call after 30 s (its default), less than the 40 seconds a generation may take",
+                TypedCalls("RagApi", "chat/completions")));
+            test.TestState.AnalyzerConfigFiles.Add(EditorConfig.ForCSharp("rag_safety.min_generation_timeout_seconds = 40"));
+            test.FixedCode = Usings + Resilience + ChatApi + """
+                static class Registration
+                {
+                    static void Register(IServiceCollection services)
+                    {
+                        services.AddHttpClient<RagApi>(c => c.Timeout = TimeSpan.FromSeconds(45));
+                        services.AddHttpClient<RagApi>("a").AddStandardResilienceHandler(o =>
+                        {
+                            o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(120);
+                            o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(240);
+                            o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(240);
+                        });
+                    }
+                }
+                """;
             await test.RunAsync();
         }
     }
