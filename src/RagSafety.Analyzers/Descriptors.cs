@@ -169,8 +169,8 @@ namespace RagSafety.Analyzers
             DiagnosticSeverity.Warning,
             "Providers throttle with 429 and every caller retries at once. An SDK client that retries on top of an HttpClient "
             + "that retries multiplies the attempts; a hand-written loop without a bound or a delay, or with a constant delay "
-            + "and no jitter, retries in step with every other caller. Keep one retry layer, back off exponentially with jitter "
-            + "and honour Retry-After.");
+            + "and no jitter, retries in step with every other caller; retries inside an unbounded fan-out send the throttled "
+            + "burst again. Keep one retry layer, back off exponentially with jitter and honour Retry-After.");
 
         // RAG050: request cancellation not forwarded.
         public static readonly DiagnosticDescriptor RAG050_CancellationNotForwarded = Create(

@@ -8,8 +8,9 @@ namespace RagSafety.Analyzers.Program
     /// <summary>
     /// Recognises code that bounds how many calls run at once: <c>SemaphoreSlim.Wait/WaitAsync</c>,
     /// <c>RateLimiter.AcquireAsync/AttemptAcquire</c> (<c>ConcurrencyLimiter</c> and the other limiters derive from it),
-    /// <c>PartitionedRateLimiter&lt;T&gt;</c>, Polly's <c>Execute…</c> (bulkheads and rate limiters live in pipelines), and the app's
-    /// own methods that do one of these (read once per method, cached for the compilation).
+    /// <c>PartitionedRateLimiter&lt;T&gt;</c>, Polly's <c>Execute…</c> (bulkheads and rate limiters live in pipelines) unless the
+    /// pipeline is built in view with strategies that do not limit (retry, timeout, circuit breaker, …), and the app's own
+    /// methods that do one of these (read once per method, cached for the compilation).
     /// </summary>
     internal sealed class Throttles
     {
@@ -81,9 +82,70 @@ namespace RagSafety.Analyzers.Program
             {
                 "Wait" or "WaitAsync" => Is(method.ContainingType, _semaphoreSlim),
                 "AcquireAsync" or "AttemptAcquire" => DerivesFrom(method.ContainingType, _rateLimiter) || DerivesFrom(method.ContainingType, _partitionedRateLimiter),
-                "Execute" or "ExecuteAsync" => IsPolly(method.ContainingType),
+                "Execute" or "ExecuteAsync" => IsPolly(method.ContainingType) && PipelineMayLimit(invocation.Instance),
                 _ => false,
             };
+        }
+
+        /// <summary>Polly strategies that never bound how many calls run at once.</summary>
+        private static readonly System.Collections.Generic.HashSet<string> NonLimitingStrategies = new(System.StringComparer.Ordinal)
+        {
+            "AddRetry", "AddTimeout", "AddCircuitBreaker", "AddFallback", "AddHedging", "ConfigureTelemetry",
+        };
+
+        /// <summary>
+        /// Whether a Polly pipeline may hold a bulkhead or rate limiter: true unless it is a local, field or property whose
+        /// initializer builds it in view (<c>new ResiliencePipelineBuilder()….Build()</c>) from non-limiting strategies only.
+        /// A pipeline that is injected, comes from a provider or is assigned later may limit; it is given the benefit of the doubt.
+        /// </summary>
+        private bool PipelineMayLimit(IOperation? pipeline)
+        {
+            var built = pipeline?.WithoutConversions() switch
+            {
+                ILocalReferenceOperation local => AiOrigin.InitializerOf(local),
+                IFieldReferenceOperation { Field: { IsReadOnly: true } field } => InitializerOf(field),
+                IPropertyReferenceOperation { Property: { SetMethod: null } property } => InitializerOf(property),
+                _ => null,
+            };
+            if (built?.WithoutConversions() is not IInvocationOperation { TargetMethod.Name: "Build" } build)
+            {
+                return true;
+            }
+
+            var step = ReceiverOf(build)?.WithoutConversions();
+            while (step is IInvocationOperation strategy && NonLimitingStrategies.Contains(strategy.TargetMethod.Name))
+            {
+                step = ReceiverOf(strategy)?.WithoutConversions();
+            }
+
+            // The chain starts at `new ResiliencePipelineBuilder()`: every step is in view and none limits.
+            return step is not IObjectCreationOperation;
+        }
+
+        /// <summary>The builder a step of a fluent chain is called on: the receiver, or an extension method's first argument.</summary>
+        private static IOperation? ReceiverOf(IInvocationOperation invocation) =>
+            invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+
+        /// <summary>The value a field or get-only property is initialized with in its declaration, if any.</summary>
+        private IOperation? InitializerOf(ISymbol member)
+        {
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var value = reference.GetSyntax() switch
+                {
+                    Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } v } => v,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { Initializer.Value: { } v } => v,
+                    _ => null,
+                };
+                if (value is not null)
+                {
+#pragma warning disable RS1030 // The member may be declared in another tree; the driver serves cached semantic models.
+                    return _compilation.GetSemanticModel(value.SyntaxTree).GetOperation(value);
+#pragma warning restore RS1030
+                }
+            }
+
+            return null;
         }
 
         private bool IsInSource(IMethodSymbol method) =>

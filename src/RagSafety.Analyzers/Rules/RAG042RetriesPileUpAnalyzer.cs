@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using RagSafety.Analyzers.Configuration;
 using RagSafety.Analyzers.Knowledge;
 using RagSafety.Analyzers.Program;
 
@@ -21,7 +22,8 @@ namespace RagSafety.Analyzers.Rules
     /// <item>a hand-written <c>for</c>/<c>while</c>/<c>do</c> loop whose <c>try</c> makes an AI call, leaves the loop on success and
     /// swallows the failure: Warning without a bound or without a delay, Info for a constant delay, silent for a delay that grows
     /// (or follows the failure's Retry-After). Not in start-up code or console tools;</item>
-    /// <item>a Polly <c>AddRetry</c> whose pipeline runs AI calls with a constant delay and no jitter (Info).</item>
+    /// <item>a Polly <c>AddRetry</c> whose pipeline runs AI calls with a constant delay and no jitter (Info), or retries
+    /// two or more times inside an unbounded fan-out of those calls (Info).</item>
     /// </list>
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -100,12 +102,36 @@ namespace RagSafety.Analyzers.Rules
             Off,
         }
 
+        /// <summary>An <c>Execute</c>/<c>ExecuteAsync</c> on a retry pipeline whose callback makes the AI call <see cref="Call"/>.</summary>
+        private sealed class PipelineUse
+        {
+            public PipelineUse(IInvocationOperation execute, string call, ISymbol? holder)
+            {
+                Execute = execute;
+                Call = call;
+                Holder = holder;
+            }
+
+            public IInvocationOperation Execute { get; }
+
+            public string Call { get; }
+
+            /// <summary>The local, field or property that holds the built pipeline; null for an <c>Execute</c> chained on the builder.</summary>
+            public ISymbol? Holder { get; }
+        }
+
         private sealed class Analysis
         {
+            /// <summary>One retry doubles a burst; from two on, each throttled fan-out comes back at least three times.</summary>
+            private const int MinAttemptsThatMultiplyABurst = 2;
+
             private readonly Compilation _compilation;
             private readonly RagSafetyContext _rag;
             private readonly INamedTypeSymbol? _httpClient;
             private readonly INamedTypeSymbol? _hostedService;
+
+            /// <summary>RAG040's unbounded fan-outs, read the same way (and with the same <c>rag_safety.max_concurrency</c>).</summary>
+            private readonly FanOutFinder? _fanOuts;
 
             public Analysis(Compilation compilation, RagSafetyContext rag)
             {
@@ -115,7 +141,11 @@ namespace RagSafety.Analyzers.Rules
                 _hostedService = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostedService");
                 ClientPipelineOptions = compilation.GetTypeByMetadataName("System.ClientModel.Primitives.ClientPipelineOptions");
                 AzureClientOptions = compilation.GetTypeByMetadataName("Azure.Core.ClientOptions");
+                _fanOuts = rag.TaskTypes is null
+                    ? null
+                    : new FanOutFinder(compilation, rag, new Throttles(compilation), RAG040UnboundedFanOutAnalyzer.SmallCollectionLimit(OptionSpecs.MaxConcurrency.Read(rag.Options)));
             }
+
 
             public INamedTypeSymbol? ClientPipelineOptions { get; }
 
@@ -757,12 +787,42 @@ namespace RagSafety.Analyzers.Rules
                     || !_rag.Apis.RolesOf(invocation.TargetMethod).Contains(ApiRole.RetryStrategy)
                     || invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1)?.Value is not { } argument
                     || StrategyOptions(argument) is not { } options
-                    || !IsConstantWithoutJitter(options)
-                    || AiCallThrough(invocation, context.CancellationToken) is not { } call)
+                    || !_rag.Apis.TypeHasRole(options.Type, ApiRole.RetryStrategy))
                 {
                     return;
                 }
 
+                if (IsConstantWithoutJitter(options))
+                {
+                    if (PipelineUses(invocation, context.CancellationToken).FirstOrDefault() is { Call: { } call })
+                    {
+                        ReportInfo(context, options, $"retries the AI call '{call}' after a constant delay without jitter, so throttled callers retry in step", "set BackoffType = DelayBackoffType.Exponential and UseJitter = true");
+                    }
+
+                    return;
+                }
+
+                // Retries that back off still multiply a burst: every task of an unbounded fan-out retries at once.
+                if (MaxRetryAttempts(options) is not { } attempts || attempts < MinAttemptsThatMultiplyABurst)
+                {
+                    return;
+                }
+
+                foreach (var use in PipelineUses(invocation, context.CancellationToken))
+                {
+                    if (FanOutAround(use, context.CancellationToken) is { } fanOut)
+                    {
+                        ReportInfo(
+                            context,
+                            options,
+                            $"retries the AI call '{use.Call}' up to {attempts} times in each task 'Task.{fanOut.Combinator.TargetMethod.Name}' starts for every item of '{fanOut.SequenceText}' at once, so a throttled burst is sent up to {attempts + 1} times",
+                            "bound the fan-out first (RAG040), or retry fewer times");
+                        return;
+                    }
+                }
+            }
+
+            private static void ReportInfo(OperationAnalysisContext context, IOperation options, string problem, string advice) =>
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.RAG042_RetriesPileUp,
                     options.Syntax.GetLocation(),
@@ -770,8 +830,65 @@ namespace RagSafety.Analyzers.Rules
                     additionalLocations: null,
                     ImmutableDictionary<string, string?>.Empty,
                     "AddRetry",
-                    $"retries the AI call '{call}' after a constant delay without jitter, so throttled callers retry in step",
-                    "set BackoffType = DelayBackoffType.Exponential and UseJitter = true"));
+                    problem,
+                    advice));
+
+            /// <summary><c>MaxRetryAttempts</c> of Polly retry options: a constant in the initializer, else the default (3); null when not a constant.</summary>
+            private static int? MaxRetryAttempts(IObjectCreationOperation options)
+            {
+                var attempts = (int?)ResilienceDefaults.PollyMaxRetryAttempts;
+                foreach (var (path, value) in options.Initializer is { } initializer ? InitializerSettings(initializer, string.Empty) : Enumerable.Empty<(string, IOperation?)>())
+                {
+                    if (path == "MaxRetryAttempts")
+                    {
+                        attempts = value?.ConstantValue is { HasValue: true, Value: int count } ? count : null;
+                    }
+                }
+
+                return attempts;
+            }
+
+            /// <summary>
+            /// The unbounded fan-out (RAG040's) whose per-item work runs this pipeline: its selector lambda contains the
+            /// <c>Execute</c> call, or the chain it starts per item passes through the method that makes it. Fan-outs are looked for
+            /// in the member of the call and, for a pipeline kept in a field, in the members of its type.
+            /// </summary>
+            private FanOut? FanOutAround(PipelineUse use, System.Threading.CancellationToken cancellationToken)
+            {
+                if (_fanOuts is null || _rag.TaskTypes is not { } taskTypes)
+                {
+                    return null;
+                }
+
+                var execute = use.Execute;
+#pragma warning disable RS1030 // The fan-out may sit in another member of the type; the driver serves cached semantic models.
+                var method = _compilation.GetSemanticModel(execute.Syntax.SyntaxTree).GetEnclosingSymbol(execute.Syntax.SpanStart, cancellationToken) as IMethodSymbol;
+                var scopes = use.Holder is IFieldSymbol or IPropertySymbol && use.Holder.ContainingType is { } type
+                    ? type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken))
+                    : new[] { execute.Root().Syntax };
+                foreach (var scope in scopes)
+                {
+                    foreach (var node in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    {
+                        if (node.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WhenAll" or "WhenAny" or "WhenEach" }
+                            || _compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node, cancellationToken) is not IInvocationOperation combinator
+                            || !FanOutFinder.IsCombinator(combinator, taskTypes)
+                            || _fanOuts.Find(combinator) is not { } fanOut)
+                        {
+                            continue;
+                        }
+#pragma warning restore RS1030
+
+                        var inSelector = fanOut.Selector is { } selector && selector.Syntax.SyntaxTree == execute.Syntax.SyntaxTree && selector.Syntax.Span.Contains(execute.Syntax.Span);
+                        var throughMethod = method is not null && fanOut.Call.Steps.Any(step => SymbolEqualityComparer.Default.Equals(step.OriginalDefinition, method.OriginalDefinition));
+                        if (inSelector || throughMethod)
+                        {
+                            return fanOut;
+                        }
+                    }
+                }
+
+                return null;
             }
 
             private static IObjectCreationOperation? StrategyOptions(IOperation argument) => argument.WithoutConversions() switch
@@ -824,11 +941,11 @@ namespace RagSafety.Analyzers.Rules
             }
 
             /// <summary>
-            /// The AI call the pipeline runs: the pipeline is built from this call's chain (<c>….AddRetry(o).Build()</c>) into a
-            /// local or a field/property of this type, and an <c>Execute</c>/<c>ExecuteAsync</c> on it runs a callback that makes an
-            /// AI call (directly or through the app's methods).
+            /// The <c>Execute</c>/<c>ExecuteAsync</c> calls whose callback makes an AI call (directly or through the app's methods), on
+            /// the pipeline this <c>AddRetry</c> builds: its own chain (<c>….AddRetry(o).Build()</c>) into a local (uses in the same
+            /// member) or a field/property (uses anywhere in its type), or an <c>Execute</c> chained on the builder itself.
             /// </summary>
-            private string? AiCallThrough(IInvocationOperation addRetry, System.Threading.CancellationToken cancellationToken)
+            private IEnumerable<PipelineUse> PipelineUses(IInvocationOperation addRetry, System.Threading.CancellationToken cancellationToken)
             {
                 IOperation current = addRetry;
                 while (SkipConversionsUpward(current) is { } parent
@@ -838,13 +955,18 @@ namespace RagSafety.Analyzers.Rules
                     current = parent is IArgumentOperation argument ? argument.Parent! : parent;
                     if (current is IInvocationOperation { TargetMethod.Name: "Execute" or "ExecuteAsync" } execute)
                     {
-                        return CallbackAiCall(execute);
+                        if (CallbackAiCall(execute) is { } call)
+                        {
+                            yield return new PipelineUse(execute, call, holder: null);
+                        }
+
+                        yield break;
                     }
                 }
 
                 if (current is not IInvocationOperation { TargetMethod.Name: "Build" })
                 {
-                    return null;
+                    yield break;
                 }
 
                 ISymbol? holder = SkipConversionsUpward(current) switch
@@ -859,10 +981,17 @@ namespace RagSafety.Analyzers.Rules
                 };
                 if (holder is ILocalSymbol)
                 {
-                    return addRetry.Root().Descendants().OfType<IInvocationOperation>()
-                        .Where(i => i.TargetMethod.Name is "Execute" or "ExecuteAsync" && i.Instance?.WithoutConversions() is ILocalReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Local, holder))
-                        .Select(CallbackAiCall)
-                        .FirstOrDefault(c => c is not null);
+                    foreach (var execute in addRetry.Root().Descendants().OfType<IInvocationOperation>())
+                    {
+                        if (execute.TargetMethod.Name is "Execute" or "ExecuteAsync"
+                            && execute.Instance?.WithoutConversions() is ILocalReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Local, holder)
+                            && CallbackAiCall(execute) is { } call)
+                        {
+                            yield return new PipelineUse(execute, call, holder);
+                        }
+                    }
+
+                    yield break;
                 }
 
                 if (holder is IFieldSymbol or IPropertySymbol && holder.ContainingType is { } type)
@@ -883,13 +1012,11 @@ namespace RagSafety.Analyzers.Rules
 #pragma warning restore RS1030
                             if (model.GetOperation(node, cancellationToken) is IInvocationOperation execute && CallbackAiCall(execute) is { } call)
                             {
-                                return call;
+                                yield return new PipelineUse(execute, call, holder);
                             }
                         }
                     }
                 }
-
-                return null;
             }
 
             /// <summary>The AI call a callback given to <c>Execute</c>/<c>ExecuteAsync</c> makes.</summary>

@@ -1019,24 +1019,61 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public async Task Polly_pipelines_count_as_throttles()
+        public async Task Polly_pipelines_that_may_limit_count_as_throttles()
         {
-            // A stand-in with Polly's namespace and method names (Polly itself is not referenced by the tests).
+            // Injected, from a provider, or built with a concurrency limiter: the pipeline may bound the calls.
             await Verify.VerifyAnalyzerAsync(Usings + """
-                namespace Polly
-                {
-                    public sealed class ResiliencePipeline
-                    {
-                        public ValueTask<T> ExecuteAsync<T>(System.Func<CancellationToken, ValueTask<T>> callback, CancellationToken cancellationToken = default) => callback(cancellationToken);
-                    }
-                }
+                using Polly;
+                using Polly.Registry;
 
-                class Service(IChatClient client, Polly.ResiliencePipeline bulkhead)
+                class Service(IChatClient client, ResiliencePipeline injected, ResiliencePipelineProvider<string> provider)
                 {
-                    async Task<ChatResponse[]> AskAllAsync(string[] questions) =>
-                        await Task.WhenAll(questions.Select(q => bulkhead.ExecuteAsync(async ct => await client.GetResponseAsync(q, cancellationToken: ct)).AsTask()));
+                    private readonly ResiliencePipeline _bulkhead = new ResiliencePipelineBuilder().AddConcurrencyLimiter(4).AddTimeout(System.TimeSpan.FromMinutes(2)).Build();
+
+                    async Task<ChatResponse[]> InjectedAsync(string[] questions) =>
+                        await Task.WhenAll(questions.Select(q => injected.ExecuteAsync(async ct => await client.GetResponseAsync(q, cancellationToken: ct)).AsTask()));
+
+                    async Task<ChatResponse[]> ProvidedAsync(string[] questions)
+                    {
+                        var pipeline = provider.GetPipeline("llm");
+                        return await Task.WhenAll(questions.Select(q => pipeline.ExecuteAsync(async ct => await client.GetResponseAsync(q, cancellationToken: ct)).AsTask()));
+                    }
+
+                    async Task<ChatResponse[]> BulkheadAsync(string[] questions) =>
+                        await Task.WhenAll(questions.Select(q => _bulkhead.ExecuteAsync(async ct => await client.GetResponseAsync(q, cancellationToken: ct)).AsTask()));
                 }
                 """);
+        }
+
+        [Fact]
+        public async Task Polly_pipeline_built_in_view_without_a_limiter_does_not_throttle()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                using Polly;
+                using Polly.Retry;
+
+                class Service(IChatClient client)
+                {
+                    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
+                        .AddRetry(new RetryStrategyOptions { BackoffType = DelayBackoffType.Exponential, UseJitter = true })
+                        .AddTimeout(System.TimeSpan.FromMinutes(2))
+                        .Build();
+
+                    async Task<ChatResponse[]> AskAllAsync(string[] questions) =>
+                        await {|#0:Task.WhenAll(questions.Select(q => _retry.ExecuteAsync(async ct => await client.GetResponseAsync(q, cancellationToken: ct)).AsTask()))|};
+
+                    Task<string[]> SummarizeAllAsync(IReadOnlyList<string> texts) =>
+                        {|#1:Task.WhenAll(texts.Select(SummarizeAsync))|};
+
+                    private async Task<string> SummarizeAsync(string text)
+                    {
+                        var pipeline = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions()).Build();
+                        return await pipeline.ExecuteAsync(async ct => (await client.GetResponseAsync(text, cancellationToken: ct)).Text);
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG040").WithLocation(0).WithArguments("Task.WhenAll", "IChatClient.GetResponseAsync", "questions"),
+                Verify.Diagnostic("RAG040").WithLocation(1).WithArguments("Task.WhenAll", "Service.SummarizeAsync → IChatClient.GetResponseAsync", "texts"));
         }
 
         [Fact]

@@ -793,5 +793,110 @@ namespace RagSafety.Analyzers.Tests.Rules
                 }
                 """);
         }
+        [Fact]
+        public async Task Polly_retries_inside_an_unbounded_fan_out_of_AI_calls_are_reported_as_information()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using Polly;
+                using Polly.Retry;
+
+                class Summaries(IChatClient chat)
+                {
+                    private readonly ResiliencePipeline _pipeline = new ResiliencePipelineBuilder()
+                        .AddRetry({|#0:new RetryStrategyOptions { BackoffType = DelayBackoffType.Exponential, UseJitter = true, MaxRetryAttempts = 4 }|})
+                        .Build();
+
+                    public Task<string[]> SummarizeAllAsync(IReadOnlyList<string> texts, CancellationToken ct) =>
+                        Task.WhenAll(texts.Select(t => SummarizeAsync(t, ct)));
+
+                    private async Task<string> SummarizeAsync(string text, CancellationToken ct) =>
+                        await _pipeline.ExecuteAsync(async token => (await chat.GetResponseAsync(text, cancellationToken: token)).Text, ct);
+
+                    public async Task<string[]> TitlesAsync(IEnumerable<string> texts, CancellationToken ct)
+                    {
+                        var pipeline = new ResiliencePipelineBuilder()
+                            .AddRetry({|#1:new RetryStrategyOptions { BackoffType = DelayBackoffType.Exponential, UseJitter = true }|})
+                            .Build();
+                        var tasks = texts.Select(async t => await pipeline.ExecuteAsync(async token => (await chat.GetResponseAsync(t, cancellationToken: token)).Text, ct));
+                        return await Task.WhenAll(tasks);
+                    }
+                }
+                """,
+                Verify.Diagnostic("RAG042").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments(
+                    "AddRetry",
+                    "retries the AI call 'IChatClient.GetResponseAsync' up to 4 times in each task 'Task.WhenAll' starts for every item of 'texts' at once, so a throttled burst is sent up to 5 times",
+                    "bound the fan-out first (RAG040), or retry fewer times"),
+                Verify.Diagnostic("RAG042").WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments(
+                    "AddRetry",
+                    "retries the AI call 'IChatClient.GetResponseAsync' up to 3 times in each task 'Task.WhenAll' starts for every item of 'texts' at once, so a throttled burst is sent up to 4 times",
+                    "bound the fan-out first (RAG040), or retry fewer times"));
+        }
+
+        [Fact]
+        public async Task Polly_retries_in_a_bounded_fan_out_a_sequential_loop_or_with_one_attempt_are_silent()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+                using System.Linq;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.AI;
+                using Polly;
+                using Polly.Retry;
+
+                class Summaries(IChatClient chat, int configuredAttempts)
+                {
+                    private static readonly SemaphoreSlim Gate = new(4);
+
+                    private readonly ResiliencePipeline _throttled = new ResiliencePipelineBuilder()
+                        .AddRetry(new RetryStrategyOptions { BackoffType = DelayBackoffType.Exponential, UseJitter = true })
+                        .Build();
+
+                    private readonly ResiliencePipeline _sequential = new ResiliencePipelineBuilder()
+                        .AddRetry(new RetryStrategyOptions { BackoffType = DelayBackoffType.Exponential, UseJitter = true })
+                        .Build();
+
+                    public Task<string[]> ThrottledAsync(IReadOnlyList<string> texts, CancellationToken ct) =>
+                        Task.WhenAll(texts.Select(async t =>
+                        {
+                            await Gate.WaitAsync(ct);
+                            try { return await _throttled.ExecuteAsync(async token => (await chat.GetResponseAsync(t, cancellationToken: token)).Text, ct); }
+                            finally { Gate.Release(); }
+                        }));
+
+                    public async Task<List<string>> SequentialAsync(IReadOnlyList<string> texts, CancellationToken ct)
+                    {
+                        var results = new List<string>();
+                        foreach (var t in texts)
+                        {
+                            results.Add(await _sequential.ExecuteAsync(async token => (await chat.GetResponseAsync(t, cancellationToken: token)).Text, ct));
+                        }
+
+                        return results;
+                    }
+
+                    public async Task<string[]> OnceAsync(IEnumerable<string> texts, CancellationToken ct)
+                    {
+                        var once = new ResiliencePipelineBuilder()
+                            .AddRetry(new RetryStrategyOptions { BackoffType = DelayBackoffType.Exponential, UseJitter = true, MaxRetryAttempts = 1 })
+                            .Build();
+                        return await Task.WhenAll(texts.Select(async t => await once.ExecuteAsync(async token => (await chat.GetResponseAsync(t, cancellationToken: token)).Text, ct)));
+                    }
+
+                    public async Task<string[]> ConfiguredAsync(IEnumerable<string> texts, CancellationToken ct)
+                    {
+                        var configured = new ResiliencePipelineBuilder()
+                            .AddRetry(new RetryStrategyOptions { BackoffType = DelayBackoffType.Exponential, UseJitter = true, MaxRetryAttempts = configuredAttempts })
+                            .Build();
+                        return await Task.WhenAll(texts.Select(async t => await configured.ExecuteAsync(async token => (await chat.GetResponseAsync(t, cancellationToken: token)).Text, ct)));
+                    }
+                }
+                """);
+        }
     }
 }
