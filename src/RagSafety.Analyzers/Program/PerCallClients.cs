@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using RagSafety.Analyzers.Knowledge;
 
@@ -24,6 +26,9 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>Stored in a field or property of the creating type (assignment or initializer).</summary>
         Member,
+
+        /// <summary>Returned by the method that creates it (directly or through a local that nothing else keeps).</summary>
+        Returned,
     }
 
     /// <summary>A client creation that runs per call (RAG032), and how.</summary>
@@ -64,6 +69,7 @@ namespace RagSafety.Analyzers.Program
         private readonly INamedTypeSymbol? _enumerable;
         private readonly INamedTypeSymbol? _list;
         private readonly ConcurrentDictionary<INamedTypeSymbol, string> _perRequestTypes = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _usedOnceByCallers = new(SymbolEqualityComparer.Default);
 
         private PerCallClients(Compilation compilation, RagSafetyContext rag)
         {
@@ -127,6 +133,18 @@ namespace RagSafety.Analyzers.Program
             if (use == ClientUse.Member && IsLazyInitialization(creation, stored))
             {
                 return null;
+            }
+
+            // A method that returns a new client is a factory: per call only when a handler reaches it and every caller
+            // uses what it returns once (a local, an argument, a receiver) rather than keeping it (a field, a cache, DI).
+            if (use == ClientUse.Returned)
+            {
+                return member.MethodKind == MethodKind.Ordinary
+                    && !SymbolEqualityComparer.Default.Equals(member, _compilation.GetEntryPoint(cancellationToken))
+                    && HandlerReachability.Get(_compilation, _rag).FindCallingHandler(member) is { } caller
+                    && CallersUseOnce(member, cancellationToken)
+                        ? "in '" + CallChain.Display(member) + "', which returns it to callers that use it once, called from request handler '" + caller + "'"
+                        : null;
             }
 
             if (_rag.Handlers.EnclosingHandlerKind(creation, member) != HandlerKind.None)
@@ -221,13 +239,41 @@ namespace RagSafety.Analyzers.Program
                     continue;
                 }
 
-                if (InheritsFrom(type, _httpClient) || InheritsFrom(type, _httpMessageHandler))
+                if ((InheritsFrom(type, _httpClient) || InheritsFrom(type, _httpMessageHandler)) && !IsNewLocal(operation))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A local whose only value is a handler created just before (<c>var handler = new HttpClientHandler(); new
+        /// HttpClient(handler)</c>): a new connection pool with the client, not an existing one.
+        /// </summary>
+        private bool IsNewLocal(IOperation operation)
+        {
+            if (operation is not ILocalReferenceOperation { Local: { } local } reference
+                || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                || reference.SemanticModel?.GetOperation(initializer) is not { } initialValue
+                || initialValue.WithoutConversions() is not IObjectCreationOperation handler
+                || UsesExistingConnection(handler))
+            {
+                return false;
+            }
+
+            // Assigned again, the local may hold a shared handler.
+            foreach (var other in reference.Root().Descendants().OfType<ILocalReferenceOperation>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(other.Local, local) && other.Parent is IAssignmentOperation assignment && assignment.Target == other)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>How the new client is used; a returned, registered or other object's client is not per call.</summary>
@@ -242,7 +288,15 @@ namespace RagSafety.Analyzers.Program
             {
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     local = declarator.Symbol;
-                    return Escapes(declarator) ? ClientUse.None : ClientUse.Local;
+                    return EscapeOf(declarator) switch
+                    {
+                        Escape.None => ClientUse.Local,
+                        Escape.Returned => creation.EnclosingFunction() is null ? ClientUse.Returned : ClientUse.None,
+                        _ => ClientUse.None,
+                    };
+
+                case IReturnOperation when creation.EnclosingFunction() is null:
+                    return ClientUse.Returned;
 
                 case IInvocationOperation invocation when invocation.Instance == value:
                     return ClientUse.Receiver;
@@ -370,9 +424,24 @@ namespace RagSafety.Analyzers.Program
             return definition.ContainingType is { } type && _rag.Apis.MemberEntries(type, name, ApiRole.ConnectorSink).Any(e => e.Parameter == parameter.Name);
         }
 
-        /// <summary>The local is stored in a field, property or element, returned (also from a factory lambda), or added to a collection or DI.</summary>
-        private bool Escapes(IVariableDeclaratorOperation declarator)
+        /// <summary>How a local's value leaves the function, if it does.</summary>
+        private enum Escape
         {
+            None,
+
+            /// <summary>Only by the function's own <c>return</c>.</summary>
+            Returned,
+
+            /// <summary>Stored in a field, property or element, returned from a lambda, or added to a collection or DI.</summary>
+            Kept,
+        }
+
+        /// <summary>The local is stored in a field, property or element, returned (also from a factory lambda), or added to a collection or DI.</summary>
+        private bool Escapes(IVariableDeclaratorOperation declarator) => EscapeOf(declarator) != Escape.None;
+
+        private Escape EscapeOf(IVariableDeclaratorOperation declarator)
+        {
+            var escape = Escape.None;
             foreach (var reference in declarator.Root().Descendants().OfType<ILocalReferenceOperation>())
             {
                 if (!SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol))
@@ -386,23 +455,117 @@ namespace RagSafety.Analyzers.Program
                 {
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation pipeline } when !SymbolEqualityComparer.Default.Equals(pipeline.Symbol, declarator.Symbol)
                         && value != Outer(reference):
-                        if (Escapes(pipeline))
+                        var through = EscapeOf(pipeline);
+                        if (through == Escape.Kept)
                         {
-                            return true;
+                            return Escape.Kept;
                         }
 
+                        escape = through == Escape.Returned ? Escape.Returned : escape;
                         break;
                     case ISimpleAssignmentOperation assignment when assignment.Value == value
                         && assignment.Target is IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation:
                     case ICoalesceAssignmentOperation coalesce when coalesce.Value == value:
-                    case IReturnOperation:
-                        return true;
+                        return Escape.Kept;
+                    case IReturnOperation returned:
+                        if (returned.EnclosingFunction() is not null)
+                        {
+                            return Escape.Kept;
+                        }
+
+                        escape = Escape.Returned;
+                        break;
                     case IArgumentOperation argument when !IsSink(argument) && argument.Parent is IInvocationOperation invocation && IsStoringCall(invocation.TargetMethod):
-                        return true;
+                        return Escape.Kept;
                 }
             }
 
-            return false;
+            return escape;
+        }
+
+        /// <summary>
+        /// Whether the app calls the factory method somewhere and every call site uses the client it returns once: as a
+        /// local that nothing keeps, an argument of a call whose result is not stored in a member, or a receiver. A call
+        /// site that keeps it (a field, <c>??=</c>, a cache or <c>Lazy</c> through a lambda, DI, a collection, a return)
+        /// makes the factory a real factory. The call sites are read in the methods whose names can reach the factory's
+        /// (<see cref="CallNameGraph.NamesReaching"/>), once per factory.
+        /// </summary>
+        private bool CallersUseOnce(IMethodSymbol factory, CancellationToken cancellationToken) =>
+            _usedOnceByCallers.GetOrAdd(factory.OriginalDefinition, f => ComputeCallersUseOnce(f, cancellationToken));
+
+        private bool ComputeCallersUseOnce(IMethodSymbol factory, CancellationToken cancellationToken)
+        {
+            var names = CallNameGraph.For(_compilation);
+            var name = CallNameGraph.DeclaredName(factory);
+            var seen = new HashSet<MethodDeclarationSyntax>();
+            var called = false;
+            foreach (var callerName in names.NamesReaching(new[] { name }))
+            {
+                foreach (var declaration in names.MethodDeclarationsNamed(callerName))
+                {
+                    if (!seen.Add(declaration))
+                    {
+                        continue;
+                    }
+
+                    foreach (var invocation in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                    {
+                        var invoked = invocation.Expression switch
+                        {
+                            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                            SimpleNameSyntax simple => simple.Identifier.ValueText,
+                            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                            _ => null,
+                        };
+                        if (invoked != factory.Name)
+                        {
+                            continue;
+                        }
+
+#pragma warning disable RS1030 // Callers live in other files; the analyzer driver serves cached semantic models.
+                        var operation = _compilation.GetSemanticModel(invocation.SyntaxTree).GetOperation(invocation, cancellationToken);
+#pragma warning restore RS1030
+                        if (operation is not IInvocationOperation call
+                            || !SymbolEqualityComparer.Default.Equals((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition, factory))
+                        {
+                            continue;
+                        }
+
+                        called = true;
+                        if (!IsUsedOnce(call))
+                        {
+                            return false;
+                        }
+                    }
+                }
+            }
+
+            return called;
+        }
+
+        /// <summary>The client a call returns is used once: a local nothing keeps, a receiver, or an argument of a call whose result is not stored in a member.</summary>
+        private bool IsUsedOnce(IInvocationOperation call)
+        {
+            var value = Outer(call);
+            switch (value.Parent)
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return EscapeOf(declarator) == Escape.None;
+                case IInvocationOperation invocation when invocation.Instance == value:
+                    return true;
+                case IArgumentOperation argument when argument.Parent is IInvocationOperation or IObjectCreationOperation:
+                    if (argument.Parent is IInvocationOperation target && IsStoringCall(target.TargetMethod) && !IsSink(argument))
+                    {
+                        return false;
+                    }
+
+                    // The client wrapped by the call's result lives as long as that result: stored in a member, it is kept.
+                    var result = Outer(argument.Parent!);
+                    return !(result.Parent is ISimpleAssignmentOperation { Target: IFieldReferenceOperation or IPropertyReferenceOperation } assignment && assignment.Value == result
+                        || result.Parent is ICoalesceAssignmentOperation or IReturnOperation or IFieldInitializerOperation or IPropertyInitializerOperation);
+                default:
+                    return false;
+            }
         }
 
         private static bool IsStoringCall(IMethodSymbol method)

@@ -153,6 +153,7 @@ namespace RagSafety.Analyzers.Program
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<InvocationExpressionSyntax>> _singletonCallsSpelling = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<InvocationExpressionSyntax>> _scopedOrTransientCallsSpelling = new(SymbolEqualityComparer.Default);
         private readonly StaticCallSites _callSites;
+        private readonly ConcurrentDictionary<InvocationExpressionSyntax, UnboundSingleton?> _unboundSingletons = new();
 
         private ServiceRegistrations(Compilation compilation)
         {
@@ -242,6 +243,85 @@ namespace RagSafety.Analyzers.Program
             return null;
         }
 
+        /// <summary>
+        /// The generic name (<c>AddSingleton&lt;Kernel&gt;</c>) of the first singleton registration of the app that hands out the
+        /// type by its type arguments but does not bind because of an argument (a factory whose body uses a type from a
+        /// package the build lacks), or null. Every candidate method must be a singleton registration with those type
+        /// arguments, called on an <c>IServiceCollection</c> that is not a kernel builder's own; a factory's returned values
+        /// are not bound, so only the type arguments count. Null when a bound registration would answer instead.
+        /// </summary>
+        public GenericNameSyntax? UnboundSingletonSpelling(ITypeSymbol type, bool keyed)
+        {
+            if (!IsAvailable)
+            {
+                return null;
+            }
+
+            // Without a spelled name (an alias in the compilation), every generic registration is a candidate.
+            var name = SpelledType(type)?.Name;
+            var operations = new OperationsAcrossTrees(_compilation);
+            foreach (var call in CallNameGraph.For(_compilation).SingletonCalls)
+            {
+                if (call.Expression is not MemberAccessExpressionSyntax { Name: GenericNameSyntax generic }
+                    || name is not null && !generic.TypeArgumentList.Arguments.Any(a => a.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == name)))
+                {
+                    continue;
+                }
+
+                if (_unboundSingletons.GetOrAdd(call, c => operations.Of(c) is IInvalidOperation invalid ? RecognizeUnbound(invalid, c) : null) is { } unbound
+                    && unbound.IsKeyed == keyed
+                    && unbound.TypeArguments.Any(t => SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, type.OriginalDefinition)))
+                {
+                    return generic;
+                }
+            }
+
+            return null;
+        }
+
+        private UnboundSingleton? RecognizeUnbound(IInvalidOperation invalid, InvocationExpressionSyntax call)
+        {
+            if (call.Expression is not MemberAccessExpressionSyntax access
+                || invalid.SemanticModel?.GetSymbolInfo(call) is not { Symbol: null, CandidateSymbols: { Length: > 0 } candidates }
+                || invalid.ChildOperations.FirstOrDefault(o => o.Syntax == access.Expression) is not { } receiver
+                || !SymbolEqualityComparer.Default.Equals(receiver.WithoutConversions().Type, _serviceCollection)
+                || IsKernelOwnServices(receiver.WithoutConversions()))
+            {
+                return null;
+            }
+
+            ImmutableArray<ITypeSymbol>? typeArguments = null;
+            foreach (var candidate in candidates)
+            {
+                if (candidate is not IMethodSymbol { IsExtensionMethod: true } method
+                    || LifetimeOf(method.Name) != ServiceLifetimeKind.Singleton
+                    || !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, _addExtensions)
+                        && !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, _tryAddExtensions)
+                    || method.TypeArguments.IsEmpty
+                    || typeArguments is { } previous && !Enumerable.SequenceEqual(previous, method.TypeArguments, SymbolEqualityComparer.Default))
+                {
+                    return null;
+                }
+
+                typeArguments = method.TypeArguments;
+            }
+
+            return new UnboundSingleton(typeArguments!.Value, access.Name.Identifier.ValueText.IndexOf("Keyed", StringComparison.Ordinal) >= 0);
+        }
+
+        private sealed class UnboundSingleton
+        {
+            public UnboundSingleton(ImmutableArray<ITypeSymbol> typeArguments, bool isKeyed)
+            {
+                TypeArguments = typeArguments;
+                IsKeyed = isKeyed;
+            }
+
+            public ImmutableArray<ITypeSymbol> TypeArguments { get; }
+
+            public bool IsKeyed { get; }
+        }
+
         /// <summary>The registration an invocation makes, or null when it is not a recognised registration call.</summary>
         public ServiceRegistration? Recognize(IInvocationOperation invocation)
         {
@@ -319,16 +399,16 @@ namespace RagSafety.Analyzers.Program
 
             Add(provided, implementation);
             Add(provided, service);
-            return new ServiceRegistration(invocation, lifetime, service, implementation, instance, factory, provided.ToImmutable(), IsKernelOwnServices(invocation));
+            var receiver = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value.WithoutConversions();
+            return new ServiceRegistration(invocation, lifetime, service, implementation, instance, factory, provided.ToImmutable(), receiver is not null && IsKernelOwnServices(receiver));
         }
 
         /// <summary>
         /// <c>Kernel.CreateBuilder().Services</c>, or <c>builder.Services</c> where the local <c>builder</c> is initialized
         /// with <c>Kernel.CreateBuilder()</c>: the collection the registration receives belongs to one kernel.
         /// </summary>
-        private static bool IsKernelOwnServices(IInvocationOperation invocation)
+        private static bool IsKernelOwnServices(IOperation receiver)
         {
-            var receiver = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value.WithoutConversions();
             if (receiver is not IPropertyReferenceOperation { Property.Name: "Services", Instance: { } builder }
                 || !ImplementsKernelBuilder(builder.Type))
             {
@@ -339,7 +419,7 @@ namespace RagSafety.Analyzers.Program
             if (origin is ILocalReferenceOperation { Local: { } local }
                 && local.DeclaringSyntaxReferences.Length == 1
                 && local.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-                && invocation.SemanticModel?.GetOperation(initializer) is { } initialValue)
+                && receiver.SemanticModel?.GetOperation(initializer) is { } initialValue)
             {
                 origin = initialValue.WithoutConversions();
             }

@@ -59,13 +59,57 @@ namespace RagSafety.Analyzers.Rules
                 {
                     if (MutationOf(c.Operation, rag.Apis) is { } mutation)
                     {
-                        Analyze(c, rag, registrations, lazy, mutation.Kernel, mutation.Form);
+                        Analyze(c, rag, registrations, lazy, mutation.Kernel, mutation.Form, offerClone: true);
                     }
                 },
                 OperationKind.Invocation,
                 OperationKind.SimpleAssignment,
                 OperationKind.CompoundAssignment,
                 OperationKind.CoalesceAssignment);
+
+            // A change whose argument's type does not resolve (a plugin from a package the build lacks) does not bind: the
+            // receiver still does, and every candidate method is the same kernel change. No fix is offered on such code.
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (UnboundMutationOf((IInvalidOperation)c.Operation, rag.Apis, c.CancellationToken) is { } mutation)
+                    {
+                        Analyze(c, rag, registrations, lazy, mutation.Kernel, mutation.Form, offerClone: false);
+                    }
+                },
+                OperationKind.Invalid);
+        }
+
+        /// <summary>
+        /// The kernel change of an invocation that failed to bind only for its arguments (<c>_kernel.ImportPluginFromObject(new
+        /// UnresolvedPlugin())</c>): its receiver binds, and every candidate method changes that kernel in the same way.
+        /// </summary>
+        private static (IOperation Kernel, string Form)? UnboundMutationOf(IInvalidOperation invalid, KnownApis apis, System.Threading.CancellationToken cancellationToken)
+        {
+            // Cheap rejection first: this runs for every operation that fails to bind.
+            if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax
+                || !(access.Name.Identifier.ValueText.StartsWith("ImportPluginFrom", StringComparison.Ordinal) || IsMutator(access.Name.Identifier.ValueText))
+                || invalid.SemanticModel?.GetSymbolInfo(syntax, cancellationToken) is not { Symbol: null, CandidateSymbols: { Length: > 0 } candidates }
+                || invalid.Descendants().FirstOrDefault(o => o.Syntax == access.Expression) is not { } receiverOperation)
+            {
+                return null;
+            }
+
+            var receiver = receiverOperation.WithoutConversions();
+            (IOperation Kernel, string Form)? found = null;
+            foreach (var candidate in candidates)
+            {
+                if (candidate is not IMethodSymbol method
+                    || InvocationMutation(method.ReducedFrom ?? method, receiver, apis) is not { } mutation
+                    || found is { } previous && previous.Form != mutation.Form)
+                {
+                    return null;
+                }
+
+                found = mutation;
+            }
+
+            return found;
         }
 
         /// <summary>The kernel an operation changes, and how the message names the change; null when it changes none.</summary>
@@ -76,27 +120,7 @@ namespace RagSafety.Analyzers.Rules
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
                     var receiver = (method.IsExtensionMethod ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value : invocation.Instance)?.WithoutConversions();
-                    if (receiver is null)
-                    {
-                        return null;
-                    }
-
-                    // kernel.ImportPluginFromType<T>(), ImportPluginFromObject, ImportPluginFromFunctions, ImportPluginFromPromptDirectory, …
-                    if (method.IsExtensionMethod && method.Name.StartsWith("ImportPluginFrom", StringComparison.Ordinal) && apis.TypeHasRole(receiver.Type, ApiRole.MutableKernel))
-                    {
-                        return (receiver, method.Name);
-                    }
-
-                    // kernel.Plugins.AddFromType<T>(), kernel.FunctionInvocationFilters.Add(f), kernel.Data.Remove(k), …
-                    if (receiver is IPropertyReferenceOperation { Instance: { } kernel } collection
-                        && KernelCollections.Contains(collection.Property.Name)
-                        && IsMutator(method.Name)
-                        && apis.TypeHasRole(collection.Property.ContainingType, ApiRole.MutableKernel))
-                    {
-                        return (kernel.WithoutConversions(), collection.Property.Name + "." + method.Name);
-                    }
-
-                    return null;
+                    return receiver is null ? null : InvocationMutation(method, receiver, apis);
 
                 case IAssignmentOperation assignment:
                     switch (assignment.Target.WithoutConversions())
@@ -119,11 +143,32 @@ namespace RagSafety.Analyzers.Rules
             }
         }
 
+        /// <summary>The kernel a call of <paramref name="method"/> on <paramref name="receiver"/> changes, and how; null when none.</summary>
+        private static (IOperation Kernel, string Form)? InvocationMutation(IMethodSymbol method, IOperation receiver, KnownApis apis)
+        {
+            // kernel.ImportPluginFromType<T>(), ImportPluginFromObject, ImportPluginFromFunctions, ImportPluginFromPromptDirectory, …
+            if (method.IsExtensionMethod && method.Name.StartsWith("ImportPluginFrom", StringComparison.Ordinal) && apis.TypeHasRole(receiver.Type, ApiRole.MutableKernel))
+            {
+                return (receiver, method.Name);
+            }
+
+            // kernel.Plugins.AddFromType<T>(), kernel.FunctionInvocationFilters.Add(f), kernel.Data.Remove(k), …
+            if (receiver is IPropertyReferenceOperation { Instance: { } kernel } collection
+                && KernelCollections.Contains(collection.Property.Name)
+                && IsMutator(method.Name)
+                && apis.TypeHasRole(collection.Property.ContainingType, ApiRole.MutableKernel))
+            {
+                return (kernel.WithoutConversions(), collection.Property.Name + "." + method.Name);
+            }
+
+            return null;
+        }
+
         private static bool IsMutator(string name) =>
             name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Insert", StringComparison.Ordinal)
             || name.StartsWith("Remove", StringComparison.Ordinal) || name is "Clear" or "TryAdd";
 
-        private static void Analyze(OperationAnalysisContext context, RagSafetyContext rag, ServiceRegistrations registrations, INamedTypeSymbol? lazy, IOperation kernel, string form)
+        private static void Analyze(OperationAnalysisContext context, RagSafetyContext rag, ServiceRegistrations registrations, INamedTypeSymbol? lazy, IOperation kernel, string form, bool offerClone)
         {
             if (SharedOrigin(context, rag, registrations, lazy, kernel) is not { } origin)
             {
@@ -132,7 +177,7 @@ namespace RagSafety.Analyzers.Rules
 
             var properties = ImmutableDictionary<string, string?>.Empty;
             var additionalLocations = new List<Location> { kernel.Syntax.GetLocation() };
-            if (CloneMode(context.Operation, origin.Symbol, kernel, rag.Apis) is { } clone)
+            if (offerClone && CloneMode(context.Operation, origin.Symbol, kernel, rag.Apis) is { } clone)
             {
                 properties = properties.Add(CloneProperty, clone);
                 if (ExpressionBodyForm(context.Operation, context.ContainingSymbol) is { } bodyForm)
@@ -217,7 +262,7 @@ namespace RagSafety.Analyzers.Rules
 
                 if (KernelRegistration() is { } kernelRegistration && IsAssignedOnlyFromConstructorParameters(symbol))
                 {
-                    return IsStartUp(owner: null) ? null : new Origin(Describe(kernelRegistration), symbol, kernelRegistration);
+                    return IsStartUp(owner: null) ? null : new Origin(kernelRegistration.Description, symbol, kernelRegistration.Registration);
                 }
 
                 return null;
@@ -248,7 +293,7 @@ namespace RagSafety.Analyzers.Rules
                     // A constructor runs for every instance: per request, unless the type is itself a singleton (or a
                     // hosted service, which the host creates once at start-up).
                     return KernelRegistration() is { } kernelRegistration && registrations.SingletonProviding(owner, out _) is null && !IsHostedService(owner) && !inLambda
-                        ? new Origin(Describe(kernelRegistration), parameter, kernelRegistration)
+                        ? new Origin(kernelRegistration.Description, parameter, kernelRegistration.Registration)
                         : null;
                 }
 
@@ -256,17 +301,29 @@ namespace RagSafety.Analyzers.Rules
                 var isHandler = function.MethodKind == MethodKind.AnonymousFunction
                     ? FindLambda(context.Operation, function) is { } lambda && rag.Handlers.IsMinimalApiHandler(lambda)
                     : rag.Handlers.KindOf(function) != HandlerKind.None;
-                return isHandler && KernelRegistration() is { } registration ? new Origin(Describe(registration), parameter, registration) : null;
+                return isHandler && KernelRegistration() is { } registration ? new Origin(registration.Description, parameter, registration.Registration) : null;
             }
 
             // The container hands a plain parameter the unkeyed registration, a [FromKeyedServices] parameter a keyed one.
-            ServiceRegistration? KernelRegistration() =>
-                kernel.Type is { } type && rag.Apis.TypeHasRole(type, ApiRole.MutableKernel)
-                    ? registrations.SingletonProviding(type, keyed: kernel is IParameterReferenceOperation { Parameter: var p } && IsFromKeyedServices(p), out _)
-                    : null;
+            // The registration is null when its call does not bind (its factory uses a type the build lacks): its type
+            // argument still says the kernel is a singleton, but no fix rewrites it.
+            (string Description, ServiceRegistration? Registration)? KernelRegistration()
+            {
+                if (kernel.Type is not { } type || !rag.Apis.TypeHasRole(type, ApiRole.MutableKernel))
+                {
+                    return null;
+                }
 
-            string Describe(ServiceRegistration registration) =>
-                "the singleton registration " + registration.Describe(kernel.Type!);
+                var keyed = kernel is IParameterReferenceOperation { Parameter: var p } && IsFromKeyedServices(p);
+                if (registrations.SingletonProviding(type, keyed, out _) is { } registration)
+                {
+                    return ("the singleton registration " + registration.Describe(type), registration);
+                }
+
+                return registrations.UnboundSingletonSpelling(type, keyed) is { } spelled
+                    ? ("the singleton registration " + spelled, null)
+                    : null;
+            }
 
             // Start-up: static constructors and initializers, Main, top-level statements, Startup.Configure*, the factory
             // of a singleton registration; and, for state owned by a singleton, that singleton's constructors.

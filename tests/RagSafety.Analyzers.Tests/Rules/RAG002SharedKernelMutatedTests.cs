@@ -709,6 +709,68 @@ namespace RagSafety.Analyzers.Tests.Rules
             await test.RunAsync();
         }
 
+        // A plugin type from a package the build lacks: neither the registration whose factory uses it nor the change that
+        // imports it binds, yet both say what they do.
+        private const string UnboundPluginController = Usings + """
+            public static class Registrations
+            {
+                public static void AddAdvisor(this IServiceCollection services)
+                {
+                    {0}(sp =>
+                    {
+                        var built = new Kernel(sp);
+                        built.ImportPluginFromObject(new {|CS0246:MissingPlugin|}());
+                        return built;
+                    });
+                }
+            }
+
+            [ApiController]
+            [Route("advice")]
+            public class AdviceController : ControllerBase
+            {
+                private readonly Kernel _kernel;
+
+                public AdviceController(Kernel kernel) => _kernel = kernel;
+
+                [HttpPost]
+                public async Task<IActionResult> Advise(string question)
+                {
+                    if (!_kernel.Plugins.Contains("MissingPlugin"))
+                    {
+                        {1}
+                    }
+
+                    return Ok((await _kernel.InvokePromptAsync(question)).ToString());
+                }
+            }
+            """;
+
+        private static string UnboundPlugin(string registration, string change) =>
+            UnboundPluginController.Replace("{0}", registration).Replace("{1}", change);
+
+        [Fact]
+        public async Task Singleton_kernel_whose_registration_and_change_do_not_bind_is_reported_without_a_fix()
+        {
+            var source = UnboundPlugin("services.AddSingleton<Kernel>", "{|#0:_kernel.ImportPluginFromObject(new {|CS0246:MissingPlugin|}())|};");
+            var expected = Verify.Diagnostic("RAG002").WithLocation(0).WithArguments("ImportPluginFromObject", "the singleton registration AddSingleton<Kernel>");
+            var test = new Verify.Test { TestCode = source, FixedCode = source };
+            test.ExpectedDiagnostics.Add(expected);
+            test.FixedState.ExpectedDiagnostics.Add(expected);
+            await test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("services.AddTransient<Kernel>")]
+        [InlineData("services.AddScoped<Kernel>")]
+        [InlineData("Kernel.CreateBuilder().Services.AddSingleton<Kernel>")]
+        public async Task Unbound_change_of_a_kernel_that_is_not_an_app_singleton_is_not_reported(string registration)
+        {
+            // A transient or scoped kernel is the request's own; a registration into a kernel builder's own Services does not
+            // make the app's Kernel a singleton.
+            await Verify.VerifyAnalyzerAsync(UnboundPlugin(registration, "_kernel.ImportPluginFromObject(new {|CS0246:MissingPlugin|}());"));
+        }
+
         [Fact]
         public async Task Broken_code_does_not_throw()
         {

@@ -303,6 +303,117 @@ namespace RagSafety.Analyzers.Tests.Rules
                 """);
         }
         [Fact]
+        public async Task Factories_whose_clients_every_caller_uses_once_per_request_are_reported_without_a_fix()
+        {
+            var source = Usings + """
+                public class AskController : ControllerBase
+                {
+                    [HttpGet]
+                    public Task<string> Get(string endpoint, string url) => Chat.AskAsync(endpoint, url);
+
+                    [HttpGet]
+                    public async Task<string> Direct(string endpoint, string url) => await Clients.Direct(endpoint).GetStringAsync(url);
+
+                    [HttpGet]
+                    public async Task<string> Redirects(string url)
+                    {
+                        var handler = new HttpClientHandler { AllowAutoRedirect = false };
+                        using var client = {|#2:new HttpClient(handler)|};
+                        return await client.GetStringAsync(url);
+                    }
+                }
+
+                public static class Chat
+                {
+                    public static async Task<string> AskAsync(string endpoint, string url)
+                    {
+                        using var client = Clients.ForEndpoint(endpoint);
+                        return await client.GetStringAsync(url);
+                    }
+                }
+
+                public static class Clients
+                {
+                    public static HttpClient ForEndpoint(string endpoint)
+                    {
+                        var handler = new HttpClientHandler { AllowAutoRedirect = false };
+                        var client = {|#0:new HttpClient(handler)|};
+                        client.BaseAddress = new Uri(endpoint);
+                        return client;
+                    }
+
+                    public static HttpClient Direct(string endpoint) => {|#1:new HttpClient { BaseAddress = new Uri(endpoint) }|};
+                }
+                """;
+            var expected = new[]
+            {
+                Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("HttpClient", "in 'Clients.ForEndpoint', which returns it to callers that use it once, called from request handler 'AskController.Get'"),
+                Verify.Diagnostic("RAG032").WithLocation(1).WithArguments("HttpClient", "in 'Clients.Direct', which returns it to callers that use it once, called from request handler 'AskController.Direct'"),
+                Verify.Diagnostic("RAG032").WithLocation(2).WithArguments("HttpClient", "in request handler 'AskController.Redirects'"),
+            };
+            var test = new Verify.Test { TestCode = source, FixedCode = source };
+            test.ExpectedDiagnostics.AddRange(expected);
+            test.FixedState.ExpectedDiagnostics.AddRange(expected);
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Factories_whose_clients_a_caller_keeps_or_that_no_handler_reaches_are_not_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                using System.Collections.Concurrent;
+                using Microsoft.Extensions.DependencyInjection;
+
+                public class AskController : ControllerBase
+                {
+                    private static readonly ConcurrentDictionary<string, HttpClient> ByEndpoint = new();
+                    private static readonly HttpMessageHandler SharedHandler = new SocketsHttpHandler();
+                    private static HttpClient? _lazy;
+                    private HttpClient? _kept;
+
+                    [HttpGet]
+                    public async Task<string> Cached(string endpoint, string url) =>
+                        await ByEndpoint.GetOrAdd(endpoint, e => Clients.Cached(e)).GetStringAsync(url);
+
+                    [HttpGet]
+                    public async Task<string> Lazy(string url) => await (_lazy ??= Clients.Lazy()).GetStringAsync(url);
+
+                    [HttpGet]
+                    public async Task<string> Kept(string url)
+                    {
+                        _kept = Clients.Kept();
+                        var once = Clients.Kept();
+                        return await _kept.GetStringAsync(url) + await once.GetStringAsync(url);
+                    }
+
+                    [HttpGet]
+                    public async Task<string> OverSharedHandler(string url)
+                    {
+                        var handler = SharedHandler;
+                        using var client = new HttpClient(handler, disposeHandler: false);
+                        return await client.GetStringAsync(url);
+                    }
+                }
+
+                public static class Clients
+                {
+                    public static HttpClient Cached(string endpoint) => new HttpClient { BaseAddress = new Uri(endpoint) };
+
+                    public static HttpClient Lazy() => new HttpClient();
+
+                    public static HttpClient Kept() => new HttpClient();
+
+                    public static HttpClient AtStartUp() => new HttpClient(new HttpClientHandler());
+                }
+
+                public static class Registrations
+                {
+                    public static void AddClients(this IServiceCollection services) => services.AddSingleton(_ => Clients.AtStartUp());
+                }
+                """);
+        }
+
+        [Fact]
         public async Task Fix_all_gives_each_field_a_unique_name()
         {
             await Verify.VerifyCodeFixAsync(Usings + """
