@@ -899,16 +899,12 @@ namespace RagSafety.Analyzers.Rules
             };
 
             /// <summary>
-            /// Constant backoff without jitter: Polly's <c>RetryStrategyOptions</c> defaults (Constant, no jitter) or set so;
+            /// Constant backoff without jitter, for options of a catalogued retry strategy type (the caller checks): Polly's
+            /// <c>RetryStrategyOptions</c> defaults (Constant, no jitter) or set so;
             /// <c>HttpRetryStrategyOptions</c> defaults to exponential with jitter. A delay generator decides the delays itself.
             /// </summary>
-            private bool IsConstantWithoutJitter(IObjectCreationOperation options)
+            private static bool IsConstantWithoutJitter(IObjectCreationOperation options)
             {
-                if (!_rag.Apis.TypeHasRole(options.Type, ApiRole.RetryStrategy))
-                {
-                    return false;
-                }
-
                 var httpDefaults = options.Type?.Name == "HttpRetryStrategyOptions" || options.Type?.BaseType?.Name == "HttpRetryStrategyOptions";
                 var constant = !httpDefaults;
                 var jitter = httpDefaults;
