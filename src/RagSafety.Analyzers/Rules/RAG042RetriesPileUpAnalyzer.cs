@@ -146,7 +146,6 @@ namespace RagSafety.Analyzers.Rules
                     : new FanOutFinder(compilation, rag, new Throttles(compilation), RAG040UnboundedFanOutAnalyzer.SmallCollectionLimit(OptionSpecs.MaxConcurrency.Read(rag.Options)));
             }
 
-
             public INamedTypeSymbol? ClientPipelineOptions { get; }
 
             public INamedTypeSymbol? AzureClientOptions { get; }
@@ -808,17 +807,13 @@ namespace RagSafety.Analyzers.Rules
                     return;
                 }
 
-                foreach (var use in PipelineUses(invocation, context.CancellationToken))
+                if (FanOutAround(PipelineUses(invocation, context.CancellationToken).ToList(), context.CancellationToken) is { } found)
                 {
-                    if (FanOutAround(use, context.CancellationToken) is { } fanOut)
-                    {
-                        ReportInfo(
-                            context,
-                            options,
-                            $"retries the AI call '{use.Call}' up to {attempts} times in each task 'Task.{fanOut.Combinator.TargetMethod.Name}' starts for every item of '{fanOut.SequenceText}' at once, so a throttled burst is sent up to {attempts + 1} times",
-                            "bound the fan-out first (RAG040), or retry fewer times");
-                        return;
-                    }
+                    ReportInfo(
+                        context,
+                        options,
+                        $"retries the AI call '{found.Use.Call}' up to {attempts} times in each task 'Task.{found.FanOut.Combinator.TargetMethod.Name}' starts for every item of '{found.FanOut.SequenceText}' at once, so a throttled burst is sent up to {attempts + 1} times",
+                        "bound the fan-out first (RAG040), or retry fewer times");
                 }
             }
 
@@ -849,23 +844,26 @@ namespace RagSafety.Analyzers.Rules
             }
 
             /// <summary>
-            /// The unbounded fan-out (RAG040's) whose per-item work runs this pipeline: its selector lambda contains the
-            /// <c>Execute</c> call, or the chain it starts per item passes through the method that makes it. Fan-outs are looked for
-            /// in the member of the call and, for a pipeline kept in a field, in the members of its type.
+            /// The unbounded fan-out (RAG040's) whose per-item work runs this pipeline, and the use it runs: its selector lambda
+            /// contains the <c>Execute</c> call, or the chain it starts per item passes through the method that makes it. The uses
+            /// share one pipeline, so fan-outs are looked for once: in the member that holds it in a local (or chains
+            /// <c>Execute</c> on the builder) or, for a field or property, in the members of its type.
             /// </summary>
-            private FanOut? FanOutAround(PipelineUse use, System.Threading.CancellationToken cancellationToken)
+            private (PipelineUse Use, FanOut FanOut)? FanOutAround(IReadOnlyList<PipelineUse> uses, System.Threading.CancellationToken cancellationToken)
             {
-                if (_fanOuts is null || _rag.TaskTypes is not { } taskTypes)
+                if (uses.Count == 0 || _fanOuts is null || _rag.TaskTypes is not { } taskTypes)
                 {
                     return null;
                 }
 
-                var execute = use.Execute;
 #pragma warning disable RS1030 // The fan-out may sit in another member of the type; the driver serves cached semantic models.
-                var method = _compilation.GetSemanticModel(execute.Syntax.SyntaxTree).GetEnclosingSymbol(execute.Syntax.SpanStart, cancellationToken) as IMethodSymbol;
-                var scopes = use.Holder is IFieldSymbol or IPropertySymbol && use.Holder.ContainingType is { } type
+                var methods = uses
+                    .Select(use => (Use: use, Method: _compilation.GetSemanticModel(use.Execute.Syntax.SyntaxTree).GetEnclosingSymbol(use.Execute.Syntax.SpanStart, cancellationToken) as IMethodSymbol))
+                    .ToList();
+                var holder = uses[0].Holder;
+                var scopes = holder is IFieldSymbol or IPropertySymbol && holder.ContainingType is { } type
                     ? type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken))
-                    : new[] { execute.Root().Syntax };
+                    : new[] { uses[0].Execute.Root().Syntax };
                 foreach (var scope in scopes)
                 {
                     foreach (var node in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
@@ -877,16 +875,20 @@ namespace RagSafety.Analyzers.Rules
                         {
                             continue;
                         }
-#pragma warning restore RS1030
 
-                        var inSelector = fanOut.Selector is { } selector && selector.Syntax.SyntaxTree == execute.Syntax.SyntaxTree && selector.Syntax.Span.Contains(execute.Syntax.Span);
-                        var throughMethod = method is not null && fanOut.Call.Steps.Any(step => SymbolEqualityComparer.Default.Equals(step.OriginalDefinition, method.OriginalDefinition));
-                        if (inSelector || throughMethod)
+                        foreach (var (use, method) in methods)
                         {
-                            return fanOut;
+                            var execute = use.Execute.Syntax;
+                            var inSelector = fanOut.Selector is { } selector && selector.Syntax.SyntaxTree == execute.SyntaxTree && selector.Syntax.Span.Contains(execute.Span);
+                            var throughMethod = method is not null && fanOut.Call.Steps.Any(step => SymbolEqualityComparer.Default.Equals(step.OriginalDefinition, method.OriginalDefinition));
+                            if (inSelector || throughMethod)
+                            {
+                                return (use, fanOut);
+                            }
                         }
                     }
                 }
+#pragma warning restore RS1030
 
                 return null;
             }
