@@ -57,13 +57,16 @@ namespace RagSafety.Analyzers.Program
         // trees but one, so only the edited tree is read again. Syntax only: no symbol, no compilation.
         private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> TreeCache = new();
 
+        // A lambda's names, kept while its tree lives: each keystroke asks about the endpoint lambdas of unchanged files again.
+        private static readonly ConditionalWeakTable<AnonymousFunctionExpressionSyntax, string[]> LambdaNames = new();
+
         // One reader per thread: its word table and buffer are reused from tree to tree.
         [System.ThreadStatic]
         private static SourceWords? s_words;
 
         private readonly ImmutableArray<TreeFacts> _trees;
         private readonly bool _declaresGlobalUsingStatic;
-        private readonly System.Lazy<Dictionary<string, List<string>>> _callers;
+        private readonly ConcurrentDictionary<string, List<string>> _callers = new(System.StringComparer.Ordinal);
         private readonly HashSet<string> _invokedAnywhere = new(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<string>> _namesInvokedBy = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, List<TypeDeclarationSyntax>> _typesDerivingFromName = new(System.StringComparer.Ordinal);
@@ -71,7 +74,6 @@ namespace RagSafety.Analyzers.Program
         private CallNameGraph(ImmutableArray<TreeFacts> trees)
         {
             _trees = trees;
-            _callers = new System.Lazy<Dictionary<string, List<string>>>(MergeCallers, LazyThreadSafetyMode.ExecutionAndPublication);
             var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             var singletonCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             var scopedOrTransientCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
@@ -105,6 +107,7 @@ namespace RagSafety.Analyzers.Program
 
             DeclaresUsingAlias = trees.Any(t => t.DeclaresUsingAlias);
             _declaresGlobalUsingStatic = trees.Any(t => t.DeclaresGlobalUsingStatic);
+            GlobalUsingNamespaces = trees.SelectMany(t => t.GlobalUsingNamespaces).ToImmutableHashSet(System.StringComparer.Ordinal);
             MapCalls = mapCalls.ToImmutable();
             SingletonCalls = singletonCalls.ToImmutable();
             ScopedOrTransientCalls = scopedOrTransientCalls.ToImmutable();
@@ -215,6 +218,13 @@ namespace RagSafety.Analyzers.Program
             facts.DeclaresUsingAlias = usings.Any(u => u.Alias is not null);
             facts.DeclaresUsingStatic = usings.Any(u => u.StaticKeyword != default);
             facts.DeclaresGlobalUsingStatic = usings.Any(u => u.StaticKeyword != default && u.GlobalKeyword != default);
+            foreach (var global in usings)
+            {
+                if (global.GlobalKeyword != default && global.StaticKeyword == default && global.Alias is null && global.Name is { } imported)
+                {
+                    facts.GlobalUsingNamespaces.Add(DottedName(imported));
+                }
+            }
 
             // A watched word is kept only where it names the method of a call (not in a string, comment or declaration).
             foreach (var (word, position) in watched)
@@ -228,35 +238,30 @@ namespace RagSafety.Analyzers.Program
             return facts;
         }
 
-        /// <summary>For each invoked name, the declared names whose declarations invoke it, over all trees (each pair once).</summary>
-        private Dictionary<string, List<string>> MergeCallers()
+        /// <summary>
+        /// The declared names whose declarations invoke a name, over all trees (each once), gathered when the name is first
+        /// asked about: a keystroke asks about a few names, and merging every tree's callers would cost the whole project.
+        /// </summary>
+        private List<string> CallersOf(string invoked) => _callers.GetOrAdd(invoked, name =>
         {
-            var callers = new Dictionary<string, List<string>>(System.StringComparer.Ordinal);
-            var seen = new HashSet<(string, string)>();
+            var callers = new List<string>();
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var tree in _trees)
             {
-                foreach (var pair in tree.Callers)
+                if (tree.Callers.TryGetValue(name, out var found))
                 {
-                    foreach (var caller in pair.Value)
+                    foreach (var caller in found)
                     {
-                        if (!seen.Add((pair.Key, caller)))
+                        if (seen.Add(caller))
                         {
-                            continue;
+                            callers.Add(caller);
                         }
-
-                        if (!callers.TryGetValue(pair.Key, out var list))
-                        {
-                            list = new List<string>();
-                            callers.Add(pair.Key, list);
-                        }
-
-                        list.Add(caller);
                     }
                 }
             }
 
             return callers;
-        }
+        });
 
         private static bool IsWatched(string word) => IsMapName(word) || IsSingletonName(word) || IsScopedOrTransientName(word) || WatchedNames.Contains(word);
 
@@ -287,9 +292,8 @@ namespace RagSafety.Analyzers.Program
             var queue = new Queue<string>(reaching);
             while (queue.Count > 0)
             {
-                if (_callers.Value.TryGetValue(queue.Dequeue(), out var callers))
                 {
-                    foreach (var caller in callers)
+                    foreach (var caller in CallersOf(queue.Dequeue()))
                     {
                         if (reaching.Add(caller))
                         {
@@ -408,15 +412,35 @@ namespace RagSafety.Analyzers.Program
             _ => null,
         };
 
+        /// <summary>The namespaces imported by a <c>global using</c> of any file, as written (dotted, without <c>global::</c>).</summary>
+        public ImmutableHashSet<string> GlobalUsingNamespaces { get; }
+
+        /// <summary>A name as dotted identifiers (<c>global::A.B</c> and <c>A . B</c> are <c>A.B</c>).</summary>
+        public static string DottedName(NameSyntax name) =>
+            string.Join(".", name.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+
         /// <summary>
         /// <see cref="MayReach(IMethodSymbol, ImmutableHashSet{string})"/> for a lambda or anonymous method read from its syntax,
         /// before it is bound: the same names its symbol would give.
         /// </summary>
         public static bool MayReach(AnonymousFunctionExpressionSyntax lambda, ImmutableHashSet<string> reaching)
         {
+            foreach (var name in LambdaNames.GetValue(lambda, NamesInvokedIn))
+            {
+                if (reaching.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string[] NamesInvokedIn(AnonymousFunctionExpressionSyntax lambda)
+        {
             var names = new List<string>();
             Walk(lambda, names);
-            return names.Any(reaching.Contains);
+            return names.Distinct(System.StringComparer.Ordinal).ToArray();
         }
 
         /// <summary>The name a method is declared and called under: an explicit implementation's is the interface member's.</summary>
@@ -579,6 +603,9 @@ namespace RagSafety.Analyzers.Program
 
             /// <summary>Whether the tree declares a <c>using static</c>, global or not.</summary>
             public bool DeclaresUsingStatic { get; set; }
+
+            /// <summary>The namespaces the tree's <c>global using</c> directives import, as written (dotted, without <c>global::</c>).</summary>
+            public List<string> GlobalUsingNamespaces { get; } = new();
 
             /// <summary>Whether the tree declares a <c>global using static</c>.</summary>
             public bool DeclaresGlobalUsingStatic { get; set; }

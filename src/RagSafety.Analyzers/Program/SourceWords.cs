@@ -26,10 +26,11 @@ namespace RagSafety.Analyzers.Program
         /// <summary>A method, constructor or type declaration, with the words found inside it but outside any nested declaration.</summary>
         public sealed class Declaration
         {
-            public Declaration(SyntaxNode node, string? declaredName)
+            public Declaration(SyntaxNode node, string? declaredName, int nameStart = -1)
             {
                 Node = node;
                 DeclaredName = declaredName;
+                NameStart = nameStart;
                 Words = declaredName is null ? null : new List<string>();
             }
 
@@ -42,6 +43,13 @@ namespace RagSafety.Analyzers.Program
             public List<string>? Words { get; }
 
             internal int Stamp { get; set; }
+
+            /// <summary>
+            /// Where a method's own name is written in its declaration, or -1: that word declares the method and invokes
+            /// nothing, and counting it would make every method seem to call its namesakes (each module's <c>Digest</c>
+            /// all others).
+            /// </summary>
+            internal int NameStart { get; }
 
             /// <summary>Some word may not spell its name as written: walk the syntax of this declaration too.</summary>
             public bool NeedsSyntaxWalk { get; set; }
@@ -116,7 +124,7 @@ namespace RagSafety.Analyzers.Program
                     var slot = Intern(text, start, i - start);
                     var word = _table[slot]!;
                     var owner = OwnerAt(start);
-                    if (owner?.Words is { } words && _addedTo[slot] != owner.Stamp)
+                    if (owner?.Words is { } words && _addedTo[slot] != owner.Stamp && start != owner.NameStart)
                     {
                         _addedTo[slot] = owner.Stamp;
                         words.Add(word);
@@ -179,7 +187,7 @@ namespace RagSafety.Analyzers.Program
                 switch (member)
                 {
                     case MethodDeclarationSyntax method:
-                        declarations.Add(new Declaration(method, method.Identifier.ValueText));
+                        declarations.Add(new Declaration(method, method.Identifier.ValueText, method.Identifier.SpanStart));
                         break;
                     case ConstructorDeclarationSyntax constructor:
                         declarations.Add(new Declaration(constructor, CallNameGraph.ConstructorName));

@@ -76,6 +76,23 @@ namespace RagSafety.Analyzers.Tests.Program
         }
 
         [Fact]
+        public void A_method_does_not_invoke_its_own_name_by_declaring_it_but_does_by_calling_itself()
+        {
+            // Each module's Digest would otherwise "call" every other module's Digest, and a search for one helper would bind all.
+            var compilation = TestCompilation.Create("""
+                public class Reports
+                {
+                    public string Digest(string text) => text.Trim();
+                    public int Countdown(int n) => n > 0 ? Countdown(n - 1) : 0;
+                }
+                """);
+            var graph = CallNameGraph.Build(compilation);
+
+            Assert.False(graph.MayReach(compilation.Method("Reports", "Digest"), graph.NamesReaching(new[] { "Digest" })));
+            Assert.True(graph.MayReach(compilation.Method("Reports", "Countdown"), graph.NamesReaching(new[] { "Countdown" })));
+        }
+
+        [Fact]
         public void A_method_may_reach_a_name_through_its_body_or_as_an_interface_member_through_its_implementations()
         {
             var compilation = TestCompilation.Create(Source);

@@ -119,6 +119,66 @@ namespace RagSafety.Analyzers.Tests.Program
             Assert.True(reachedFromCallSites > 0);
         }
 
+        [Fact]
+        public void A_static_helper_several_namespaces_declare_is_told_apart_by_the_namespaces_and_usings_around_each_call()
+        {
+            // Four namespaces declare Writer.Write; each call sees one of them through its own namespace, an enclosing one, a
+            // using written relative to the namespace it is in, or a global using of another file.
+            var compilation = TestCompilation.FromFiles(new[]
+            {
+                new GeneratedFile("/app/Program.cs", "Microsoft.AspNetCore.Builder.WebApplication.Create(args).Run();\n"),
+                new GeneratedFile("/app/Writers.cs", """
+                    namespace Shop.Reports { public static class Writer { public static string Write(string s) => s; } }
+                    namespace Shop.Billing { public static class Writer { public static string Write(string s) => s; } }
+                    namespace Shop.Relative { public static class Writer { public static string Write(string s) => s; } }
+                    namespace Shop.Unused { public static class Writer { public static string Write(string s) => s; } }
+                    namespace Shop.Global { public static class Formatter { public static string Write(string s) => s; } }
+                    """),
+                new GeneratedFile("/app/GlobalUsings.cs", "global using Shop.Global;\n"),
+                new GeneratedFile("/app/Reports.cs", """
+                    using Microsoft.AspNetCore.Mvc;
+                    namespace Shop.Reports;
+                    public class ReportsController : ControllerBase { [HttpGet] public string Get(string q) => Writer.Write(q); }
+                    """),
+                new GeneratedFile("/app/Invoices.cs", """
+                    using Microsoft.AspNetCore.Mvc;
+                    namespace Shop.Billing.Invoices
+                    {
+                        public class InvoicesController : ControllerBase { [HttpGet] public string Get(string q) => Writer.Write(q); }
+                    }
+                    """),
+                new GeneratedFile("/app/Relative.cs", """
+                    using Microsoft.AspNetCore.Mvc;
+                    namespace Shop.Api
+                    {
+                        using Relative;
+                        public class RelativeController : ControllerBase { [HttpGet] public string Get(string q) => Writer.Write(q); }
+                    }
+                    """),
+                new GeneratedFile("/app/Format.cs", """
+                    using Microsoft.AspNetCore.Mvc;
+                    namespace Api
+                    {
+                        public class FormatController : ControllerBase { [HttpGet] public string Get(string q) => Formatter.Write(q); }
+                    }
+                    """),
+            });
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var rag = RagSafetyContext.Get(compilation, TestCompilation.Options());
+            var reach = HandlerReachability.Get(compilation, rag);
+            IMethodSymbol Write(string type) => compilation.GetTypeByMetadataName(type)!.GetMembers("Write").OfType<IMethodSymbol>().Single();
+
+            Assert.Equal("ReportsController.Get", reach.FindCallingHandlerFromCallSites(Write("Shop.Reports.Writer")));
+            Assert.Equal("InvoicesController.Get", reach.FindCallingHandlerFromCallSites(Write("Shop.Billing.Writer")));
+            Assert.Equal("RelativeController.Get", reach.FindCallingHandlerFromCallSites(Write("Shop.Relative.Writer")));
+            Assert.Equal("FormatController.Get", reach.FindCallingHandlerFromCallSites(Write("Shop.Global.Formatter")));
+            Assert.Null(reach.FindCallingHandlerFromCallSites(Write("Shop.Unused.Writer")));
+            foreach (var method in MethodsOf(compilation.Assembly.GlobalNamespace))
+            {
+                Assert.Equal(SearchPerMethod(compilation, rag, reach, method), reach.FindCallingHandler(method));
+            }
+        }
+
         private static IEnumerable<IMethodSymbol> MethodsOf(INamespaceOrTypeSymbol container)
         {
             foreach (var member in container.GetMembers())
