@@ -19,7 +19,8 @@ using RagSafety.Benchmarks;
 // --real: build mode on the real-shaped app (RealShapedApp) instead of the generated service.
 // --ide: per-keystroke cost: a one-character edit, then one document's semantic diagnostics, per analyzer package, on both
 //        corpora at --sizes (default 2000,10000,40000), median of --runs edits (default 7), after --warm-up rounds (default 3);
-//        --corpus real|generated for one corpus only; --write-ide file for the table; with --smoke, 2000 lines and 2 edits.
+//        --corpus real|generated for one corpus only; --documents endpoints,clients for the documents whose label contains
+//        one of the words; --write-ide file for the table; with --smoke, 2000 lines and 2 edits.
 var arguments = args.ToList();
 string? Value(string name) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : null;
 var smoke = arguments.Contains("--smoke");
@@ -66,6 +67,7 @@ if (arguments.Contains("--ide"))
 {
     var ideSizes = (Value("--sizes") ?? (smoke ? "2000" : "2000,10000,40000")).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
     var edits = smoke ? 2 : int.Parse(Value("--runs") ?? "7", CultureInfo.InvariantCulture);
+    var documents = Value("--documents")?.Split(',');
     var corpora = Value("--corpus") switch { "real" => new[] { true }, "generated" => new[] { false }, _ => new[] { true, false } };
     if (!smoke)
     {
@@ -88,7 +90,7 @@ if (arguments.Contains("--ide"))
         foreach (var size in ideSizes)
         {
             var corpus = new Corpus(size, withAi: true, realShaped);
-            foreach (var (path, label) in IdeMeasurement.DocumentsOf(corpus))
+            foreach (var (path, label) in IdeMeasurement.DocumentsOf(corpus).Where(d => documents is null || documents.Any(w => d.Label.Contains(w, StringComparison.Ordinal))))
             {
                 var row = await IdeMeasurement.RunAsync(corpus, path, label, sets, edits);
                 ideRows.Add(row);

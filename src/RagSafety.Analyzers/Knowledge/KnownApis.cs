@@ -39,10 +39,10 @@ namespace RagSafety.Analyzers.Knowledge
         {
             var types = new Dictionary<INamedTypeSymbol, TypeRoles>(SymbolEqualityComparer.Default);
             var referencesAiLibrary = false;
-            var assemblies = ReferencedAssemblies(compilation);
+            var references = ReferenceLookups.Of(compilation);
             foreach (var entry in entries)
             {
-                foreach (var type in Resolve(compilation, assemblies, entry))
+                foreach (var type in Resolve(compilation, references, entry))
                 {
                     referencesAiLibrary |= ApiCatalog.IsAiLibrary(entry.Library);
                     if (!types.TryGetValue(type, out var roles))
@@ -84,27 +84,18 @@ namespace RagSafety.Analyzers.Knowledge
         /// <summary>
         /// The entry's type. Some libraries declare the same name in several assemblies (Kernel Memory's
         /// KernelMemoryBuilderExtensions), so the one from the catalogued assembly is taken; a name that only one
-        /// reference declares is taken from wherever it is.
+        /// reference (or the project itself) declares is taken from wherever it is.
         /// </summary>
-        private static IEnumerable<INamedTypeSymbol> Resolve(Compilation compilation, ILookup<string, IAssemblySymbol> assemblies, ApiEntry entry)
+        private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, ReferenceLookups references, ApiEntry entry)
         {
-            // A library's own assembly is searched first: only that assembly's types load. Not referenced: nothing to find.
-            if (entry.Library != ApiCatalog.FrameworkLibrary)
+            var (ownLibrary, types) = references.Resolve(entry);
+            if (ownLibrary)
             {
-                if (!assemblies.Contains(entry.Library))
-                {
-                    return Enumerable.Empty<INamedTypeSymbol>();
-                }
-
-                var own = assemblies[entry.Library].Select(a => a.GetTypeByMetadataName(entry.TypeName)).OfType<INamedTypeSymbol>().ToImmutableArray();
-                if (!own.IsEmpty)
-                {
-                    return own;
-                }
+                return types;
             }
 
-            // Framework types, and types a library forwards or moved elsewhere, are looked up over every reference.
-            var candidates = compilation.GetTypesByMetadataName(entry.TypeName);
+            // Framework types, and types a library forwards or moved elsewhere: every reference, and the project's own code.
+            var candidates = compilation.Assembly.GetTypeByMetadataName(entry.TypeName) is { } declaredHere ? types.Insert(0, declaredHere) : types;
             if (candidates.Length <= 1)
             {
                 return candidates;
@@ -114,11 +105,70 @@ namespace RagSafety.Analyzers.Knowledge
             return fromLibrary.IsEmpty ? candidates : fromLibrary;
         }
 
-        private static ILookup<string, IAssemblySymbol> ReferencedAssemblies(Compilation compilation) =>
-            compilation.References
-                .Select(compilation.GetAssemblyOrModuleSymbol)
-                .OfType<IAssemblySymbol>()
-                .ToLookup(a => a.Name, System.StringComparer.Ordinal);
+        /// <summary>
+        /// The catalog's lookups in one set of referenced assemblies, shared by every compilation with exactly that set: an
+        /// IDE's compilation after a keystroke keeps its predecessor's reference symbols, and looking each catalogued type up
+        /// in each of a web project's couple of hundred references again cost 20–30 ms per keystroke. Keyed weakly by the
+        /// core library's symbol; a compilation whose references differ builds its own.
+        /// </summary>
+        private sealed class ReferenceLookups
+        {
+            private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IAssemblySymbol, Holder> ByCoreLibrary = new();
+
+            private readonly ImmutableArray<IAssemblySymbol> _assemblies;
+            private readonly ILookup<string, IAssemblySymbol> _byName;
+            private readonly ConcurrentDictionary<(string TypeName, string Library), (bool OwnLibrary, ImmutableArray<INamedTypeSymbol> Types)> _resolved = new();
+
+            private ReferenceLookups(ImmutableArray<IAssemblySymbol> assemblies)
+            {
+                _assemblies = assemblies;
+                _byName = assemblies.ToLookup(a => a.Name, System.StringComparer.Ordinal);
+            }
+
+            public static ReferenceLookups Of(Compilation compilation)
+            {
+                var assemblies = compilation.References.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>().ToImmutableArray();
+                var holder = ByCoreLibrary.GetValue(compilation.ObjectType.ContainingAssembly, _ => new Holder());
+                var current = holder.Current;
+                if (current is not null && current._assemblies.SequenceEqual(assemblies, (a, b) => ReferenceEquals(a, b)))
+                {
+                    return current;
+                }
+
+                var lookups = new ReferenceLookups(assemblies);
+                holder.Current = lookups;
+                return lookups;
+            }
+
+            /// <summary>
+            /// A library's own assembly first (only that assembly's types load; not referenced: nothing to find, and
+            /// <c>OwnLibrary</c> is true with no type), else the types of that name in every reference (<c>OwnLibrary</c> false).
+            /// </summary>
+            public (bool OwnLibrary, ImmutableArray<INamedTypeSymbol> Types) Resolve(ApiEntry entry) =>
+                _resolved.GetOrAdd((entry.TypeName, entry.Library), key =>
+                {
+                    if (key.Library != ApiCatalog.FrameworkLibrary)
+                    {
+                        if (!_byName.Contains(key.Library))
+                        {
+                            return (true, ImmutableArray<INamedTypeSymbol>.Empty);
+                        }
+
+                        var own = _byName[key.Library].Select(a => a.GetTypeByMetadataName(key.TypeName)).OfType<INamedTypeSymbol>().ToImmutableArray();
+                        if (!own.IsEmpty)
+                        {
+                            return (true, own);
+                        }
+                    }
+
+                    return (false, _assemblies.Select(a => a.GetTypeByMetadataName(key.TypeName)).OfType<INamedTypeSymbol>().ToImmutableArray());
+                });
+
+            private sealed class Holder
+            {
+                public volatile ReferenceLookups? Current;
+            }
+        }
 
         /// <summary>Whether the type itself (or a base type / interface of it) is catalogued with the role.</summary>
         public bool TypeHasRole(ITypeSymbol? type, ApiRole role)

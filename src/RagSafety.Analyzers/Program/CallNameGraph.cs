@@ -67,13 +67,15 @@ namespace RagSafety.Analyzers.Program
         private readonly ImmutableArray<TreeFacts> _trees;
         private readonly bool _declaresGlobalUsingStatic;
         private readonly ConcurrentDictionary<string, List<string>> _callers = new(System.StringComparer.Ordinal);
+        private readonly (MergedCallers Base, List<TreeFacts> Removed, List<TreeFacts> Added) _merged;
         private readonly HashSet<string> _invokedAnywhere = new(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<string>> _namesInvokedBy = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, List<TypeDeclarationSyntax>> _typesDerivingFromName = new(System.StringComparer.Ordinal);
 
-        private CallNameGraph(ImmutableArray<TreeFacts> trees)
+        private CallNameGraph(ImmutableArray<TreeFacts> trees, string mergeKey)
         {
             _trees = trees;
+            _merged = MergedCallers.For(mergeKey, trees);
             var mapCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             var singletonCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
             var scopedOrTransientCalls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
@@ -147,7 +149,7 @@ namespace RagSafety.Analyzers.Program
         /// compilation.
         /// </summary>
         public static CallNameGraph Build(Compilation compilation) =>
-            new(compilation.SyntaxTrees.Select(tree => TreeCache.GetValue(tree, ReadTree)).ToImmutableArray());
+            new(compilation.SyntaxTrees.Select(tree => TreeCache.GetValue(tree, ReadTree)).ToImmutableArray(), compilation.AssemblyName ?? string.Empty);
 
         /// <summary>Reads one tree's text once: its declarations' words and the watched calls.</summary>
         private static TreeFacts ReadTree(SyntaxTree tree)
@@ -239,29 +241,111 @@ namespace RagSafety.Analyzers.Program
         }
 
         /// <summary>
-        /// The declared names whose declarations invoke a name, over all trees (each once), gathered when the name is first
-        /// asked about: a keystroke asks about a few names, and merging every tree's callers would cost the whole project.
+        /// The declared names whose declarations invoke a name, over all trees (each once): the merged callers of the trees a
+        /// recent compilation of the same project had, corrected by the few trees that differ (see <see cref="MergedCallers"/>).
         /// </summary>
         private List<string> CallersOf(string invoked) => _callers.GetOrAdd(invoked, name =>
         {
-            var callers = new List<string>();
-            var seen = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var tree in _trees)
+            var (merged, removed, added) = _merged;
+            if (removed.Count == 0 && added.Count == 0)
             {
-                if (tree.Callers.TryGetValue(name, out var found))
+                return merged.Counts.TryGetValue(name, out var all) ? all.Keys.ToList() : new List<string>();
+            }
+
+            var counts = merged.Counts.TryGetValue(name, out var before) ? new Dictionary<string, int>(before, System.StringComparer.Ordinal) : new Dictionary<string, int>(System.StringComparer.Ordinal);
+            foreach (var tree in removed)
+            {
+                MergedCallers.Count(tree, name, counts, -1);
+            }
+
+            foreach (var tree in added)
+            {
+                MergedCallers.Count(tree, name, counts, +1);
+            }
+
+            return counts.Where(p => p.Value > 0).Select(p => p.Key).ToList();
+        });
+
+        /// <summary>
+        /// Every tree's callers by invoked name, merged once and shared by the next compilations of the project: an IDE makes
+        /// a compilation per keystroke that differs from the last by one tree, and merging all trees again each time would
+        /// cost the whole project per keystroke. Counts (how many times each tree lists a caller) let a changed tree's
+        /// contribution be taken out. Immutable once built; the last one built per assembly name is remembered weakly, and
+        /// a compilation whose trees differ from it by more than <see cref="MaxDifference"/> trees builds its own.
+        /// </summary>
+        private sealed class MergedCallers
+        {
+            private const int MaxDifference = 32;
+
+            private static readonly ConcurrentDictionary<string, System.WeakReference<MergedCallers>> Last = new(System.StringComparer.Ordinal);
+
+            private MergedCallers(ImmutableArray<TreeFacts> trees)
+            {
+                Trees = new HashSet<TreeFacts>(trees);
+                foreach (var tree in trees)
                 {
-                    foreach (var caller in found)
+                    foreach (var pair in tree.Callers)
                     {
-                        if (seen.Add(caller))
+                        if (!Counts.TryGetValue(pair.Key, out var counts))
                         {
-                            callers.Add(caller);
+                            counts = new Dictionary<string, int>(System.StringComparer.Ordinal);
+                            Counts.Add(pair.Key, counts);
+                        }
+
+                        foreach (var caller in pair.Value)
+                        {
+                            counts[caller] = counts.TryGetValue(caller, out var count) ? count + 1 : 1;
                         }
                     }
                 }
             }
 
-            return callers;
-        });
+            public HashSet<TreeFacts> Trees { get; }
+
+            public Dictionary<string, Dictionary<string, int>> Counts { get; } = new(System.StringComparer.Ordinal);
+
+            /// <summary>A merge to start from, and the trees to take out of it and add to it to get <paramref name="trees"/>.</summary>
+            public static (MergedCallers Base, List<TreeFacts> Removed, List<TreeFacts> Added) For(string key, ImmutableArray<TreeFacts> trees)
+            {
+                if (Last.TryGetValue(key, out var weak) && weak.TryGetTarget(out var last))
+                {
+                    var added = new List<TreeFacts>();
+                    foreach (var tree in trees)
+                    {
+                        if (!last.Trees.Contains(tree) && added.Count <= MaxDifference)
+                        {
+                            added.Add(tree);
+                        }
+                    }
+
+                    if (added.Count <= MaxDifference)
+                    {
+                        var current = new HashSet<TreeFacts>(trees);
+                        var removed = last.Trees.Where(t => !current.Contains(t)).Take(MaxDifference + 1).ToList();
+                        if (removed.Count <= MaxDifference)
+                        {
+                            return (last, removed, added);
+                        }
+                    }
+                }
+
+                var merged = new MergedCallers(trees);
+                Last[key] = new System.WeakReference<MergedCallers>(merged);
+                return (merged, new List<TreeFacts>(), new List<TreeFacts>());
+            }
+
+            /// <summary>Adds <paramref name="sign"/> for each time <paramref name="tree"/> lists a caller of <paramref name="name"/>.</summary>
+            public static void Count(TreeFacts tree, string name, Dictionary<string, int> counts, int sign)
+            {
+                if (tree.Callers.TryGetValue(name, out var callers))
+                {
+                    foreach (var caller in callers)
+                    {
+                        counts[caller] = (counts.TryGetValue(caller, out var count) ? count : 0) + sign;
+                    }
+                }
+            }
+        }
 
         private static bool IsWatched(string word) => IsMapName(word) || IsSingletonName(word) || IsScopedOrTransientName(word) || WatchedNames.Contains(word);
 
@@ -404,7 +488,7 @@ namespace RagSafety.Analyzers.Program
         }
 
         /// <summary>The simple name a base type is written with: <c>Foo</c> in <c>Foo</c>, <c>Foo&lt;T&gt;</c>, <c>A.Foo</c> and <c>global::Foo</c>.</summary>
-        private static string? SimpleNameOf(TypeSyntax type) => type switch
+        internal static string? SimpleNameOf(TypeSyntax type) => type switch
         {
             SimpleNameSyntax simple => simple.Identifier.ValueText,
             QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,

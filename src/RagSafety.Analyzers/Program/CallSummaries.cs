@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using RagSafety.Analyzers.Knowledge;
 
@@ -246,8 +247,17 @@ namespace RagSafety.Analyzers.Program
 
             var found = new List<IMethodSymbol>();
             var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-            foreach (var declaration in Names.TypesDerivingFromName(declaring.Name))
+            var derived = Names.TypesDerivingFromName(declaring.Name);
+            var hierarchy = new HashSet<string>(derived.Select(d => d.Identifier.ValueText), System.StringComparer.Ordinal);
+            var byNamespace = declaring.ContainingType is null && !hierarchy.Contains(declaring.Name);
+            hierarchy.Add(declaring.Name);
+            foreach (var declaration in derived)
             {
+                if (byNamespace && !BaseListMayName(declaration, declaring, hierarchy))
+                {
+                    continue;
+                }
+
 #pragma warning disable RS1030 // Implementations live in other files; declared symbols need no body bound.
                 var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
 #pragma warning restore RS1030
@@ -264,6 +274,30 @@ namespace RagSafety.Analyzers.Program
             }
 
             return InSourceOrder(found);
+        }
+
+        /// <summary>
+        /// Whether a type's base list may lead to <paramref name="declaring"/>: through a name of its hierarchy other than its
+        /// own, a qualified name, or its own simple name where its namespace is in scope. Another module's namesake interface
+        /// is not (every module's <c>InMemoryProductRepository : IProductRepository</c> implements its own module's). Only
+        /// asked when no type of the hierarchy shares the declaring type's name.
+        /// </summary>
+        private bool BaseListMayName(TypeDeclarationSyntax declaration, INamedTypeSymbol declaring, HashSet<string> hierarchy)
+        {
+            foreach (var baseType in declaration.BaseList!.Types)
+            {
+                if (CallNameGraph.SimpleNameOf(baseType.Type) is not { } name || !hierarchy.Contains(name))
+                {
+                    continue;
+                }
+
+                if (name != declaring.Name || baseType.Type is not SimpleNameSyntax || NamespaceScope.MaySee(baseType.Type, declaring.ContainingNamespace, Names))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private ImmutableArray<IMethodSymbol> InSourceOrder(IEnumerable<IMethodSymbol> methods) =>

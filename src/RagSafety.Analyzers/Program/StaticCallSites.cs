@@ -140,7 +140,7 @@ namespace RagSafety.Analyzers.Program
             if (type.ContainingType is null
                 && name.Identifier.ValueText == type.Name
                 && !CallNameGraph.For(_compilation).TypesDerivingFromName(type.Name).Any(d => d.Identifier.ValueText == type.Name)
-                && !NamespaceMayBeInScope(name, type.ContainingNamespace))
+                && !NamespaceScope.MaySee(name, type.ContainingNamespace, CallNameGraph.For(_compilation)))
             {
                 // Every module's own ReportWriter: told apart by the namespaces around the name and its usings, unbound.
                 return false;
@@ -154,58 +154,6 @@ namespace RagSafety.Analyzers.Program
                 return model.LookupNamespacesAndTypes(member.SpanStart, name: written.Identifier.ValueText);
             });
             return found.Any(symbol => symbol is INamedTypeSymbol named && IsOrDerivesFrom(named, type));
-        }
-
-        /// <summary>
-        /// Whether a simple name written at <paramref name="name"/> may find a type declared directly in
-        /// <paramref name="declaredIn"/>: the namespace is the one the name is written in or one around it, or a using
-        /// directive of the file (or a global one of any file) imports it. A using written inside a namespace may be relative
-        /// to it, so any using that ends the namespace's name counts. Aliases and <c>using static</c> are left to the caller.
-        /// </summary>
-        private bool NamespaceMayBeInScope(SyntaxNode name, INamespaceSymbol? declaredIn)
-        {
-            var parts = new System.Collections.Generic.List<string>();
-            for (var ns = declaredIn; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-            {
-                parts.Insert(0, ns.Name);
-            }
-
-            if (parts.Count == 0)
-            {
-                return true;
-            }
-
-            var target = string.Join(".", parts);
-            bool Imports(string written) =>
-                written == target || target.EndsWith("." + written, StringComparison.Ordinal);
-
-            var enclosing = ImmutableStack<string>.Empty;
-            foreach (var ancestor in name.Ancestors())
-            {
-                var usings = ancestor switch
-                {
-                    BaseNamespaceDeclarationSyntax ns => ns.Usings,
-                    CompilationUnitSyntax unit => unit.Usings,
-                    _ => default,
-                };
-                if (ancestor is BaseNamespaceDeclarationSyntax declaration)
-                {
-                    enclosing = enclosing.Push(CallNameGraph.DottedName(declaration.Name));
-                }
-
-                foreach (var directive in usings)
-                {
-                    if (directive.Alias is null && directive.StaticKeyword == default && directive.Name is { } imported && Imports(CallNameGraph.DottedName(imported)))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            var around = string.Join(".", enclosing);
-            return around == target
-                || around.StartsWith(target + ".", StringComparison.Ordinal)
-                || CallNameGraph.For(_compilation).GlobalUsingNamespaces.Any(Imports);
         }
 
         private static SeparatedSyntaxList<TypeParameterSyntax> TypeParametersOf(SyntaxNode node) => node switch

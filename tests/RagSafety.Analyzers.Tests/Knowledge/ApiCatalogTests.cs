@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using RagSafety.Analyzers.Configuration;
 using RagSafety.Analyzers.Knowledge;
 using RagSafety.Analyzers.Tests.Verification;
@@ -73,6 +74,35 @@ namespace RagSafety.Analyzers.Tests.Knowledge
 
             var own = TestCompilation.Create("public class Llm { public void Ask() { } }", TestLibraries.None);
             Assert.True(Resolve(own, (OptionKeys.ApisKey(ApiRole.AiCall), "M:Llm.Ask")).ReferencesAiLibrary);
+        }
+
+        [Fact]
+        public void A_compilation_after_an_edit_resolves_the_catalog_it_shares_references_with_and_other_references_get_their_own()
+        {
+            // An IDE's compilation after a keystroke keeps its predecessor's reference symbols, and the catalog resolved against
+            // them is reused; a compilation with other references must not inherit it.
+            var first = TestCompilation.Create("class C { }");
+            var tree = first.SyntaxTrees.Single();
+            var edited = first.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("class C { void M() { } }")));
+            var chatClient = first.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient")!;
+            Assert.Same(chatClient, edited.GetTypeByMetadataName("Microsoft.Extensions.AI.IChatClient"));
+            Assert.True(Resolve(first).IsCataloguedType(chatClient, ApiRole.ThreadSafeClient));
+            Assert.True(Resolve(edited).IsCataloguedType(chatClient, ApiRole.ThreadSafeClient));
+
+            var aiLibraries = first.References.Where(r => ApiCatalog.LibraryNames.Contains(System.IO.Path.GetFileNameWithoutExtension(r.Display) ?? string.Empty));
+            var withoutAi = first.RemoveReferences(aiLibraries);
+            Assert.Equal(first.ObjectType.ContainingAssembly.Name, withoutAi.ObjectType.ContainingAssembly.Name);
+            Assert.False(Resolve(withoutAi).ReferencesAiLibrary);
+            Assert.False(Resolve(withoutAi).IsCataloguedType(chatClient, ApiRole.ThreadSafeClient));
+
+            // A catalogued framework type is looked up in the project's own code too, per compilation: one that declares it
+            // finds it, the one it was added to does not change.
+            var declared = edited.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace System.Net.Http { public class HttpClient { } }"));
+            var own = declared.Assembly.GetTypeByMetadataName("System.Net.Http.HttpClient")!;
+            var framework = edited.GetTypesByMetadataName("System.Net.Http.HttpClient").Single();
+            Assert.True(Resolve(declared).IsCataloguedType(own, ApiRole.ThreadSafeClient));
+            Assert.True(Resolve(declared).IsCataloguedType(framework, ApiRole.ThreadSafeClient));
+            Assert.False(Resolve(edited).IsCataloguedType(own, ApiRole.ThreadSafeClient));
         }
 
         [Fact]

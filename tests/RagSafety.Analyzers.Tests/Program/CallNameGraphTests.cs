@@ -76,6 +76,38 @@ namespace RagSafety.Analyzers.Tests.Program
         }
 
         [Fact]
+        public void After_an_edit_the_callers_are_those_of_the_edited_trees_as_a_full_merge_gives_them()
+        {
+            // The next compilation starts from the merge of the last one and corrects it by the changed tree: a call removed
+            // by the edit is gone, one added is there, and a file removed takes its callers with it.
+            var name = "edits-" + System.Guid.NewGuid().ToString("N");
+            var first = TestCompilation.Create("""
+                public class A
+                {
+                    public void Ask() => Fetch();
+                    public void Fetch() { }
+                    public void Store() { }
+                }
+                """).WithAssemblyName(name).AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("public class B { public void Run(A a) => a.Store(); }"));
+            var tree = first.SyntaxTrees.First();
+            Assert.Contains("Ask", CallNameGraph.Build(first).NamesReaching(new[] { "Fetch" }));
+
+            var edited = first.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(tree.GetText().ToString().Replace("=> Fetch();", "=> Store();"))));
+            var fromMerge = CallNameGraph.Build(edited);
+            var fromScratch = CallNameGraph.Build(edited.WithAssemblyName(name + "-fresh"));
+            foreach (var target in new[] { "Fetch", "Store", "Ask", "Run" })
+            {
+                Assert.Equal(fromScratch.NamesReaching(new[] { target }).OrderBy(n => n), fromMerge.NamesReaching(new[] { target }).OrderBy(n => n));
+            }
+
+            Assert.DoesNotContain("Ask", fromMerge.NamesReaching(new[] { "Fetch" }));
+            Assert.Contains("Ask", fromMerge.NamesReaching(new[] { "Store" }));
+
+            var removed = edited.RemoveSyntaxTrees(edited.SyntaxTrees.Last());
+            Assert.Equal(new[] { "Ask", "Store" }, CallNameGraph.Build(removed).NamesReaching(new[] { "Store" }).OrderBy(n => n));
+        }
+
+        [Fact]
         public void A_method_does_not_invoke_its_own_name_by_declaring_it_but_does_by_calling_itself()
         {
             // Each module's Digest would otherwise "call" every other module's Digest, and a search for one helper would bind all.
