@@ -14,6 +14,8 @@ using RagSafety.Benchmarks;
 // --rules: only these RagSafety analyzers (by the ID their class name starts with), to see what one rule adds.
 // --list-diagnostics file: every diagnostic of the largest corpus, sorted, to check that a change to the analyzers reports the same.
 // --text-pass: only the call-name pass (CallNameGraph.Build), 12 times on fresh compilations of each size, to see its cost once the JIT has optimized it.
+// --first-build: the fixed cost of a build: RagSafety's first run in a fresh process against its warm runs, on the
+//        real-shaped app at --sizes (default 2000), median of --runs processes (default 5).
 // --ide-profile: where RagSafety's per-keystroke time goes on the real-shaped app (--sizes, default 10000,40000).
 // --no-alone: no second measurement of RagSafety without the peers.
 // --real: build mode on the real-shaped app (RealShapedApp) instead of the generated service.
@@ -48,6 +50,18 @@ foreach (var peer in peers.Where(p => p.LoadProblem is not null || p.Analyzers.I
 }
 
 var sets = new[] { ragSafety }.Concat(peers.Where(p => !p.Analyzers.IsEmpty)).ToList();
+if (FirstBuild.IsChild(arguments))
+{
+    return await FirstBuild.RunChildAsync(sizes.Min(), ragSafety);
+}
+
+if (arguments.Contains("--first-build"))
+{
+    Console.WriteLine(FirstBuild.Run(int.Parse(Value("--sizes") ?? "2000", CultureInfo.InvariantCulture), int.Parse(Value("--runs") ?? "5", CultureInfo.InvariantCulture),
+        rules is null ? Array.Empty<string>() : new[] { "--rules", string.Join(",", rules) }));
+    return 0;
+}
+
 var real = arguments.Contains("--real");
 
 if (arguments.Contains("--ide-profile"))

@@ -151,7 +151,15 @@ namespace RagSafety.Analyzers.Program
 #pragma warning disable RS1030 // A name in another file is looked up, not bound; the analyzer driver serves cached semantic models.
                 var model = _compilation.GetSemanticModel(written.SyntaxTree);
 #pragma warning restore RS1030
-                return model.LookupNamespacesAndTypes(member.SpanStart, name: written.Identifier.ValueText);
+                if (written is not IdentifierNameSyntax)
+                {
+                    return model.LookupNamespacesAndTypes(member.SpanStart, name: written.Identifier.ValueText);
+                }
+
+                // Bound as the compiler binds a type name there: one name looked up, where LookupNamespacesAndTypes lists every
+                // type and namespace in scope first (every imported namespace's members) and then picks the name.
+                var bound = model.GetSpeculativeSymbolInfo(member.SpanStart, SyntaxFactory.IdentifierName(written.Identifier.ValueText), SpeculativeBindingOption.BindAsTypeOrNamespace);
+                return bound.Symbol is { } symbol ? ImmutableArray.Create(symbol) : bound.CandidateSymbols;
             });
             return found.Any(symbol => symbol is INamedTypeSymbol named && IsOrDerivesFrom(named, type));
         }
