@@ -14,6 +14,8 @@ using RagSafety.Benchmarks;
 // --rules: only these RagSafety analyzers (by the ID their class name starts with), to see what one rule adds.
 // --list-diagnostics file: every diagnostic of the largest corpus, sorted, to check that a change to the analyzers reports the same.
 // --text-pass: only the call-name pass (CallNameGraph.Build), 12 times on fresh compilations of each size, to see its cost once the JIT has optimized it.
+// --marginal: what RagSafety adds to a build whose bodies are bound for operation analyzers anyway (wall clock, the
+//        real-shaped app at --sizes, default 2000,10000,40000; median of --runs, default 3).
 // --first-build: the fixed cost of a build: RagSafety's first run in a fresh process against its warm runs, on the
 //        real-shaped app at --sizes (default 2000), median of --runs processes (default 5).
 // --ide-profile: where RagSafety's per-keystroke time goes on the real-shaped app (--sizes, default 10000,40000).
@@ -53,6 +55,12 @@ var sets = new[] { ragSafety }.Concat(peers.Where(p => !p.Analyzers.IsEmpty)).To
 if (FirstBuild.IsChild(arguments))
 {
     return await FirstBuild.RunChildAsync(sizes.Min(), ragSafety);
+}
+
+if (arguments.Contains("--marginal"))
+{
+    Console.WriteLine(await MarginalBuild.RunAsync((Value("--sizes") ?? "2000,10000,40000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList(), ragSafety, int.Parse(Value("--runs") ?? "3", CultureInfo.InvariantCulture)));
+    return 0;
 }
 
 if (arguments.Contains("--first-build"))
