@@ -39,9 +39,11 @@ namespace RagSafety.Analyzers.Knowledge
         {
             var types = new Dictionary<INamedTypeSymbol, TypeRoles>(SymbolEqualityComparer.Default);
             var referencesAiLibrary = false;
-            var references = ReferenceLookups.Of(compilation);
+            ReferenceLookups? references = null;
             foreach (var entry in entries)
             {
+                // Built on the first entry: a project the catalog does not apply to looks nothing up.
+                references ??= ReferenceLookups.Of(compilation);
                 foreach (var type in Resolve(compilation, references, entry))
                 {
                     referencesAiLibrary |= ApiCatalog.IsAiLibrary(entry.Library);
@@ -128,7 +130,12 @@ namespace RagSafety.Analyzers.Knowledge
             public static ReferenceLookups Of(Compilation compilation)
             {
                 var assemblies = compilation.References.Select(compilation.GetAssemblyOrModuleSymbol).OfType<IAssemblySymbol>().ToImmutableArray();
-                var holder = ByCoreLibrary.GetValue(compilation.ObjectType.ContainingAssembly, _ => new Holder());
+                if (compilation.ObjectType.ContainingAssembly is not { } coreLibrary)
+                {
+                    return new ReferenceLookups(assemblies);
+                }
+
+                var holder = ByCoreLibrary.GetValue(coreLibrary, _ => new Holder());
                 var current = holder.Current;
                 if (current is not null && current._assemblies.SequenceEqual(assemblies, (a, b) => ReferenceEquals(a, b)))
                 {

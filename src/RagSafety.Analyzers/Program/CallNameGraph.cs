@@ -376,13 +376,11 @@ namespace RagSafety.Analyzers.Program
             var queue = new Queue<string>(reaching);
             while (queue.Count > 0)
             {
+                foreach (var caller in CallersOf(queue.Dequeue()))
                 {
-                    foreach (var caller in CallersOf(queue.Dequeue()))
+                    if (reaching.Add(caller))
                     {
-                        if (reaching.Add(caller))
-                        {
-                            queue.Enqueue(caller);
-                        }
+                        queue.Enqueue(caller);
                     }
                 }
             }
