@@ -406,6 +406,10 @@ namespace RagSafety.Analyzers.Program
             return false;
         }
 
+        /// <summary>Every method declaration (not constructors, local functions or accessors), tree by tree, in no particular order within a tree.</summary>
+        public IEnumerable<MethodDeclarationSyntax> AllMethodDeclarations() =>
+            _trees.SelectMany(tree => tree.MethodsByName.Values.SelectMany(methods => methods));
+
         /// <summary>The method declarations (not constructors, local functions or accessors) declared under a name, in tree order and then source order.</summary>
         public IEnumerable<MethodDeclarationSyntax> MethodDeclarationsNamed(string name)
         {

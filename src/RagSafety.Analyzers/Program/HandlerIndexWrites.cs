@@ -461,11 +461,14 @@ namespace RagSafety.Analyzers.Program
             return null;
         }
 
-        /// <summary>The first two request handlers, in source order, that reach an answering AI call (two: one may be the handler asking).</summary>
+        /// <summary>
+        /// The first two request handlers, in source order, that reach an answering AI call (two: one may be the handler
+        /// asking). Handlers are confirmed one by one, so the search stops binding at the second.
+        /// </summary>
         private ImmutableArray<(IMethodSymbol Root, string Display)> FindServingHandlers()
         {
             var serving = ImmutableArray.CreateBuilder<(IMethodSymbol, string)>();
-            foreach (var (root, display) in HandlerReachability.Get(_compilation, _rag).Handlers)
+            foreach (var (root, display) in HandlerReachability.Get(_compilation, _rag).HandlersInSourceOrder())
             {
                 if (_rag.Summaries.FindAnsweringCall(root) is not null)
                 {

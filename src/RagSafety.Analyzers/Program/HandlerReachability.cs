@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -51,6 +52,62 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>Every request handler of the compilation (minimal-API lambdas by their symbols) with its display name, in source order.</summary>
         public IReadOnlyList<(IMethodSymbol Root, string Display)> Handlers => _roots.Value;
+
+        /// <summary>
+        /// <see cref="Handlers"/>, in the same order, each confirmed as a handler (its symbol and attributes read, an endpoint
+        /// lambda bound) only when the enumeration gets to it: the candidates are put in order from their syntax alone, so a
+        /// caller that needs the first few handlers of some kind binds those, not every method of the compilation.
+        /// </summary>
+        public IEnumerable<(IMethodSymbol Root, string Display)> HandlersInSourceOrder()
+        {
+            var names = CallNameGraph.For(_compilation);
+            var candidates = new List<(SyntaxNode Node, int Tree, int Position)>();
+            foreach (var declaration in names.AllMethodDeclarations())
+            {
+                // A partial method's symbol is found at its defining part, which is a candidate of its own.
+                if (!(declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && (declaration.Body is not null || declaration.ExpressionBody is not null)))
+                {
+                    candidates.Add((declaration, TreeIndex(declaration.SyntaxTree), declaration.Identifier.SpanStart));
+                }
+            }
+
+            if (_rag.Handlers.ReferencesServerFramework)
+            {
+                foreach (var invocation in names.MapCalls)
+                {
+                    foreach (var argument in invocation.ArgumentList.Arguments)
+                    {
+                        if (argument.Expression is AnonymousFunctionExpressionSyntax lambda)
+                        {
+                            candidates.Add((lambda, TreeIndex(lambda.SyntaxTree), lambda.SpanStart));
+                        }
+                    }
+                }
+            }
+
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var operations = new OperationsAcrossTrees(_compilation);
+            foreach (var (node, _, _) in candidates.OrderBy(c => c.Tree).ThenBy(c => c.Position))
+            {
+                if (node is MethodDeclarationSyntax declaration)
+                {
+#pragma warning disable RS1030 // Handlers live in other files; the analyzer driver serves cached semantic models.
+                    var declared = _compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration);
+#pragma warning restore RS1030
+                    if (declared is IMethodSymbol { MethodKind: MethodKind.Ordinary } declaredMethod
+                        && (declaredMethod.PartialDefinitionPart ?? declaredMethod).OriginalDefinition is var method
+                        && seen.Add(method)
+                        && _rag.Handlers.KindOf(method) != HandlerKind.None)
+                    {
+                        yield return (method, CallChain.Display(method));
+                    }
+                }
+                else if (operations.Of(node) is IAnonymousFunctionOperation operation && _rag.Handlers.IsMinimalApiHandler(operation))
+                {
+                    yield return (operation.Symbol, DisplayLambdaHandler(operation));
+                }
+            }
+        }
 
         /// <summary>
         /// The display name of the nearest request handler that calls the method (directly or through the app's methods), or
@@ -223,17 +280,20 @@ namespace RagSafety.Analyzers.Program
         /// before anything is bound. The same handlers, in the same order, as <see cref="Handlers"/> filtered by
         /// <see cref="CallNameGraph.MayReach(IMethodSymbol, ImmutableHashSet{string})"/>.
         /// </summary>
-        private List<(IMethodSymbol Root, string Display)> HandlersReaching(ImmutableHashSet<string> reaching) =>
+        private IEnumerable<(IMethodSymbol Root, string Display)> HandlersReaching(ImmutableHashSet<string> reaching) =>
             HandlersReaching(reaching, method => CallNameGraph.For(_compilation).MayReach(method, reaching), lambda => CallNameGraph.MayReach(lambda, reaching));
 
         /// <summary>
         /// The handlers declared under one of <paramref name="declaredUnder"/> names that <paramref name="mayReach"/> accepts,
         /// and the endpoint lambdas <paramref name="lambdaMayReach"/> accepts (read as syntax before binding), in source order.
+        /// The candidates are put in order first from their declarations and syntax; each is confirmed as a handler (its
+        /// attributes read, an endpoint lambda bound) only when the enumeration gets to it, so a search that meets its method
+        /// at the first handlers binds those, not every module's.
         /// </summary>
-        private List<(IMethodSymbol Root, string Display)> HandlersReaching(IEnumerable<string> declaredUnder, Func<IMethodSymbol, bool> mayReach, Func<AnonymousFunctionExpressionSyntax, bool> lambdaMayReach)
+        private IEnumerable<(IMethodSymbol Root, string Display)> HandlersReaching(IEnumerable<string> declaredUnder, Func<IMethodSymbol, bool> mayReach, Func<AnonymousFunctionExpressionSyntax, bool> lambdaMayReach)
         {
             var names = CallNameGraph.For(_compilation);
-            var roots = new List<(IMethodSymbol Root, string Display, int Tree, int Position)>();
+            var candidates = new List<(IMethodSymbol? Method, AnonymousFunctionExpressionSyntax? Lambda, int Tree, int Position)>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var name in declaredUnder)
             {
@@ -250,33 +310,42 @@ namespace RagSafety.Analyzers.Program
                     var method = (declaredMethod.PartialDefinitionPart ?? declaredMethod).OriginalDefinition;
                     if (seen.Add(method)
                         && method.Locations.FirstOrDefault(l => l.IsInSource) is { } location
-                        && mayReach(method)
-                        && _rag.Handlers.KindOf(method) != HandlerKind.None)
+                        && mayReach(method))
                     {
-                        roots.Add((method, CallChain.Display(method), TreeIndex(location.SourceTree), location.SourceSpan.Start));
+                        candidates.Add((method, null, TreeIndex(location.SourceTree), location.SourceSpan.Start));
                     }
                 }
             }
 
             if (_rag.Handlers.ReferencesServerFramework)
             {
-                var operations = new OperationsAcrossTrees(_compilation);
                 foreach (var invocation in names.MapCalls)
                 {
                     foreach (var argument in invocation.ArgumentList.Arguments)
                     {
-                        if (argument.Expression is AnonymousFunctionExpressionSyntax lambda
-                            && lambdaMayReach(lambda)
-                            && operations.Of(lambda) is IAnonymousFunctionOperation operation
-                            && _rag.Handlers.IsMinimalApiHandler(operation))
+                        if (argument.Expression is AnonymousFunctionExpressionSyntax lambda && lambdaMayReach(lambda))
                         {
-                            roots.Add((operation.Symbol, DisplayLambdaHandler(operation), TreeIndex(lambda.SyntaxTree), lambda.SpanStart));
+                            candidates.Add((null, lambda, TreeIndex(lambda.SyntaxTree), lambda.SpanStart));
                         }
                     }
                 }
             }
 
-            return roots.OrderBy(r => r.Tree).ThenBy(r => r.Position).Select(r => (r.Root, r.Display)).ToList();
+            var operations = new OperationsAcrossTrees(_compilation);
+            foreach (var candidate in candidates.OrderBy(c => c.Tree).ThenBy(c => c.Position))
+            {
+                if (candidate.Method is { } method)
+                {
+                    if (_rag.Handlers.KindOf(method) != HandlerKind.None)
+                    {
+                        yield return (method, CallChain.Display(method));
+                    }
+                }
+                else if (operations.Of(candidate.Lambda!) is IAnonymousFunctionOperation operation && _rag.Handlers.IsMinimalApiHandler(operation))
+                {
+                    yield return (operation.Symbol, DisplayLambdaHandler(operation));
+                }
+            }
         }
 
         /// <summary>
@@ -291,7 +360,8 @@ namespace RagSafety.Analyzers.Program
             private readonly object _gate = new();
             private readonly Dictionary<IMethodSymbol, Reach> _reached = new(SymbolEqualityComparer.Default);
             private readonly Dictionary<IMethodSymbol, string> _met = new(SymbolEqualityComparer.Default);
-            private Queue<IMethodSymbol>? _queue;
+            private readonly Queue<IMethodSymbol> _queue = new();
+            private IEnumerator<(IMethodSymbol Root, string Display)>? _roots;
             private ImmutableHashSet<string>? _reaching;
 
             public NameSearch(HandlerReachability owner, string name)
@@ -304,44 +374,56 @@ namespace RagSafety.Analyzers.Program
             {
                 lock (_gate)
                 {
-                    if (_queue is null)
+                    if (_reaching is null)
                     {
-                        Start();
+                        _reaching = CallNameGraph.For(_owner._compilation).NamesReaching(new[] { _name });
+                        _roots = _owner.HandlersReaching(_reaching).GetEnumerator();
                     }
 
-                    while (!_met.ContainsKey(target) && _queue!.Count > 0)
+                    while (!_met.ContainsKey(target) && Step())
                     {
-                        Step();
                     }
 
                     return _met.TryGetValue(target, out var handler) ? handler : null;
                 }
             }
 
-            private void Start()
+            /// <summary>
+            /// One method: the next handler while any is left (every handler comes before any method it reaches, as in a
+            /// search that starts from all of them), then the queue. Each callee declared under the name is met (the first
+            /// time) from its handler. False when the search is done.
+            /// </summary>
+            private bool Step()
             {
                 var names = CallNameGraph.For(_owner._compilation);
-                _reaching = names.NamesReaching(new[] { _name });
-                _queue = new Queue<IMethodSymbol>();
-                foreach (var (root, display) in _owner.HandlersReaching(_reaching))
+                IMethodSymbol method;
+                if (_roots is not null && _roots.MoveNext())
                 {
-                    if (!_reached.ContainsKey(root))
+                    var (root, display) = _roots.Current;
+                    if (_reached.ContainsKey(root))
                     {
-                        _reached.Add(root, new Reach(display, 1));
-                        _queue.Enqueue(root);
+                        return true;
                     }
-                }
-            }
 
-            /// <summary>One method out of the queue: each callee declared under the name is met (the first time) from its handler.</summary>
-            private void Step()
-            {
-                var names = CallNameGraph.For(_owner._compilation);
-                var method = _queue!.Dequeue();
+                    _reached.Add(root, new Reach(display, 1));
+                    method = root;
+                }
+                else
+                {
+                    _roots?.Dispose();
+                    _roots = null;
+                    if (_queue.Count == 0)
+                    {
+                        return false;
+                    }
+
+                    method = _queue.Dequeue();
+                }
+
                 var reach = _reached[method];
                 if (reach.Depth >= _owner._rag.Summaries.MaxDepth)
                 {
-                    return;
+                    return true;
                 }
 
                 foreach (var callee in _owner._rag.Summaries.CalleesOf(method))
@@ -351,13 +433,17 @@ namespace RagSafety.Analyzers.Program
                         _met.Add(callee, reach.Handler);
                     }
 
-                    // A callee that cannot reach the name is not followed; nor would any chain through it get there.
-                    if (!_reached.ContainsKey(callee) && names.MayReach(callee, _reaching!))
+                    // A callee that cannot reach the name is not followed; nor would any chain through it get there. A handler
+                    // still to come is one of the roots: it is reached from itself, not from this one.
+                    if (!_reached.ContainsKey(callee) && names.MayReach(callee, _reaching!)
+                        && !(_roots is not null && callee.MethodKind == MethodKind.Ordinary && _owner.IsHandler(callee)))
                     {
                         _reached.Add(callee, new Reach(reach.Handler, reach.Depth + 1));
                         _queue.Enqueue(callee);
                     }
                 }
+
+                return true;
             }
         }
 

@@ -120,6 +120,19 @@ namespace RagSafety.Analyzers.Tests.Program
         }
 
         [Fact]
+        public void Handlers_confirmed_one_by_one_come_in_the_order_of_all_handlers()
+        {
+            var corpora = new[] { RagAppGenerator.Generate(targetLines: 3000), RealShapedApp.Generate(targetLines: 2000) }.Select(files => (Compilation)TestCompilation.FromFiles(files));
+            foreach (var candidate in corpora.Append(TestCompilation.Create(Source, outputKind: OutputKind.ConsoleApplication)))
+            {
+                var reach = HandlerReachability.Get(candidate, RagSafetyContext.Get(candidate, TestCompilation.Options()));
+                var lazily = reach.HandlersInSourceOrder().Select(h => h.Display).ToList();
+                Assert.NotEmpty(lazily);
+                Assert.Equal(reach.Handlers.Select(h => h.Display), lazily);
+            }
+        }
+
+        [Fact]
         public void A_static_helper_several_namespaces_declare_is_told_apart_by_the_namespaces_and_usings_around_each_call()
         {
             // Four namespaces declare Writer.Write; each call sees one of them through its own namespace, an enclosing one, a
