@@ -37,7 +37,7 @@ namespace RagSafety.Benchmarks
                 var samples = new List<(double Compile, double Baseline, double With)>();
                 for (var run = 0; run < runs; run++)
                 {
-                    Settle();
+                    Measurement.Settle();
                     var clock = Stopwatch.StartNew();
                     _ = corpus.Compile(ImmutableDictionary<string, ReportDiagnostic>.Empty).GetDiagnostics();
                     var compile = clock.Elapsed.TotalMilliseconds;
@@ -57,18 +57,11 @@ namespace RagSafety.Benchmarks
 
         private static async Task<double> WallAsync(Corpus corpus, ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
-            Settle();
+            Measurement.Settle();
             var clock = Stopwatch.StartNew();
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
             _ = await corpus.Compile(ImmutableDictionary<string, ReportDiagnostic>.Empty).WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             return clock.Elapsed.TotalMilliseconds;
-        }
-
-        private static void Settle()
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
         }
 
         /// <summary>Asks for every invocation's operation and reports nothing: the driver binds every body, as for the SDK's CA rules.</summary>

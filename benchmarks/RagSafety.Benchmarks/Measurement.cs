@@ -124,7 +124,8 @@ namespace RagSafety.Benchmarks
             return new RunResult(compile, bySet, byFamily, byRule, byId, ragSafetyActions, listing);
         }
 
-        private static void Settle()
+        /// <summary>A collected heap, so one measurement's garbage is not collected on the next one's clock.</summary>
+        public static void Settle()
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
