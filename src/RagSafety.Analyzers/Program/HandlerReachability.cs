@@ -60,53 +60,18 @@ namespace RagSafety.Analyzers.Program
         /// </summary>
         public IEnumerable<(IMethodSymbol Root, string Display)> HandlersInSourceOrder()
         {
-            var names = CallNameGraph.For(_compilation);
-            var candidates = new List<(SyntaxNode Node, int Tree, int Position)>();
-            foreach (var declaration in names.AllMethodDeclarations())
+            var candidates = new List<Candidate>();
+            foreach (var declaration in CallNameGraph.For(_compilation).AllMethodDeclarations())
             {
                 // A partial method's symbol is found at its defining part, which is a candidate of its own.
                 if (!(declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && (declaration.Body is not null || declaration.ExpressionBody is not null)))
                 {
-                    candidates.Add((declaration, TreeIndex(declaration.SyntaxTree), declaration.Identifier.SpanStart));
+                    candidates.Add(new Candidate(declaration, null, TreeIndex(declaration.SyntaxTree), declaration.Identifier.SpanStart));
                 }
             }
 
-            if (_rag.Handlers.ReferencesServerFramework)
-            {
-                foreach (var invocation in names.MapCalls)
-                {
-                    foreach (var argument in invocation.ArgumentList.Arguments)
-                    {
-                        if (argument.Expression is AnonymousFunctionExpressionSyntax lambda)
-                        {
-                            candidates.Add((lambda, TreeIndex(lambda.SyntaxTree), lambda.SpanStart));
-                        }
-                    }
-                }
-            }
-
-            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            var operations = new OperationsAcrossTrees(_compilation);
-            foreach (var (node, _, _) in candidates.OrderBy(c => c.Tree).ThenBy(c => c.Position))
-            {
-                if (node is MethodDeclarationSyntax declaration)
-                {
-#pragma warning disable RS1030 // Handlers live in other files; the analyzer driver serves cached semantic models.
-                    var declared = _compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration);
-#pragma warning restore RS1030
-                    if (declared is IMethodSymbol { MethodKind: MethodKind.Ordinary } declaredMethod
-                        && (declaredMethod.PartialDefinitionPart ?? declaredMethod).OriginalDefinition is var method
-                        && seen.Add(method)
-                        && _rag.Handlers.KindOf(method) != HandlerKind.None)
-                    {
-                        yield return (method, CallChain.Display(method));
-                    }
-                }
-                else if (operations.Of(node) is IAnonymousFunctionOperation operation && _rag.Handlers.IsMinimalApiHandler(operation))
-                {
-                    yield return (operation.Symbol, DisplayLambdaHandler(operation));
-                }
-            }
+            AddEndpointLambdas(candidates, _ => true);
+            return Confirmed(candidates);
         }
 
         /// <summary>
@@ -293,59 +258,82 @@ namespace RagSafety.Analyzers.Program
         private IEnumerable<(IMethodSymbol Root, string Display)> HandlersReaching(IEnumerable<string> declaredUnder, Func<IMethodSymbol, bool> mayReach, Func<AnonymousFunctionExpressionSyntax, bool> lambdaMayReach)
         {
             var names = CallNameGraph.For(_compilation);
-            var candidates = new List<(IMethodSymbol? Method, AnonymousFunctionExpressionSyntax? Lambda, int Tree, int Position)>();
+            var candidates = new List<Candidate>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var name in declaredUnder)
             {
                 foreach (var declaration in names.MethodDeclarationsNamed(name))
                 {
-#pragma warning disable RS1030 // Handlers live in other files; the analyzer driver serves cached semantic models.
-                    var declared = _compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration);
-#pragma warning restore RS1030
-                    if (declared is not IMethodSymbol { MethodKind: MethodKind.Ordinary } declaredMethod)
-                    {
-                        continue;
-                    }
-
-                    var method = (declaredMethod.PartialDefinitionPart ?? declaredMethod).OriginalDefinition;
-                    if (seen.Add(method)
+                    if (DeclaredMethod(declaration) is { } method
+                        && seen.Add(method)
                         && method.Locations.FirstOrDefault(l => l.IsInSource) is { } location
                         && mayReach(method))
                     {
-                        candidates.Add((method, null, TreeIndex(location.SourceTree), location.SourceSpan.Start));
+                        candidates.Add(new Candidate(declaration, method, TreeIndex(location.SourceTree), location.SourceSpan.Start));
                     }
                 }
             }
 
-            if (_rag.Handlers.ReferencesServerFramework)
+            AddEndpointLambdas(candidates, lambdaMayReach);
+            return Confirmed(candidates);
+        }
+
+        /// <summary>A method declaration (its symbol, when already bound) or an endpoint lambda, where it stands in source.</summary>
+        private readonly record struct Candidate(SyntaxNode Node, IMethodSymbol? Method, int Tree, int Position);
+
+        /// <summary>The lambdas passed to the <c>Map…</c> calls that <paramref name="accept"/> takes, read as syntax.</summary>
+        private void AddEndpointLambdas(List<Candidate> candidates, Func<AnonymousFunctionExpressionSyntax, bool> accept)
+        {
+            if (!_rag.Handlers.ReferencesServerFramework)
             {
-                foreach (var invocation in names.MapCalls)
+                return;
+            }
+
+            foreach (var invocation in CallNameGraph.For(_compilation).MapCalls)
+            {
+                foreach (var argument in invocation.ArgumentList.Arguments)
                 {
-                    foreach (var argument in invocation.ArgumentList.Arguments)
+                    if (argument.Expression is AnonymousFunctionExpressionSyntax lambda && accept(lambda))
                     {
-                        if (argument.Expression is AnonymousFunctionExpressionSyntax lambda && lambdaMayReach(lambda))
-                        {
-                            candidates.Add((null, lambda, TreeIndex(lambda.SyntaxTree), lambda.SpanStart));
-                        }
+                        candidates.Add(new Candidate(lambda, null, TreeIndex(lambda.SyntaxTree), lambda.SpanStart));
                     }
                 }
             }
+        }
 
+        /// <summary>
+        /// The candidates in source order (file order, then position), each bound and confirmed as a handler (its attributes
+        /// read, an endpoint lambda bound) only when the enumeration gets to it.
+        /// </summary>
+        private IEnumerable<(IMethodSymbol Root, string Display)> Confirmed(List<Candidate> candidates)
+        {
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
             var operations = new OperationsAcrossTrees(_compilation);
             foreach (var candidate in candidates.OrderBy(c => c.Tree).ThenBy(c => c.Position))
             {
-                if (candidate.Method is { } method)
+                if (candidate.Node is MethodDeclarationSyntax declaration)
                 {
-                    if (_rag.Handlers.KindOf(method) != HandlerKind.None)
+                    if ((candidate.Method ?? DeclaredMethod(declaration)) is { } method
+                        && seen.Add(method)
+                        && _rag.Handlers.KindOf(method) != HandlerKind.None)
                     {
                         yield return (method, CallChain.Display(method));
                     }
                 }
-                else if (operations.Of(candidate.Lambda!) is IAnonymousFunctionOperation operation && _rag.Handlers.IsMinimalApiHandler(operation))
+                else if (operations.Of(candidate.Node) is IAnonymousFunctionOperation operation && _rag.Handlers.IsMinimalApiHandler(operation))
                 {
                     yield return (operation.Symbol, DisplayLambdaHandler(operation));
                 }
             }
+        }
+
+        /// <summary>The ordinary method a declaration declares (a partial method by its defining part), or null.</summary>
+        private IMethodSymbol? DeclaredMethod(MethodDeclarationSyntax declaration)
+        {
+#pragma warning disable RS1030 // Handlers live in other files; the analyzer driver serves cached semantic models.
+            var declared = _compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration);
+#pragma warning restore RS1030
+            return declared is IMethodSymbol { MethodKind: MethodKind.Ordinary } method ? (method.PartialDefinitionPart ?? method).OriginalDefinition : null;
         }
 
         /// <summary>
