@@ -575,6 +575,143 @@ namespace RagSafety.Analyzers.Tests.Rules
                 """);
         }
 
+        // The shape of a field-test miss whose endpoints do not bind there (their package is not served): a minimal API
+        // endpoint reaches a scoped service that builds a kernel over a new HttpClient on every chat request.
+        [Fact]
+        public async Task Kernel_built_over_a_new_client_in_a_service_an_endpoint_reaches_is_reported()
+        {
+            var source = """
+                #pragma warning disable SKEXP0010
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Runtime.CompilerServices;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.SemanticKernel;
+
+                var app = WebApplication.Create(args);
+                app.MapPost("/v1/chat/completions", (CompletionService completions, HttpContext context, string question) =>
+                    completions.CompleteAsync(context, question));
+                app.Run();
+
+                public static class ModelOptions
+                {
+                    public static string ChatEndpoint { get; set; } = "https://example.test/";
+                    public static string ChatToken { get; set; } = "";
+                }
+
+                public sealed class EndpointHandler(string endpoint) : DelegatingHandler(new HttpClientHandler())
+                {
+                    public string Endpoint { get; } = endpoint;
+                }
+
+                public class CompletionService(KernelFactory kernels)
+                {
+                    public async Task CompleteAsync(HttpContext context, string question)
+                    {
+                        await foreach (var part in StreamAsync(question, context.RequestAborted))
+                        {
+                            await context.Response.WriteAsync(part, context.RequestAborted);
+                        }
+                    }
+
+                    private async IAsyncEnumerable<string> StreamAsync(string question, [EnumeratorCancellation] CancellationToken cancellationToken)
+                    {
+                        var kernel = kernels.CreateFunctionKernel("gpt-4o");
+                        await foreach (var part in kernel.InvokePromptStreamingAsync(question, cancellationToken: cancellationToken))
+                        {
+                            yield return part.ToString();
+                        }
+                    }
+                }
+
+                public class KernelFactory
+                {
+                    public Kernel CreateFunctionKernel(string chatModel)
+                    {
+                        var kernel = Kernel.CreateBuilder()
+                            .AddOpenAIChatCompletion(
+                                chatModel,
+                                ModelOptions.ChatToken,
+                                httpClient: {|#0:new HttpClient(new EndpointHandler(ModelOptions.ChatEndpoint))|})
+                            .Build();
+                        return kernel;
+                    }
+                }
+                """;
+            var fixedSource = """
+                #pragma warning disable SKEXP0010
+                using System;
+                using System.Collections.Generic;
+                using System.Net.Http;
+                using System.Runtime.CompilerServices;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.SemanticKernel;
+
+                var app = WebApplication.Create(args);
+                app.MapPost("/v1/chat/completions", (CompletionService completions, HttpContext context, string question) =>
+                    completions.CompleteAsync(context, question));
+                app.Run();
+
+                public static class ModelOptions
+                {
+                    public static string ChatEndpoint { get; set; } = "https://example.test/";
+                    public static string ChatToken { get; set; } = "";
+                }
+
+                public sealed class EndpointHandler(string endpoint) : DelegatingHandler(new HttpClientHandler())
+                {
+                    public string Endpoint { get; } = endpoint;
+                }
+
+                public class CompletionService(KernelFactory kernels)
+                {
+                    public async Task CompleteAsync(HttpContext context, string question)
+                    {
+                        await foreach (var part in StreamAsync(question, context.RequestAborted))
+                        {
+                            await context.Response.WriteAsync(part, context.RequestAborted);
+                        }
+                    }
+
+                    private async IAsyncEnumerable<string> StreamAsync(string question, [EnumeratorCancellation] CancellationToken cancellationToken)
+                    {
+                        var kernel = kernels.CreateFunctionKernel("gpt-4o");
+                        await foreach (var part in kernel.InvokePromptStreamingAsync(question, cancellationToken: cancellationToken))
+                        {
+                            yield return part.ToString();
+                        }
+                    }
+                }
+
+                public class KernelFactory
+                {
+                    private static readonly HttpClient SharedHttpClient = new HttpClient(new EndpointHandler(ModelOptions.ChatEndpoint)) { Timeout = TimeSpan.FromSeconds(120) };
+
+                    public Kernel CreateFunctionKernel(string chatModel)
+                    {
+                        var kernel = Kernel.CreateBuilder()
+                            .AddOpenAIChatCompletion(
+                                chatModel,
+                                ModelOptions.ChatToken,
+                                httpClient: SharedHttpClient)
+                            .Build();
+                        return kernel;
+                    }
+                }
+                """;
+            var test = new Verify.Test { TestCode = source, FixedCode = fixedSource };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0)
+                .WithArguments("HttpClient", "in 'KernelFactory.CreateFunctionKernel', called from request handler 'MapPost(\"/v1/chat/completions\")'"));
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
         [Fact]
         public async Task Sdk_clients_in_loops_and_per_item_lambdas_are_reported()
         {
