@@ -60,7 +60,7 @@ namespace RagSafety.Analyzers.Rules
 
         /// <summary>
         /// The creation can become a static field initializer: it reads no local, parameter, instance member or static
-        /// property of the same type (whose initializer may run later) and awaits nothing; a local holding it is declared alone and never assigned, passed by reference or disposed by hand; and the
+        /// property of the same type (whose initializer may run later) and awaits nothing; a local holding it is declared alone, in a block, and never assigned, passed by reference or disposed by hand; and the
         /// containing type is a class, struct or record declaration, or the code is in top-level statements.
         /// </summary>
         private static bool CanHoist(IObjectCreationOperation creation, ILocalSymbol? local, INamedTypeSymbol? containingType)
@@ -96,8 +96,9 @@ namespace RagSafety.Analyzers.Rules
             }
 
             if (creation.Syntax.Parent?.Parent is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } declaration }
-                || declaration.Parent is not (LocalDeclarationStatementSyntax or UsingStatementSyntax))
+                || declaration.Parent is not (LocalDeclarationStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax } or UsingStatementSyntax))
             {
+                // A declaration standing as a loop's or an if's whole body (an error while typing) cannot be removed.
                 return false;
             }
 

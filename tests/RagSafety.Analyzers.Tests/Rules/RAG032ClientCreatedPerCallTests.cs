@@ -881,6 +881,25 @@ namespace RagSafety.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task A_declaration_typed_as_a_loop_body_gets_no_fix()
+        {
+            // While typing, `using var` can stand as a loop's whole body (an error): the finding stays, and the fix, which
+            // would have to remove the declaration from a place that holds exactly one statement, is not offered.
+            var source = """
+                using System.Net.Http;
+
+                foreach (var url in args)
+                    {|CS1023:using var perUrl = {|#0:new HttpClient()|};|}
+                """;
+            var test = new Verify.Test { TestCode = source, FixedCode = source };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("HttpClient", "inside a loop"));
+            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic("RAG032").WithLocation(0).WithArguments("HttpClient", "inside a loop"));
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.FixedState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task Console_main_loops_are_reported_but_a_single_creation_is_not()
         {
             var test = new Verify.Test { TestCode = """
