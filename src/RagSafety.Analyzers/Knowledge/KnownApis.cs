@@ -17,6 +17,7 @@ namespace RagSafety.Analyzers.Knowledge
         private readonly Dictionary<INamedTypeSymbol, TypeRoles> _types;
         private readonly ImmutableHashSet<ISymbol> _userMembers;
         private readonly ConcurrentDictionary<IMethodSymbol, ApiRoleSet> _methodRoles = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ApiRoleSet> _inheritedTypeRoles = new(SymbolEqualityComparer.Default);
 
         private KnownApis(Dictionary<INamedTypeSymbol, TypeRoles> types, ImmutableHashSet<ISymbol> userMembers, bool referencesAiLibrary)
         {
@@ -178,30 +179,33 @@ namespace RagSafety.Analyzers.Knowledge
         }
 
         /// <summary>Whether the type itself (or a base type / interface of it) is catalogued with the role.</summary>
-        public bool TypeHasRole(ITypeSymbol? type, ApiRole role)
+        public bool TypeHasRole(ITypeSymbol? type, ApiRole role) =>
+            type is INamedTypeSymbol named && _inheritedTypeRoles.GetOrAdd(named.OriginalDefinition, InheritedTypeRoles).Contains(role);
+
+        /// <summary>
+        /// The roles catalogued for the type, its base types and its interfaces; kept per type, since reading a symbol's
+        /// interfaces builds a new array each time.
+        /// </summary>
+        private ApiRoleSet InheritedTypeRoles(INamedTypeSymbol type)
         {
-            if (type is not INamedTypeSymbol named)
+            var roles = ApiRoleSet.Empty;
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType?.OriginalDefinition)
             {
-                return false;
-            }
-
-            for (INamedTypeSymbol? current = named.OriginalDefinition; current is not null; current = current.BaseType?.OriginalDefinition)
-            {
-                if (_types.TryGetValue(current, out var roles) && roles.TypeRoleSet.Contains(role))
+                if (_types.TryGetValue(current, out var own))
                 {
-                    return true;
+                    roles = roles.Union(own.TypeRoleSet);
                 }
             }
 
-            foreach (var @interface in named.AllInterfaces)
+            foreach (var @interface in type.AllInterfaces)
             {
-                if (_types.TryGetValue(@interface.OriginalDefinition, out var roles) && roles.TypeRoleSet.Contains(role))
+                if (_types.TryGetValue(@interface.OriginalDefinition, out var own))
                 {
-                    return true;
+                    roles = roles.Union(own.TypeRoleSet);
                 }
             }
 
-            return false;
+            return roles;
         }
 
         /// <summary>Whether the type's own definition is catalogued with the role (not through a base type or an interface).</summary>

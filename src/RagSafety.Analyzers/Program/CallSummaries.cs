@@ -33,6 +33,7 @@ namespace RagSafety.Analyzers.Program
         private readonly ConcurrentDictionary<IMethodSymbol, object> _dropChains = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _generationChains = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> _typesThatMayDerive = new(SymbolEqualityComparer.Default);
         private readonly System.Lazy<ILookup<IMethodSymbol, IMethodSymbol>> _allImplementations;
         private readonly System.Lazy<Dictionary<SyntaxTree, int>> _treeOrder;
         private readonly System.Lazy<CallNameGraph> _names;
@@ -246,7 +247,28 @@ namespace RagSafety.Analyzers.Program
             }
 
             var found = new List<IMethodSymbol>();
-            var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var type in _typesThatMayDerive.GetOrAdd(declaring.OriginalDefinition, TypesThatMayDerive))
+            {
+                foreach (var (key, implementation) in ImplementationPairs(type, member.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(key, member))
+                    {
+                        found.Add(implementation);
+                    }
+                }
+            }
+
+            return InSourceOrder(found);
+        }
+
+        /// <summary>
+        /// The source types whose declarations may derive from or implement <paramref name="declaring"/>, found from the
+        /// names their base lists spell; kept per type, since each of its members asks.
+        /// </summary>
+        private ImmutableArray<INamedTypeSymbol> TypesThatMayDerive(INamedTypeSymbol declaring)
+        {
+            var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             var derived = Names.TypesDerivingFromName(declaring.Name);
             var hierarchy = new HashSet<string>(derived.Select(d => d.Identifier.ValueText), System.StringComparer.Ordinal);
             var byNamespace = declaring.ContainingType is null && !hierarchy.Contains(declaring.Name);
@@ -261,19 +283,13 @@ namespace RagSafety.Analyzers.Program
 #pragma warning disable RS1030 // Implementations live in other files; declared symbols need no body bound.
                 var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
 #pragma warning restore RS1030
-                if (model.GetDeclaredSymbol(declaration) is INamedTypeSymbol type && types.Add(type))
+                if (model.GetDeclaredSymbol(declaration) is INamedTypeSymbol type && seen.Add(type))
                 {
-                    foreach (var (key, implementation) in ImplementationPairs(type, member.Name))
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(key, member))
-                        {
-                            found.Add(implementation);
-                        }
-                    }
+                    types.Add(type);
                 }
             }
 
-            return InSourceOrder(found);
+            return types.ToImmutable();
         }
 
         /// <summary>

@@ -152,6 +152,8 @@ namespace RagSafety.Analyzers.Program
         private readonly ConcurrentDictionary<InvocationExpressionSyntax, ServiceRegistration?> _recognized = new();
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<InvocationExpressionSyntax>> _singletonCallsSpelling = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<InvocationExpressionSyntax>> _scopedOrTransientCallsSpelling = new(SymbolEqualityComparer.Default);
+        private readonly Lazy<RegistrationCallIndex> _singletonCallIndex;
+        private readonly Lazy<RegistrationCallIndex> _scopedOrTransientCallIndex;
         private readonly StaticCallSites _callSites;
         private readonly ConcurrentDictionary<InvocationExpressionSyntax, UnboundSingleton?> _unboundSingletons = new();
 
@@ -165,6 +167,8 @@ namespace RagSafety.Analyzers.Program
             _singletons = new Lazy<ImmutableArray<ServiceRegistration>>(FindSingletons, LazyThreadSafetyMode.ExecutionAndPublication);
             _scopedOrTransient = new Lazy<ImmutableArray<ServiceRegistration>>(FindScopedOrTransient, LazyThreadSafetyMode.ExecutionAndPublication);
             _callSites = new StaticCallSites(compilation);
+            _singletonCallIndex = new Lazy<RegistrationCallIndex>(() => new RegistrationCallIndex(CallNameGraph.For(compilation).SingletonCalls), LazyThreadSafetyMode.ExecutionAndPublication);
+            _scopedOrTransientCallIndex = new Lazy<RegistrationCallIndex>(() => new RegistrationCallIndex(CallNameGraph.For(compilation).ScopedOrTransientCalls), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>False when the compilation does not reference Microsoft.Extensions.DependencyInjection at all.</summary>
@@ -496,17 +500,17 @@ namespace RagSafety.Analyzers.Program
         /// </summary>
         private IEnumerable<ServiceRegistration> SingletonsThatMayProvide(ITypeSymbol type) =>
             SpelledType(type) is { } spelled
-                ? Registrations(_singletonCallsSpelling.GetOrAdd(spelled, t => CallsThatMayProvide(CallNameGraph.For(_compilation).SingletonCalls, t)), lifetime => lifetime == ServiceLifetimeKind.Singleton)
+                ? Registrations(_singletonCallsSpelling.GetOrAdd(spelled, t => CallsThatMayProvide(_singletonCallIndex.Value, t)), lifetime => lifetime == ServiceLifetimeKind.Singleton)
                 : Singletons;
 
         /// <summary>The scoped and transient registrations, in source order, that may hand out the type; the others cannot. Bound as read.</summary>
         private IEnumerable<ServiceRegistration> ScopedOrTransientThatMayProvide(ITypeSymbol type) =>
             SpelledType(type) is { } spelled
-                ? Registrations(_scopedOrTransientCallsSpelling.GetOrAdd(spelled, t => CallsThatMayProvide(CallNameGraph.For(_compilation).ScopedOrTransientCalls, t)), lifetime => lifetime != ServiceLifetimeKind.Singleton)
+                ? Registrations(_scopedOrTransientCallsSpelling.GetOrAdd(spelled, t => CallsThatMayProvide(_scopedOrTransientCallIndex.Value, t)), lifetime => lifetime != ServiceLifetimeKind.Singleton)
                 : ScopedOrTransient;
 
-        private ImmutableArray<InvocationExpressionSyntax> CallsThatMayProvide(ImmutableArray<InvocationExpressionSyntax> calls, INamedTypeSymbol type) =>
-            _serviceCollection is null ? ImmutableArray<InvocationExpressionSyntax>.Empty : calls.Where(call => MayProvide(call, type)).ToImmutableArray();
+        private ImmutableArray<InvocationExpressionSyntax> CallsThatMayProvide(RegistrationCallIndex index, INamedTypeSymbol type) =>
+            _serviceCollection is null ? ImmutableArray<InvocationExpressionSyntax>.Empty : index.Candidates(type.Name).Where(call => MayProvide(call, type)).ToImmutableArray();
 
         /// <summary>
         /// The type a registration spells when it names the type in a type argument or <c>typeof</c>: a named type (an array's
@@ -535,12 +539,9 @@ namespace RagSafety.Analyzers.Program
         private bool MayProvide(InvocationExpressionSyntax invocation, INamedTypeSymbol type)
         {
             var name = type.Name;
-            foreach (var argument in invocation.ArgumentList.Arguments)
+            if (RegistrationCallIndex.HandsOutUnspelled(invocation))
             {
-                if (argument.Expression is not (TypeOfExpressionSyntax or LiteralExpressionSyntax))
-                {
-                    return true;
-                }
+                return true;
             }
 
             foreach (var token in invocation.DescendantTokens())
@@ -576,6 +577,87 @@ namespace RagSafety.Analyzers.Program
                     && wanted(registration.Lifetime))
                 {
                     yield return registration;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Registration calls indexed by the identifiers they spell, so a question about one type reads the calls that spell
+        /// its name (and those whose instance or factory argument spells no type) instead of every registration of the app.
+        /// </summary>
+        private sealed class RegistrationCallIndex
+        {
+            private readonly ImmutableArray<InvocationExpressionSyntax> _calls;
+            private readonly List<int> _unspelled = new();
+            private readonly Dictionary<string, List<int>> _byIdentifier = new(StringComparer.Ordinal);
+
+            public RegistrationCallIndex(ImmutableArray<InvocationExpressionSyntax> calls)
+            {
+                _calls = calls;
+                for (var position = 0; position < calls.Length; position++)
+                {
+                    if (HandsOutUnspelled(calls[position]))
+                    {
+                        _unspelled.Add(position);
+                    }
+
+                    foreach (var token in calls[position].DescendantTokens())
+                    {
+                        if (!token.IsKind(SyntaxKind.IdentifierToken))
+                        {
+                            continue;
+                        }
+
+                        if (!_byIdentifier.TryGetValue(token.ValueText, out var positions))
+                        {
+                            _byIdentifier.Add(token.ValueText, positions = new List<int>());
+                        }
+
+                        // Positions are added in order, so a call that spells the name twice is listed once.
+                        if (positions.Count == 0 || positions[positions.Count - 1] != position)
+                        {
+                            positions.Add(position);
+                        }
+                    }
+                }
+            }
+
+            /// <summary>An argument other than <c>typeof</c> and literals: an instance or a factory, whose type the call does not spell.</summary>
+            public static bool HandsOutUnspelled(InvocationExpressionSyntax invocation)
+            {
+                foreach (var argument in invocation.ArgumentList.Arguments)
+                {
+                    if (argument.Expression is not (TypeOfExpressionSyntax or LiteralExpressionSyntax))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The calls that spell the name or hand out an unspelled type, in source order.</summary>
+            public IEnumerable<InvocationExpressionSyntax> Candidates(string name)
+            {
+                var spelling = _byIdentifier.TryGetValue(name, out var positions) ? positions : new List<int>();
+                int s = 0, u = 0;
+                while (s < spelling.Count || u < _unspelled.Count)
+                {
+                    int next;
+                    if (u == _unspelled.Count || (s < spelling.Count && spelling[s] <= _unspelled[u]))
+                    {
+                        next = spelling[s++];
+                        if (u < _unspelled.Count && _unspelled[u] == next)
+                        {
+                            u++;
+                        }
+                    }
+                    else
+                    {
+                        next = _unspelled[u++];
+                    }
+
+                    yield return _calls[next];
                 }
             }
         }

@@ -216,15 +216,35 @@ namespace RagSafety.Analyzers.Program
                 return false;
             }
 
-            var written = declaration.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse()
-                .SelectMany(n => n.Name.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
-            var declared = ImmutableStack<string>.Empty;
-            for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            // The namespaces written around the declaration, innermost part first, against the type's own.
+            var declared = type.ContainingNamespace;
+            for (var node = declaration.Parent; node is not null; node = node.Parent)
             {
-                declared = declared.Push(ns.Name);
+                if (node is not BaseNamespaceDeclarationSyntax written)
+                {
+                    continue;
+                }
+
+                for (NameSyntax? name = written.Name; name is not null;)
+                {
+                    var (part, left) = name switch
+                    {
+                        QualifiedNameSyntax qualified => (qualified.Right.Identifier.ValueText, qualified.Left),
+                        SimpleNameSyntax simple => (simple.Identifier.ValueText, (NameSyntax?)null),
+                        AliasQualifiedNameSyntax alias => (alias.Name.Identifier.ValueText, (NameSyntax?)null),
+                        _ => (string.Empty, (NameSyntax?)null),
+                    };
+                    if (declared is null or { IsGlobalNamespace: true } || declared.Name != part)
+                    {
+                        return false;
+                    }
+
+                    declared = declared.ContainingNamespace;
+                    name = left;
+                }
             }
 
-            return written.SequenceEqual(declared, StringComparer.Ordinal);
+            return declared is null or { IsGlobalNamespace: true };
         }
     }
 }

@@ -152,6 +152,39 @@ namespace RagSafety.Analyzers.Tests.Program
         }
 
         [Fact]
+        public void Candidates_keep_source_order_between_spelled_types_and_instances()
+        {
+            // A question reads the calls that spell the type's name and those handing out an instance or a factory result
+            // (they spell no type): the first registration in source order answers, whichever kind it is.
+            var compilation = TestCompilation.Create("""
+                using Microsoft.Extensions.DependencyInjection;
+
+                public sealed class Engine { }
+                public sealed class Cache { }
+
+                public static class Registrations
+                {
+                    public static void Add(IServiceCollection services, Engine engine)
+                    {
+                        services.AddSingleton<Cache>();
+                        services.AddSingleton(engine);
+                        services.AddSingleton<Engine, Engine>();
+                        services.AddScoped<Cache>(sp => new Cache());
+                        services.AddScoped<Engine>();
+                    }
+                }
+                """, TestLibraries.AspNetCore);
+            var registrations = ServiceRegistrations.For(compilation);
+            var engine = compilation.GetTypeByMetadataName("Engine")!;
+            var cache = compilation.GetTypeByMetadataName("Cache")!;
+
+            Assert.Equal("services.AddSingleton(engine)", registrations.SingletonProviding(engine, out _)?.Invocation.Syntax.ToString());
+            Assert.Equal("services.AddSingleton<Cache>()", registrations.SingletonProviding(cache, out _)?.Invocation.Syntax.ToString());
+            Assert.Null(registrations.ShortLivedProviding(engine));
+            Assert.Null(registrations.ShortLivedProviding(cache));
+        }
+
+        [Fact]
         public void Without_dependency_injection_nothing_is_recognized()
         {
             var compilation = TestCompilation.Create("""
