@@ -32,6 +32,7 @@ namespace RagSafety.Analyzers.Knowledge
         private readonly INamedTypeSymbol? _stack;
         private readonly INamedTypeSymbol? _readOnlyCollection;
         private readonly ConcurrentDictionary<ITypeSymbol, string?> _reasons = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, string?> _direct = new(SymbolEqualityComparer.Default);
 
         public ConversationStateTypes(Compilation compilation, KnownApis apis)
         {
@@ -119,7 +120,9 @@ namespace RagSafety.Analyzers.Knowledge
         }
 
         /// <summary>State recognised without looking into the app's types: catalogued state, or a growable collection of it.</summary>
-        private string? Direct(ITypeSymbol type)
+        private string? Direct(ITypeSymbol type) => _direct.GetOrAdd(type, ComputeDirect);
+
+        private string? ComputeDirect(ITypeSymbol type)
         {
             if (_apis.TypeHasRole(type, ApiRole.ThreadSafeClient))
             {
@@ -150,7 +153,7 @@ namespace RagSafety.Analyzers.Knowledge
 
             var definition = named.OriginalDefinition;
             if (SymbolEqualityComparer.Default.Equals(definition, _readOnlyCollection)
-                || definition.ContainingNamespace?.ToDisplayString() == "System.Collections.Immutable")
+                || definition.ContainingNamespace is { Name: "Immutable", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
             {
                 return null;
             }
