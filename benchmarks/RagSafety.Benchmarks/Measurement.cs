@@ -26,8 +26,7 @@ namespace RagSafety.Benchmarks
             Lines = Files.Sum(f => f.Lines);
             WithAi = withAi;
             RealShaped = realShaped;
-            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-            Trees = Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToImmutableArray();
+            Trees = Parse();
             References = TestReferences.For(withAi ? TestLibraries.Default : TestLibraries.AspNetCore);
         }
 
@@ -46,11 +45,26 @@ namespace RagSafety.Benchmarks
 
         public ImmutableArray<MetadataReference> References { get; }
 
-        /// <summary>A fresh compilation each time, so no run reuses another's binding.</summary>
-        public CSharpCompilation Compile(ImmutableDictionary<string, ReportDiagnostic> ruleOptions) =>
+        /// <summary>A fresh compilation each time, so no run reuses another's binding; its trees are the corpus's own (an IDE keeps the trees of unchanged files).</summary>
+        public CSharpCompilation Compile(ImmutableDictionary<string, ReportDiagnostic> ruleOptions) => Compile(Trees, ruleOptions);
+
+        /// <summary>
+        /// A fresh compilation of freshly parsed trees: a command-line build parses every file again, so nothing an analyzer
+        /// keeps per syntax tree survives from an earlier build (with the corpus's own trees, every run after the first would
+        /// find RagSafety's per-tree facts already computed).
+        /// </summary>
+        public CSharpCompilation CompileFreshlyParsed(ImmutableDictionary<string, ReportDiagnostic> ruleOptions) => Compile(Parse(), ruleOptions);
+
+        private ImmutableArray<SyntaxTree> Parse()
+        {
+            var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+            return Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path)).ToImmutableArray();
+        }
+
+        private CSharpCompilation Compile(IEnumerable<SyntaxTree> trees, ImmutableDictionary<string, ReportDiagnostic> ruleOptions) =>
             CSharpCompilation.Create(
                 "Corpus",
-                Trees,
+                trees,
                 References,
                 new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable)
                     .WithSpecificDiagnosticOptions(ruleOptions));
@@ -82,8 +96,9 @@ namespace RagSafety.Benchmarks
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: true,
                 reportSuppressedDiagnostics: false);
+            var freshlyParsed = corpus.CompileFreshlyParsed(ruleOptions);
             Settle();
-            var withAnalyzers = corpus.Compile(ruleOptions).WithAnalyzers(analyzers, options);
+            var withAnalyzers = freshlyParsed.WithAnalyzers(analyzers, options);
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
 
             var bySet = new Dictionary<string, TimeSpan>();
