@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -19,6 +20,9 @@ namespace RagSafety.Analyzers.Program
 
         // Per slot of the table: the last declaration the word was added to, so a declaration lists each word once.
         private int[] _addedTo = new int[1 << 14];
+
+        // Per slot of the table: whether the word is a reserved keyword (`return`, `new`, `string`), which names no method.
+        private bool[] _reserved = new bool[1 << 14];
         private int _count;
         private int _declarationsSeen;
         private char[] _buffer = new char[1 << 16];
@@ -123,16 +127,23 @@ namespace RagSafety.Analyzers.Program
 
                     var slot = Intern(text, start, i - start);
                     var word = _table[slot]!;
+
+                    // A reserved keyword is never a call's name (`@return` is an identifier, kept), though some imply one.
+                    var keyword = _reserved[slot] && (start == 0 || text[start - 1] != '@');
                     var owner = OwnerAt(start);
                     if (owner?.Words is { } words && _addedTo[slot] != owner.Stamp && start != owner.NameStart)
                     {
                         _addedTo[slot] = owner.Stamp;
-                        words.Add(word);
+                        if (!keyword)
+                        {
+                            words.Add(word);
+                        }
+
                         owner.NeedsSyntaxWalk |= nonAscii;
                         AddImpliedNames(word, words);
                     }
 
-                    if (isWatched(word))
+                    if (!keyword && isWatched(word))
                     {
                         watched.Add((word, start));
                     }
@@ -249,6 +260,7 @@ namespace RagSafety.Analyzers.Program
                 if (existing is null)
                 {
                     _table[slot] = new string(text, start, length);
+                    _reserved[slot] = SyntaxFacts.GetKeywordKind(_table[slot]!) != SyntaxKind.None;
                     if (++_count * 2 <= _table.Length)
                     {
                         return slot;
@@ -282,8 +294,10 @@ namespace RagSafety.Analyzers.Program
         {
             var oldWords = _table;
             var oldAddedTo = _addedTo;
+            var oldReserved = _reserved;
             _table = new string?[oldWords.Length * 2];
             _addedTo = new int[oldWords.Length * 2];
+            _reserved = new bool[oldWords.Length * 2];
             var mask = _table.Length - 1;
             for (var old = 0; old < oldWords.Length; old++)
             {
@@ -300,6 +314,7 @@ namespace RagSafety.Analyzers.Program
 
                 _table[slot] = word;
                 _addedTo[slot] = oldAddedTo[old];
+                _reserved[slot] = oldReserved[old];
             }
         }
 

@@ -125,6 +125,27 @@ namespace RagSafety.Analyzers.Tests.Program
         }
 
         [Fact]
+        public void Reserved_keywords_are_no_names_but_verbatim_identifiers_and_the_calls_keywords_imply_are()
+        {
+            // `return`, `if`, `string`, `null` name no method; `@return` does, and `new … { … }` calls Add.
+            var compilation = TestCompilation.Create("""
+                using System.Collections.Generic;
+                public class Words
+                {
+                    public void @return() { }
+                    public string Plain(string text) { if (text == null) return string.Empty; return text; }
+                    public void Verbatim() => @return();
+                    public List<int> Initialized() => new List<int> { 1 };
+                }
+                """);
+            var graph = CallNameGraph.Build(compilation);
+
+            Assert.False(graph.MayReach(compilation.Method("Words", "Plain"), graph.NamesReaching(new[] { "return" })));
+            Assert.True(graph.MayReach(compilation.Method("Words", "Verbatim"), graph.NamesReaching(new[] { "return" })));
+            Assert.True(graph.MayReach(compilation.Method("Words", "Initialized"), graph.NamesReaching(new[] { CallNameGraph.CollectionInitializerName })));
+        }
+
+        [Fact]
         public void A_method_may_reach_a_name_through_its_body_or_as_an_interface_member_through_its_implementations()
         {
             var compilation = TestCompilation.Create(Source);
