@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,6 +18,10 @@ namespace RagSafety.Analyzers.Program
     /// </summary>
     internal sealed class StaticCallSites
     {
+        // The invocations under a node asked about (a declaration or a lambda), by the name they call; kept with the node,
+        // so an IDE reads an unchanged file's bodies once rather than on every keystroke.
+        private static readonly ConditionalWeakTable<SyntaxNode, InvocationsByName> Invocations = new();
+
         private readonly Compilation _compilation;
 
         // A name written once is asked about for every type of that name (each module's SupportAssistant): looked up once.
@@ -31,11 +37,20 @@ namespace RagSafety.Analyzers.Program
         public bool MayCall(SyntaxNode root, IMethodSymbol target)
         {
             var name = CallNameGraph.DeclaredName(target);
-            foreach (var node in root.DescendantNodesAndSelf())
+            var invocations = Invocations.GetValue(root, InvocationsByName.Read);
+            if (invocations.CalleeUnnamed)
             {
-                if (node is InvocationExpressionSyntax invocation && MayInvoke(invocation, name, target))
+                return true;
+            }
+
+            if (invocations.ByName.TryGetValue(name, out var named))
+            {
+                foreach (var invocation in named)
                 {
-                    return true;
+                    if (MayInvoke(invocation, name, target))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -245,6 +260,54 @@ namespace RagSafety.Analyzers.Program
             }
 
             return declared is null or { IsGlobalNamespace: true };
+        }
+
+        /// <summary>A node's invocations by the name their callee is written with (<c>M(…)</c>, <c>x.M(…)</c>); <c>x?.M(…)</c> calls a value, never a type, and is left out.</summary>
+        private sealed class InvocationsByName
+        {
+            public Dictionary<string, List<InvocationExpressionSyntax>> ByName { get; } = new(StringComparer.Ordinal);
+
+            /// <summary>A callee written otherwise (<c>(M)(…)</c>, a delegate a call returns): it may be anything.</summary>
+            public bool CalleeUnnamed { get; private set; }
+
+            public static InvocationsByName Read(SyntaxNode root)
+            {
+                var read = new InvocationsByName();
+                foreach (var node in root.DescendantNodesAndSelf())
+                {
+                    if (node is not InvocationExpressionSyntax invocation)
+                    {
+                        continue;
+                    }
+
+                    var written = invocation.Expression switch
+                    {
+                        SimpleNameSyntax simple => simple.Identifier.ValueText,
+                        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                        MemberBindingExpressionSyntax => null,
+                        _ => string.Empty,
+                    };
+                    if (written is null)
+                    {
+                        continue;
+                    }
+
+                    if (written.Length == 0)
+                    {
+                        read.CalleeUnnamed = true;
+                        continue;
+                    }
+
+                    if (!read.ByName.TryGetValue(written, out var invocations))
+                    {
+                        read.ByName.Add(written, invocations = new List<InvocationExpressionSyntax>());
+                    }
+
+                    invocations.Add(invocation);
+                }
+
+                return read;
+            }
         }
     }
 }

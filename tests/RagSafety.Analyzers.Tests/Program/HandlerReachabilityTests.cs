@@ -192,6 +192,49 @@ namespace RagSafety.Analyzers.Tests.Program
             }
         }
 
+        [Fact]
+        public void After_an_edit_a_static_helper_is_reached_from_the_edited_file_and_the_unchanged_ones_as_written_now()
+        {
+            // An IDE's next compilation keeps the unchanged files' trees, and the calls read from them are kept with them.
+            var compilation = (Compilation)TestCompilation.FromFiles(new[]
+            {
+                new GeneratedFile("/app/Program.cs", "Microsoft.AspNetCore.Builder.WebApplication.Create(args).Run();\n"),
+                new GeneratedFile("/app/Writer.cs", "namespace Shop { public static class Writer { public static string Write(string s) => s; } }\n"),
+                new GeneratedFile("/app/Reports.cs", """
+                    using Microsoft.AspNetCore.Mvc;
+                    namespace Shop;
+                    public class ReportsController : ControllerBase { [HttpGet] public string Get(string q) => Writer.Write(q); }
+                    """),
+                new GeneratedFile("/app/Invoices.cs", """
+                    using Microsoft.AspNetCore.Mvc;
+                    namespace Shop;
+                    public class InvoicesController : ControllerBase { [HttpGet] public string Get(string q) => Writer.Write(q); }
+                    """),
+            });
+            string? Reaching(Compilation current) =>
+                HandlerReachability.Get(current, RagSafetyContext.Get(current, TestCompilation.Options()))
+                    .FindCallingHandlerFromCallSites(current.GetTypeByMetadataName("Shop.Writer")!.GetMembers("Write").OfType<IMethodSymbol>().Single());
+            Compilation Edit(Compilation current, string text)
+            {
+                var reports = current.SyntaxTrees.Single(t => t.FilePath == "/app/Reports.cs");
+                return current.ReplaceSyntaxTree(reports, reports.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text)));
+            }
+
+            Assert.Equal("ReportsController.Get", Reaching(compilation));
+            var withoutCall = Edit(compilation, """
+                using Microsoft.AspNetCore.Mvc;
+                namespace Shop;
+                public class ReportsController : ControllerBase { [HttpGet] public string Get(string q) => q.Trim(); }
+                """);
+            Assert.Equal("InvoicesController.Get", Reaching(withoutCall));
+            var callAgain = Edit(withoutCall, """
+                using Microsoft.AspNetCore.Mvc;
+                namespace Shop;
+                public class ReportsController : ControllerBase { [HttpGet] public string Get(string q) => Writer.Write(q.Trim()); }
+                """);
+            Assert.Equal("ReportsController.Get", Reaching(callAgain));
+        }
+
         private static IEnumerable<IMethodSymbol> MethodsOf(INamespaceOrTypeSymbol container)
         {
             foreach (var member in container.GetMembers())
