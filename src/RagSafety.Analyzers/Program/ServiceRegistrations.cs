@@ -261,10 +261,12 @@ namespace RagSafety.Analyzers.Program
                 return null;
             }
 
-            // Without a spelled name (an alias in the compilation), every generic registration is a candidate.
+            // Without a spelled name (an alias in the compilation), every generic registration is a candidate; with one, the
+            // calls that spell it.
             var name = SpelledType(type)?.Name;
             var operations = new OperationsAcrossTrees(_compilation);
-            foreach (var call in CallNameGraph.For(_compilation).SingletonCalls)
+            var calls = name is null ? CallNameGraph.For(_compilation).SingletonCalls : _singletonCallIndex.Value.Candidates(name);
+            foreach (var call in calls)
             {
                 if (call.Expression is not MemberAccessExpressionSyntax { Name: GenericNameSyntax generic }
                     || name is not null && !generic.TypeArgumentList.Arguments.Any(a => a.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == name)))
