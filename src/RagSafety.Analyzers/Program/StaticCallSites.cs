@@ -47,7 +47,7 @@ namespace RagSafety.Analyzers.Program
             {
                 foreach (var invocation in named)
                 {
-                    if (MayInvoke(invocation, name, target))
+                    if (MayInvoke(invocation, target))
                     {
                         return true;
                     }
@@ -84,22 +84,12 @@ namespace RagSafety.Analyzers.Program
             return false;
         }
 
-        private bool MayInvoke(InvocationExpressionSyntax invocation, string name, IMethodSymbol target)
+        /// <summary>Whether a call written with the target's name (<see cref="InvocationsByName"/>) may find the target's type.</summary>
+        private bool MayInvoke(InvocationExpressionSyntax invocation, IMethodSymbol target) => invocation.Expression switch
         {
-            switch (invocation.Expression)
-            {
-                case SimpleNameSyntax simple:
-                    return simple.Identifier.ValueText == name && SimpleNameMayFind(simple, target.ContainingType);
-                case MemberAccessExpressionSyntax access:
-                    return access.Name.Identifier.ValueText == name && ReceiverMayBe(access.Expression, target.ContainingType);
-                case MemberBindingExpressionSyntax:
-                    // x?.M(): called on a value, never on a type.
-                    return false;
-                default:
-                    // (M)(…), a delegate returned by a call: rare, so taken as they may be.
-                    return true;
-            }
-        }
+            MemberAccessExpressionSyntax access => ReceiverMayBe(access.Expression, target.ContainingType),
+            var simple => SimpleNameMayFind(simple, target.ContainingType),
+        };
 
         /// <summary>Whether a call's receiver may be the type <paramref name="type"/> (or one derived from it, through which its static members are found too).</summary>
         private bool ReceiverMayBe(ExpressionSyntax receiver, INamedTypeSymbol type)
