@@ -134,10 +134,8 @@ namespace RagSafety.Analyzers.CodeFixes.Rules
         /// <summary>Removes the local's declaration (and its <c>using</c>) and points every use at the field.</summary>
         private static bool ReplaceLocal(SyntaxEditor editor, SemanticModel model, VariableDeclaratorSyntax declarator, ILocalSymbol local, string name, CancellationToken cancellationToken)
         {
-            // A declaration written as the embedded statement of an if or a loop (an error while typing) has no place to be
-            // removed from; nothing is edited before the declaration is known to be removable.
-            if (declarator.Parent?.Parent is not { } owner
-                || owner is not (UsingStatementSyntax or LocalDeclarationStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax }))
+            // Nothing is edited before the declaration is known to be removable.
+            if (declarator.Parent?.Parent is not { } owner || !RAG032ClientCreatedPerCallAnalyzer.IsRemovableDeclaration(owner))
             {
                 return false;
             }

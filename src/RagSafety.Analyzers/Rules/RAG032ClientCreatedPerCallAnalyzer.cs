@@ -96,9 +96,8 @@ namespace RagSafety.Analyzers.Rules
             }
 
             if (creation.Syntax.Parent?.Parent is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } declaration }
-                || declaration.Parent is not (LocalDeclarationStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax } or UsingStatementSyntax))
+                || !IsRemovableDeclaration(declaration.Parent))
             {
-                // A declaration standing as a loop's or an if's whole body (an error while typing) cannot be removed.
                 return false;
             }
 
@@ -127,6 +126,14 @@ namespace RagSafety.Analyzers.Rules
 
             return true;
         }
+
+        /// <summary>
+        /// The statement declaring the local, when the fix can remove it: a <c>using</c> statement, or a local declaration in
+        /// a block, top-level statements or a switch section. A declaration standing as a loop's or an if's whole body (an
+        /// error while typing) has no place to be removed from.
+        /// </summary>
+        internal static bool IsRemovableDeclaration(SyntaxNode? statement) =>
+            statement is UsingStatementSyntax or LocalDeclarationStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax };
 
         private static IOperation Outer(IOperation operation)
         {
