@@ -18,6 +18,10 @@ using RagSafety.Benchmarks;
 //        real-shaped app at --sizes, default 2000,10000,40000; median of --runs, default 3).
 // --first-build: the fixed cost of a build: RagSafety's first run in a fresh process against its warm runs, on the
 //        real-shaped app at --sizes (default 2000), median of --runs processes (default 5).
+// --host: what RagSafety adds to a build in the real host: the SDK's own compiler, a fresh process per compile, on the
+//        real-shaped app at --sizes (default 2000) and the generated service without AI libraries, with and without
+//        RagSafety, median of --runs rounds (default 7); with --shared, through one warm compiler server instead; with
+//        --smoke, one round at 2000 lines (what CI runs: the analyzer loads and reports in the SDK's compiler).
 // --ide-profile: where RagSafety's per-keystroke time goes on the real-shaped app (--sizes, default 10000,40000).
 // --no-alone: no second measurement of RagSafety without the peers.
 // --real: build mode on the real-shaped app (RealShapedApp) instead of the generated service.
@@ -38,6 +42,21 @@ if (arguments.Contains("--text-pass"))
     foreach (var size in sizes)
     {
         Console.WriteLine(TextPass.Measure(new Corpus(size, withAi: true), times: 12));
+    }
+
+    return 0;
+}
+
+if (arguments.Contains("--host"))
+{
+    HostBuild.Shared = arguments.Contains("--shared");
+    var hostSizes = (smoke ? "2000" : Value("--sizes") ?? "2000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+    var (hostReport, worked) = HostBuild.Run(hostSizes, smoke ? 1 : int.Parse(Value("--runs") ?? "7", CultureInfo.InvariantCulture));
+    Console.WriteLine(hostReport);
+    if (!worked)
+    {
+        Console.WriteLine("FAILED: in the SDK's compiler, RagSafety reported nothing on the AI corpus, or reported without an AI library.");
+        return 1;
     }
 
     return 0;

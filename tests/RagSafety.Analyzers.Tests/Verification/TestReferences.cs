@@ -288,10 +288,11 @@ namespace RagSafety.Analyzers.Tests.Verification
     /// <summary>A facade compiled into an in-memory assembly.</summary>
     public sealed class FacadeAssembly
     {
-        private FacadeAssembly(FacadeSource source, MetadataReference reference, ImmutableArray<Diagnostic> warnings)
+        private FacadeAssembly(FacadeSource source, ImmutableArray<byte> image, ImmutableArray<Diagnostic> warnings)
         {
             Source = source;
-            Reference = reference;
+            Image = image;
+            Reference = MetadataReference.CreateFromImage(image, filePath: source.AssemblyName + ".dll");
             Warnings = warnings;
         }
 
@@ -302,6 +303,9 @@ namespace RagSafety.Analyzers.Tests.Verification
         public string AssemblyName => Source.AssemblyName;
 
         public MetadataReference Reference { get; }
+
+        /// <summary>The compiled assembly's bytes, for a compiler run outside this process (the benchmark's <c>--host</c> mode).</summary>
+        public ImmutableArray<byte> Image { get; }
 
         public ImmutableArray<Diagnostic> Warnings { get; }
 
@@ -326,7 +330,7 @@ namespace RagSafety.Analyzers.Tests.Verification
             }
 
             var warnings = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToImmutableArray();
-            return new FacadeAssembly(source, MetadataReference.CreateFromImage(image.ToArray(), filePath: source.AssemblyName + ".dll"), warnings);
+            return new FacadeAssembly(source, ImmutableArray.Create(image.ToArray()), warnings);
         }
     }
 }
