@@ -149,11 +149,7 @@ namespace RagSafety.Benchmarks
             return version;
         });
 
-        private static double Median(IEnumerable<double> values)
-        {
-            var sorted = values.OrderBy(v => v).ToList();
-            return sorted[sorted.Count / 2];
-        }
+        private static double Median(IEnumerable<double> values) => IdeMeasurement.Median(values);
 
         /// <summary>The compiler of the SDK this repository builds with (global.json), run through the dotnet host.</summary>
         private static string FindCompiler()

@@ -111,7 +111,8 @@ namespace RagSafety.Benchmarks
             return (compilation.ReplaceSyntaxTree(tree, edited), edited);
         }
 
-        private static double Median(List<double> values)
+        /// <summary>The middle value (the upper one of an even count); NaN for none. Also the host measurement's.</summary>
+        internal static double Median(IEnumerable<double> values)
         {
             var sorted = values.OrderBy(v => v).ToList();
             return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
