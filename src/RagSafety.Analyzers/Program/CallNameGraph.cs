@@ -535,7 +535,7 @@ namespace RagSafety.Analyzers.Program
             : method.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? method.Name;
 
         /// <summary>The name token of the method an invocation calls: <c>Foo</c> in <c>x.Foo&lt;T&gt;(…)</c>, <c>x?.Foo(…)</c> and <c>Foo(…)</c>; none for a delegate expression.</summary>
-        private static SyntaxToken InvokedNameToken(ExpressionSyntax expression) => expression switch
+        internal static SyntaxToken InvokedNameToken(ExpressionSyntax expression) => expression switch
         {
             MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier,
             MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier,

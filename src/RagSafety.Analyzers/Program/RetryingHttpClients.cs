@@ -161,16 +161,8 @@ namespace RagSafety.Analyzers.Program
                 }
             }
 
-            return nodes.Any(node => node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(i => PollyRetryNames.Contains(InvokedName(i.Expression))));
+            return nodes.Any(node => node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(i => PollyRetryNames.Contains(CallNameGraph.InvokedNameToken(i.Expression).ValueText)));
         }
-
-        private static string InvokedName(ExpressionSyntax expression) => expression switch
-        {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            _ => string.Empty,
-        };
 
         /// <summary>
         /// The registration the builder of the call comes from: down the fluent chain (and through a local of the same member)

@@ -270,17 +270,13 @@ namespace RagSafety.Analyzers.Program
                         continue;
                     }
 
-                    var written = invocation.Expression switch
-                    {
-                        SimpleNameSyntax simple => simple.Identifier.ValueText,
-                        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                        MemberBindingExpressionSyntax => null,
-                        _ => string.Empty,
-                    };
-                    if (written is null)
+                    if (invocation.Expression is MemberBindingExpressionSyntax)
                     {
                         continue;
                     }
+
+                    // Read as the call-name graph reads it, so the two agree on which calls a name stands for.
+                    var written = CallNameGraph.InvokedNameToken(invocation.Expression).ValueText;
 
                     if (written.Length == 0)
                     {
