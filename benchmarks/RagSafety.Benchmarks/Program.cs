@@ -21,7 +21,11 @@ using RagSafety.Benchmarks;
 // --host: what RagSafety adds to a build in the real host: the SDK's own compiler, a fresh process per compile, on the
 //        real-shaped app at --sizes (default 2000) and the generated service without AI libraries, with and without
 //        RagSafety, median of --runs rounds (default 7); with --shared, through one warm compiler server instead; with
-//        --smoke, one round at 2000 lines (what CI runs: the analyzer loads and reports in the SDK's compiler).
+//        --smoke, one round at 2000 lines (what CI runs: the analyzer loads and reports in the SDK's compiler);
+//        with --compare-with <other RagSafety.Analyzers.dll>, that build against this one in the same rounds (the default
+//        build alone, with the other, with this one), each also timed by the compiler's own analyzer report, on one
+//        thread unless --parallel; --steady runs the compiler without tiered compilation and with fewer collections
+//        (less noise between the two; not how a build runs).
 // --ide-profile: where RagSafety's per-keystroke time goes on the real-shaped app (--sizes, default 10000,40000).
 // --no-alone: no second measurement of RagSafety without the peers.
 // --real: build mode on the real-shaped app (RealShapedApp) instead of the generated service.
@@ -50,7 +54,15 @@ if (arguments.Contains("--text-pass"))
 if (arguments.Contains("--host"))
 {
     HostBuild.Shared = arguments.Contains("--shared");
+    HostBuild.Concurrent = arguments.Contains("--parallel");
+    HostBuild.Steady = arguments.Contains("--steady");
     var hostSizes = (smoke ? "2000" : Value("--sizes") ?? "2000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+    if (Value("--compare-with") is { } baseline)
+    {
+        Console.WriteLine(HostBuild.Compare(hostSizes, int.Parse(Value("--runs") ?? "7", CultureInfo.InvariantCulture), Path.GetFullPath(baseline)));
+        return 0;
+    }
+
     var (hostReport, worked) = HostBuild.Run(hostSizes, smoke ? 1 : int.Parse(Value("--runs") ?? "7", CultureInfo.InvariantCulture));
     Console.WriteLine(hostReport);
     if (!worked)
