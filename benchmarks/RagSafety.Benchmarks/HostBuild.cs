@@ -405,9 +405,9 @@ namespace RagSafety.Benchmarks
                     serverProcessId = pid;
                     return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
                 }
-                catch (IOException)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    // The process ended (a server that timed out, or an unrelated process): look again next time.
+                    // The process ended (a server that timed out, or an unrelated process) or is not ours to read: look again next time.
                     serverProcessId = null;
                 }
             }
