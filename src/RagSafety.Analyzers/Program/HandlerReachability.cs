@@ -14,27 +14,36 @@ namespace RagSafety.Analyzers.Program
 {
     /// <summary>
     /// The reverse question to <see cref="CallSummaries"/>: which request handler reaches an app method, through at most
-    /// <see cref="CallSummaries.MaxDepth"/> of the app's methods (the handler and the method included). The answer is the one
-    /// breadth-first search from every handler of the compilation (methods by <see cref="RequestHandlers.KindOf(IMethodSymbol)"/>,
-    /// minimal-API lambdas from the <c>Map…</c> calls), in source order, over <see cref="CallSummaries.CalleesOf"/>, gives: the
-    /// handler of the first method met that calls it (the nearest handler, the first in source on a tie), so it does not
-    /// depend on the order in which concurrent analysis asks. That search is run once per declared name of the methods
-    /// asked about, not once per method, and only as far as the questions need: it follows only methods whose syntax can
-    /// lead to that name (<see cref="CallNameGraph"/>; the others cannot lie on a chain to a method of that name), it starts
-    /// from the handlers among them only (found by name, without enumerating every handler), it keeps every method it met
-    /// with its handler, and a later question resumes it where the last one stopped. A method already met is answered in
-    /// O(1); every method of the compilation asked once costs each name's search once.
+    /// <see cref="CallSummaries.MaxDepth"/> of the app's methods (the handler and the method included). The answer is defined
+    /// by the one breadth-first search from every handler of the compilation (methods by
+    /// <see cref="RequestHandlers.KindOf(IMethodSymbol)"/>, minimal-API lambdas from the <c>Map…</c> calls), in source order,
+    /// over <see cref="CallSummaries.CalleesOf"/>: the handler of the first method met that calls it (the nearest handler, the
+    /// first in source on a tie), so it does not depend on the order in which concurrent analysis asks. It is found one of
+    /// two ways, whichever binds less: walking back from the method over its callers (found by name from
+    /// <see cref="CallNameGraph"/>, bound only where their syntax may call it, and kept for the next question) up to the
+    /// nearest handlers, while that binds at most <see cref="MaxCallersToBind"/> candidates; otherwise the search itself,
+    /// run once per declared name of the methods asked about (not once per method) and only as far as the questions need:
+    /// it follows only methods whose syntax can lead to that name (the others cannot lie on a chain to a method of that
+    /// name), it starts from the handlers among them only (found by name, without enumerating every handler), it keeps every
+    /// method it met with its handler, and a later question resumes it where the last one stopped.
     /// </summary>
     internal sealed class HandlerReachability
     {
+        /// <summary>
+        /// How many candidate callers one question may bind walking back before it leaves the question to the search from the
+        /// handlers: a few dozen bodies, about what that search binds to meet a method its first handlers reach.
+        /// </summary>
+        internal const int MaxCallersToBind = 32;
+
         private static readonly ConditionalWeakTable<Compilation, HandlerReachability> Cache = new();
 
         private readonly Compilation _compilation;
         private readonly RagSafetyContext _rag;
         private readonly Lazy<List<(IMethodSymbol Root, string Display)>> _roots;
         private readonly ConcurrentDictionary<string, NameSearch> _searches = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<IMethodSymbol, string?> _staticTargets = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, bool> _namesSearchedFromCallSites = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<IMethodSymbol, string?> _answers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Caller>> _callers = new(SymbolEqualityComparer.Default);
+        private readonly Lazy<StaticCallSites> _callSites;
         private readonly Lazy<Dictionary<SyntaxTree, int>> _treeOrder;
 
         private HandlerReachability(Compilation compilation, RagSafetyContext rag)
@@ -45,6 +54,7 @@ namespace RagSafety.Analyzers.Program
             _treeOrder = new Lazy<Dictionary<SyntaxTree, int>>(
                 () => compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index),
                 LazyThreadSafetyMode.ExecutionAndPublication);
+            _callSites = new Lazy<StaticCallSites>(() => new StaticCallSites(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static HandlerReachability Get(Compilation compilation, RagSafetyContext rag) =>
@@ -81,115 +91,169 @@ namespace RagSafety.Analyzers.Program
         public string? FindCallingHandler(IMethodSymbol method)
         {
             method = (method.ReducedFrom ?? method).OriginalDefinition;
+            return _answers.GetOrAdd(method, m => FindCallingHandler(m, MaxCallersToBind));
+        }
+
+        /// <summary>
+        /// <see cref="FindCallingHandler(IMethodSymbol)"/>, not kept: by the walk back from the method while it binds at most
+        /// <paramref name="callersToBind"/> candidate callers, else by the search from the handlers (the tests ask for each way).
+        /// </summary>
+        internal string? FindCallingHandler(IMethodSymbol method, int callersToBind)
+        {
+            method = (method.ReducedFrom ?? method).OriginalDefinition;
             if (IsHandler(method))
             {
                 return null;
             }
 
-            var name = CallNameGraph.DeclaredName(method);
-            if (StaticCallSites.CanNarrow(method))
-            {
-                if (_staticTargets.TryGetValue(method, out var answered))
-                {
-                    return answered;
-                }
-
-                // The first static method asked about under a name (an IDE's document asks about a few) is searched from its
-                // own call sites. Once another method of that name is asked (a build asks about every method, and an app's
-                // modules repeat names), the name's shared search answers: one search per name, not one per method. Both
-                // searches give the same answer.
-                if (!_searches.ContainsKey(name) && _namesSearchedFromCallSites.TryAdd(name, true))
-                {
-                    return _staticTargets.GetOrAdd(method, HandlerCallingStatic);
-                }
-            }
-
-            var search = _searches.GetOrAdd(name, n => new NameSearch(this, n));
-            return search.HandlerCalling(method);
-        }
-
-        /// <summary><see cref="FindCallingHandler"/> for a method <see cref="StaticCallSites.CanNarrow"/> accepts, always by the search from its call sites (tested against the shared search).</summary>
-        internal string? FindCallingHandlerFromCallSites(IMethodSymbol method)
-        {
-            method = (method.ReducedFrom ?? method).OriginalDefinition;
-            return IsHandler(method) ? null : _staticTargets.GetOrAdd(method, HandlerCallingStatic);
+            return TryWalkBack(method, callersToBind, out var handler)
+                ? handler
+                : _searches.GetOrAdd(CallNameGraph.DeclaredName(method), name => new NameSearch(this, name)).HandlerCalling(method);
         }
 
         /// <summary>
-        /// The search for one static method: the same breadth-first search as <see cref="NameSearch"/>, following only the
-        /// methods that may reach this method rather than any of its name. Its callers are the declarations with a call whose
-        /// receiver may be its type (<see cref="StaticCallSites"/>), so a name every module declares costs the declarations that
-        /// spell it, read as syntax, and the methods that may call this one, bound; not every module's. A method that may reach
-        /// it may reach its name, so the search meets it at the same step, from the same handler.
+        /// The answer of the breadth-first search from every handler (see the class summary), found by walking back from the
+        /// target over its callers, level by level, until a level holds a handler: a question costs the target's callers,
+        /// theirs, and so on up to the nearest handlers, not every handler before them in source and what they call. The
+        /// forward search processes methods by depth, each depth in the order of the first chains that reach them, and those
+        /// chains start with their handler's place in source; so it meets the target first from a caller whose chain starts
+        /// at the first, in source, of the handlers nearest the target. That handler is the answer: the first in source of
+        /// those the walk meets at its first level with a handler. False, when the callers still to bind would exceed
+        /// <paramref name="callersToBind"/>: a name every module calls (each module's <c>AnswerAsync</c>) has callers in every
+        /// module, and the forward search, which stops at the first handler that reaches the method, costs less there.
         /// </summary>
-        private string? HandlerCallingStatic(IMethodSymbol target)
+        private bool TryWalkBack(IMethodSymbol target, int callersToBind, out string? handler)
         {
-            var names = CallNameGraph.For(_compilation);
-            var callSites = new StaticCallSites(_compilation);
-            var name = CallNameGraph.DeclaredName(target);
-            var callers = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (declaration, declaredName) in names.DeclarationsInvoking(name))
+            handler = null;
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { target };
+            var level = new List<IMethodSymbol> { target };
+            for (var distance = 1; distance < _rag.Summaries.MaxDepth && level.Count > 0; distance++)
             {
-                if (!callers.Contains(declaredName) && callSites.MayCall(declaration, target))
+                var next = new List<IMethodSymbol>();
+                Caller? first = null;
+                foreach (var callee in level)
                 {
-                    callers.Add(declaredName);
-                }
-            }
-
-            var reachingName = names.NamesReaching(new[] { name });
-            var reachingCallers = names.NamesReaching(callers);
-            var mayReach = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-            bool MayReach(IMethodSymbol method)
-            {
-                if (!mayReach.TryGetValue(method, out var may))
-                {
-                    may = names.MayReach(method, reachingName)
-                        && (names.MayReach(method, reachingCallers) || method.DeclaringSyntaxReferences.Any(r => callSites.MayCall(r.GetSyntax(), target)));
-                    mayReach.Add(method, may);
-                }
-
-                return may;
-            }
-
-            var reached = new Dictionary<IMethodSymbol, Reach>(SymbolEqualityComparer.Default);
-            var queue = new Queue<IMethodSymbol>();
-            var lambdas = new Func<AnonymousFunctionExpressionSyntax, bool>(lambda =>
-                CallNameGraph.MayReach(lambda, reachingName) && (CallNameGraph.MayReach(lambda, reachingCallers) || callSites.MayCall(lambda, target)));
-            foreach (var (root, display) in HandlersReaching(reachingName.Intersect(reachingCallers), MayReach, lambdas))
-            {
-                if (!reached.ContainsKey(root))
-                {
-                    reached.Add(root, new Reach(display, 1));
-                    queue.Enqueue(root);
-                }
-            }
-
-            while (queue.Count > 0)
-            {
-                var method = queue.Dequeue();
-                var reach = reached[method];
-                if (reach.Depth >= _rag.Summaries.MaxDepth)
-                {
-                    continue;
-                }
-
-                foreach (var callee in _rag.Summaries.CalleesOf(method))
-                {
-                    if (SymbolEqualityComparer.Default.Equals(callee, target))
+                    if (!_callers.TryGetValue(callee, out var callers))
                     {
-                        return reach.Handler;
+                        if (CandidateCallers(callee, callersToBind) is not { } candidates)
+                        {
+                            return false;
+                        }
+
+                        callersToBind -= candidates.Count;
+                        callers = _callers.GetOrAdd(callee, c => BindCallers(c, candidates));
                     }
 
-                    if (!reached.ContainsKey(callee) && MayReach(callee))
+                    foreach (var caller in callers)
                     {
-                        reached.Add(callee, new Reach(reach.Handler, reach.Depth + 1));
-                        queue.Enqueue(callee);
+                        if (seen.Add(caller.Method))
+                        {
+                            next.Add(caller.Method);
+                        }
+
+                        if (caller.Handler is not null && (first is null || caller.SourceOrder < first.Value.SourceOrder))
+                        {
+                            first = caller;
+                        }
                     }
                 }
+
+                if (first is not null)
+                {
+                    handler = first.Value.Handler;
+                    return true;
+                }
+
+                level = next;
             }
 
-            return null;
+            return true;
         }
+
+        /// <summary>A method that calls another, with its display name and place in source when it is a handler.</summary>
+        private readonly record struct Caller(IMethodSymbol Method, string? Handler, long SourceOrder);
+
+        /// <summary>
+        /// Where the methods whose callees (<see cref="CallSummaries.CalleesOf"/>) include <paramref name="callee"/> may be, read
+        /// from syntax: method declarations whose words include its name, and endpoint lambdas whose syntax calls it; for a
+        /// static method, only those with a call written on a type that may be its type (<see cref="StaticCallSites"/>).
+        /// Constructors are left out (no call a handler makes names one), and so are local functions and other lambdas (the
+        /// method around them calls what they call, directly, so they lie on no shortest chain). Null as soon as there are
+        /// more than <paramref name="limit"/>.
+        /// </summary>
+        private List<SyntaxNode>? CandidateCallers(IMethodSymbol callee, int limit)
+        {
+            var name = CallNameGraph.DeclaredName(callee);
+            var narrow = StaticCallSites.CanNarrow(callee) ? _callSites.Value : null;
+            var candidates = new List<SyntaxNode>();
+            foreach (var (declaration, _) in CallNameGraph.For(_compilation).DeclarationsInvoking(name))
+            {
+                if (declaration is MethodDeclarationSyntax && (narrow is null || narrow.MayCall(declaration, callee)))
+                {
+                    candidates.Add(declaration);
+                    if (candidates.Count > limit)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            if (_rag.Handlers.ReferencesServerFramework)
+            {
+                var invoked = ImmutableHashSet.Create(StringComparer.Ordinal, name);
+                foreach (var invocation in CallNameGraph.For(_compilation).MapCalls)
+                {
+                    foreach (var argument in invocation.ArgumentList.Arguments)
+                    {
+                        if (argument.Expression is AnonymousFunctionExpressionSyntax lambda
+                            && CallNameGraph.MayReach(lambda, invoked)
+                            && (narrow is null || narrow.MayCall(lambda, callee)))
+                        {
+                            candidates.Add(lambda);
+                            if (candidates.Count > limit)
+                            {
+                                return null;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return candidates;
+        }
+
+        /// <summary>The candidates that do call <paramref name="callee"/>, bound: methods, and endpoint lambdas confirmed as handlers.</summary>
+        private ImmutableArray<Caller> BindCallers(IMethodSymbol callee, List<SyntaxNode> candidates)
+        {
+            var callers = ImmutableArray.CreateBuilder<Caller>();
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var operations = new OperationsAcrossTrees(_compilation);
+            foreach (var candidate in candidates)
+            {
+                if (candidate is MethodDeclarationSyntax method)
+                {
+                    if (DeclaredMethod(method, explicitImplementations: true) is { } caller
+                        && seen.Add(caller)
+                        && _rag.Summaries.CalleesOf(caller).Contains(callee, SymbolEqualityComparer.Default))
+                    {
+                        var handler = caller.MethodKind == MethodKind.Ordinary && _rag.Handlers.KindOf(caller) != HandlerKind.None ? CallChain.Display(caller) : null;
+                        var location = caller.Locations.FirstOrDefault(l => l.IsInSource);
+                        callers.Add(new Caller(caller, handler, SourceOrder(location?.SourceTree, location?.SourceSpan.Start ?? 0)));
+                    }
+                }
+                else if (operations.Of(candidate) is IAnonymousFunctionOperation operation
+                    && _rag.Handlers.IsMinimalApiHandler(operation)
+                    && _rag.Summaries.CalleesOf(operation.Symbol).Contains(callee, SymbolEqualityComparer.Default))
+                {
+                    callers.Add(new Caller(operation.Symbol, DisplayLambdaHandler(operation), SourceOrder(candidate.SyntaxTree, candidate.SpanStart)));
+                }
+            }
+
+            return callers.ToImmutable();
+        }
+
+        /// <summary>Where a handler stands in source (file order, then position), as one number.</summary>
+        private long SourceOrder(SyntaxTree? tree, int position) => ((long)TreeIndex(tree) << 32) | (uint)position;
 
         /// <summary>How a minimal-API lambda handler is named in messages: <c>MapPost("/ask")</c>, or <c>MapPost</c> without a constant route.</summary>
         public static string DisplayLambdaHandler(IAnonymousFunctionOperation lambda)
@@ -243,38 +307,31 @@ namespace RagSafety.Analyzers.Program
         /// The handlers whose own syntax can lead to one of <paramref name="reaching"/> names, in source order, found by name:
         /// handler methods are declared under one of those names, endpoint lambdas are read from the <c>Map…</c> calls' syntax
         /// before anything is bound. The same handlers, in the same order, as <see cref="Handlers"/> filtered by
-        /// <see cref="CallNameGraph.MayReach(IMethodSymbol, ImmutableHashSet{string})"/>.
+        /// <see cref="CallNameGraph.MayReach(IMethodSymbol, ImmutableHashSet{string})"/>. The candidates are put in order
+        /// first from their declarations and syntax; each is confirmed as a handler (its attributes read, an endpoint lambda
+        /// bound) only when the enumeration gets to it, so a search that meets its method at the first handlers binds those,
+        /// not every module's.
         /// </summary>
-        private IEnumerable<(IMethodSymbol Root, string Display)> HandlersReaching(ImmutableHashSet<string> reaching) =>
-            HandlersReaching(reaching, method => CallNameGraph.For(_compilation).MayReach(method, reaching), lambda => CallNameGraph.MayReach(lambda, reaching));
-
-        /// <summary>
-        /// The handlers declared under one of <paramref name="declaredUnder"/> names that <paramref name="mayReach"/> accepts,
-        /// and the endpoint lambdas <paramref name="lambdaMayReach"/> accepts (read as syntax before binding), in source order.
-        /// The candidates are put in order first from their declarations and syntax; each is confirmed as a handler (its
-        /// attributes read, an endpoint lambda bound) only when the enumeration gets to it, so a search that meets its method
-        /// at the first handlers binds those, not every module's.
-        /// </summary>
-        private IEnumerable<(IMethodSymbol Root, string Display)> HandlersReaching(IEnumerable<string> declaredUnder, Func<IMethodSymbol, bool> mayReach, Func<AnonymousFunctionExpressionSyntax, bool> lambdaMayReach)
+        private IEnumerable<(IMethodSymbol Root, string Display)> HandlersReaching(ImmutableHashSet<string> reaching)
         {
             var names = CallNameGraph.For(_compilation);
             var candidates = new List<Candidate>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            foreach (var name in declaredUnder)
+            foreach (var name in reaching)
             {
                 foreach (var declaration in names.MethodDeclarationsNamed(name))
                 {
                     if (DeclaredMethod(declaration) is { } method
                         && seen.Add(method)
                         && method.Locations.FirstOrDefault(l => l.IsInSource) is { } location
-                        && mayReach(method))
+                        && names.MayReach(method, reaching))
                     {
                         candidates.Add(new Candidate(declaration, method, TreeIndex(location.SourceTree), location.SourceSpan.Start));
                     }
                 }
             }
 
-            AddEndpointLambdas(candidates, lambdaMayReach);
+            AddEndpointLambdas(candidates, lambda => CallNameGraph.MayReach(lambda, reaching));
             return Confirmed(candidates);
         }
 
@@ -327,13 +384,19 @@ namespace RagSafety.Analyzers.Program
             }
         }
 
-        /// <summary>The ordinary method a declaration declares (a partial method by its defining part), or null.</summary>
-        private IMethodSymbol? DeclaredMethod(MethodDeclarationSyntax declaration)
+        /// <summary>
+        /// The method a declaration declares as a search from the handlers meets it (a partial method by its defining part):
+        /// an ordinary method, or an explicit interface implementation when <paramref name="explicitImplementations"/>; else null.
+        /// </summary>
+        private IMethodSymbol? DeclaredMethod(MethodDeclarationSyntax declaration, bool explicitImplementations = false)
         {
-#pragma warning disable RS1030 // Handlers live in other files; the analyzer driver serves cached semantic models.
+#pragma warning disable RS1030 // Handlers and callers live in other files; the analyzer driver serves cached semantic models.
             var declared = _compilation.GetSemanticModel(declaration.SyntaxTree).GetDeclaredSymbol(declaration);
 #pragma warning restore RS1030
-            return declared is IMethodSymbol { MethodKind: MethodKind.Ordinary } method ? (method.PartialDefinitionPart ?? method).OriginalDefinition : null;
+            return declared is IMethodSymbol method
+                && (method.MethodKind == MethodKind.Ordinary || (explicitImplementations && method.MethodKind == MethodKind.ExplicitInterfaceImplementation))
+                    ? (method.PartialDefinitionPart ?? method).OriginalDefinition
+                    : null;
         }
 
         /// <summary>

@@ -87,12 +87,12 @@ namespace RagSafety.Analyzers.Tests.Program
         }
 
         [Fact]
-        public void One_search_from_all_handlers_answers_as_a_search_per_method_from_every_handler_in_turn()
+        public void The_walk_back_from_a_method_answers_as_a_search_from_every_handler_in_turn()
         {
-            // The reference is the earlier algorithm: per method, a breadth-first search from every handler in source order,
-            // following only methods whose names can lead to the method's. The one search must agree on every method.
+            // The reference is the definition: per method, a breadth-first search from every handler in source order,
+            // following only methods whose names can lead to the method's. The walk back over callers and the search from the
+            // handlers by name must each agree with it on every method.
             var corpora = new[] { RagAppGenerator.Generate(targetLines: 3000), RealShapedApp.Generate(targetLines: 2000) }.Select(files => (Compilation)TestCompilation.FromFiles(files));
-            var reachedFromCallSites = 0;
             foreach (var candidate in corpora.Append(TestCompilation.Create(Source, outputKind: OutputKind.ConsoleApplication)))
             {
                 var rag = RagSafetyContext.Get(candidate, TestCompilation.Options());
@@ -105,18 +105,73 @@ namespace RagSafety.Analyzers.Tests.Program
                     var expected = SearchPerMethod(candidate, rag, reach, method);
                     reached += expected is null ? 0 : 1;
                     Assert.Equal(expected, reach.FindCallingHandler(method));
-                    if (StaticCallSites.CanNarrow(method.OriginalDefinition))
-                    {
-                        // Static methods: the search from their own call sites, which answers a name's first question.
-                        Assert.Equal(expected, reach.FindCallingHandlerFromCallSites(method));
-                        reachedFromCallSites += expected is null ? 0 : 1;
-                    }
+                    AssertEachWay(reach, method, expected);
                 }
 
                 Assert.True(reached > 0);
             }
+        }
 
-            Assert.True(reachedFromCallSites > 0);
+        [Fact]
+        public void The_nearest_handler_wins_and_among_the_nearest_the_first_in_source()
+        {
+            // Far is first in source but two calls away from the target; Near calls it. Of the two handlers that reach Tied
+            // through one helper each, the first in source wins, whichever helper it calls first. Calls through an interface
+            // and from a local function count as the method's own.
+            var compilation = TestCompilation.Create("""
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Mvc;
+
+                var app = WebApplication.Create(args);
+                app.MapGet("/late", () => Tied.Target());
+                app.Run();
+
+                public class FarController : ControllerBase { [HttpGet] public string Get() => Hop.Once(); }
+                public class NearController : ControllerBase { [HttpGet] public string Get() => Near.Target(); }
+                public class FirstController : ControllerBase { [HttpGet] public string Get() => Mid.Second() + Mid.First(); }
+                public class SecondController : ControllerBase { [HttpGet] public string Get() => Mid.First(); }
+                public class ServiceController : ControllerBase
+                {
+                    private readonly IService _service = new Service();
+                    [HttpGet] public string Get() => _service.Run();
+                }
+
+                public static class Hop { public static string Once() => Near.Target(); }
+                public static class Near { public static string Target() => ""; }
+                public static class Mid
+                {
+                    public static string First() => Tied.Target();
+                    public static string Second() => Tied.Target();
+                }
+
+                public static class Tied { public static string Target() => Behind.Target(); }
+                public static class Behind { public static string Target() => ""; }
+                public interface IService { string Run(); }
+                public class Service : IService
+                {
+                    public string Run()
+                    {
+                        return Local();
+                        string Local() => Deep.Target();
+                    }
+                }
+
+                public static class Deep { public static string Target() => ""; }
+                """, outputKind: OutputKind.ConsoleApplication);
+            var rag = RagSafetyContext.Get(compilation, TestCompilation.Options());
+            var reach = HandlerReachability.Get(compilation, rag);
+
+            Assert.Equal("NearController.Get", reach.FindCallingHandler(compilation.Method("Near", "Target")));
+            Assert.Equal("FirstController.Get", reach.FindCallingHandler(compilation.Method("Mid", "First")));
+            Assert.Equal("MapGet(\"/late\")", reach.FindCallingHandler(compilation.Method("Tied", "Target")));
+            Assert.Equal("MapGet(\"/late\")", reach.FindCallingHandler(compilation.Method("Behind", "Target")));
+            Assert.Equal("ServiceController.Get", reach.FindCallingHandler(compilation.Method("Deep", "Target")));
+            foreach (var method in MethodsOf(compilation.Assembly.GlobalNamespace))
+            {
+                var expected = SearchPerMethod(compilation, rag, reach, method);
+                Assert.Equal(expected, reach.FindCallingHandler(method));
+                AssertEachWay(reach, method, expected);
+            }
         }
 
         [Fact]
@@ -181,14 +236,16 @@ namespace RagSafety.Analyzers.Tests.Program
             var reach = HandlerReachability.Get(compilation, rag);
             IMethodSymbol Write(string type) => compilation.GetTypeByMetadataName(type)!.GetMembers("Write").OfType<IMethodSymbol>().Single();
 
-            Assert.Equal("ReportsController.Get", reach.FindCallingHandlerFromCallSites(Write("Shop.Reports.Writer")));
-            Assert.Equal("InvoicesController.Get", reach.FindCallingHandlerFromCallSites(Write("Shop.Billing.Writer")));
-            Assert.Equal("RelativeController.Get", reach.FindCallingHandlerFromCallSites(Write("Shop.Relative.Writer")));
-            Assert.Equal("FormatController.Get", reach.FindCallingHandlerFromCallSites(Write("Shop.Global.Formatter")));
-            Assert.Null(reach.FindCallingHandlerFromCallSites(Write("Shop.Unused.Writer")));
+            Assert.Equal("ReportsController.Get", reach.FindCallingHandler(Write("Shop.Reports.Writer")));
+            Assert.Equal("InvoicesController.Get", reach.FindCallingHandler(Write("Shop.Billing.Writer")));
+            Assert.Equal("RelativeController.Get", reach.FindCallingHandler(Write("Shop.Relative.Writer")));
+            Assert.Equal("FormatController.Get", reach.FindCallingHandler(Write("Shop.Global.Formatter")));
+            Assert.Null(reach.FindCallingHandler(Write("Shop.Unused.Writer")));
             foreach (var method in MethodsOf(compilation.Assembly.GlobalNamespace))
             {
-                Assert.Equal(SearchPerMethod(compilation, rag, reach, method), reach.FindCallingHandler(method));
+                var expected = SearchPerMethod(compilation, rag, reach, method);
+                Assert.Equal(expected, reach.FindCallingHandler(method));
+                AssertEachWay(reach, method, expected);
             }
         }
 
@@ -213,7 +270,7 @@ namespace RagSafety.Analyzers.Tests.Program
             });
             string? Reaching(Compilation current) =>
                 HandlerReachability.Get(current, RagSafetyContext.Get(current, TestCompilation.Options()))
-                    .FindCallingHandlerFromCallSites(current.GetTypeByMetadataName("Shop.Writer")!.GetMembers("Write").OfType<IMethodSymbol>().Single());
+                    .FindCallingHandler(current.GetTypeByMetadataName("Shop.Writer")!.GetMembers("Write").OfType<IMethodSymbol>().Single());
             Compilation Edit(Compilation current, string text)
             {
                 var reports = current.SyntaxTrees.Single(t => t.FilePath == "/app/Reports.cs");
@@ -233,6 +290,13 @@ namespace RagSafety.Analyzers.Tests.Program
                 public class ReportsController : ControllerBase { [HttpGet] public string Get(string q) => Writer.Write(q.Trim()); }
                 """);
             Assert.Equal("ReportsController.Get", Reaching(callAgain));
+        }
+
+        /// <summary>The answer by the walk back alone (no limit on the callers it binds) and by the search from the handlers alone.</summary>
+        private static void AssertEachWay(HandlerReachability reach, IMethodSymbol method, string? expected)
+        {
+            Assert.Equal(expected, reach.FindCallingHandler(method, callersToBind: int.MaxValue));
+            Assert.Equal(expected, reach.FindCallingHandler(method, callersToBind: 0));
         }
 
         private static IEnumerable<IMethodSymbol> MethodsOf(INamespaceOrTypeSymbol container)
