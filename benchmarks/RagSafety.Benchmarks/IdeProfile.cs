@@ -62,7 +62,7 @@ namespace RagSafety.Benchmarks
                 var answer = assistant.GetMembers("AnswerAsync").OfType<IMethodSymbol>().Single();
                 Time("calling handler (instance method, every module's name)", () => HandlerReachability.Get(compilation, rag).FindCallingHandler(answer));
                 Time("handler roots", () => _ = HandlerReachability.Get(compilation, rag).Handlers.Count);
-                Time("calling handler (one search)", () => HandlerReachability.Get(compilation, rag).FindCallingHandler(writer));
+                Time("calling handler (static helper, every module's name)", () => HandlerReachability.Get(compilation, rag).FindCallingHandler(writer));
                 Time("singletons", () => ServiceRegistrations.For(compilation).SingletonProviding(assistant, out _));
                 Time("scoped/transient", () => ServiceRegistrations.For(compilation).ShortLivedProviding(assistant));
                 var withAnalyzers = compilation.WithAnalyzers(ragSafety.Analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
