@@ -198,23 +198,15 @@ namespace RagSafety.Analyzers.Program
                 }
             }
 
-            if (_rag.Handlers.ReferencesServerFramework)
+            var invoked = ImmutableHashSet.Create(StringComparer.Ordinal, name);
+            foreach (var lambda in EndpointLambdas())
             {
-                var invoked = ImmutableHashSet.Create(StringComparer.Ordinal, name);
-                foreach (var invocation in CallNameGraph.For(_compilation).MapCalls)
+                if (CallNameGraph.MayReach(lambda, invoked) && (narrow is null || narrow.MayCall(lambda, callee)))
                 {
-                    foreach (var argument in invocation.ArgumentList.Arguments)
+                    candidates.Add(lambda);
+                    if (candidates.Count > limit)
                     {
-                        if (argument.Expression is AnonymousFunctionExpressionSyntax lambda
-                            && CallNameGraph.MayReach(lambda, invoked)
-                            && (narrow is null || narrow.MayCall(lambda, callee)))
-                        {
-                            candidates.Add(lambda);
-                            if (candidates.Count > limit)
-                            {
-                                return null;
-                            }
-                        }
+                        return null;
                     }
                 }
             }
@@ -341,18 +333,30 @@ namespace RagSafety.Analyzers.Program
         /// <summary>The lambdas passed to the <c>Map…</c> calls that <paramref name="accept"/> takes, read as syntax.</summary>
         private void AddEndpointLambdas(List<Candidate> candidates, Func<AnonymousFunctionExpressionSyntax, bool> accept)
         {
+            foreach (var lambda in EndpointLambdas())
+            {
+                if (accept(lambda))
+                {
+                    candidates.Add(new Candidate(lambda, null, TreeIndex(lambda.SyntaxTree), lambda.SpanStart));
+                }
+            }
+        }
+
+        /// <summary>The lambdas passed to the <c>Map…</c> calls, in tree order, as syntax (none when no server framework is referenced).</summary>
+        private IEnumerable<AnonymousFunctionExpressionSyntax> EndpointLambdas()
+        {
             if (!_rag.Handlers.ReferencesServerFramework)
             {
-                return;
+                yield break;
             }
 
             foreach (var invocation in CallNameGraph.For(_compilation).MapCalls)
             {
                 foreach (var argument in invocation.ArgumentList.Arguments)
                 {
-                    if (argument.Expression is AnonymousFunctionExpressionSyntax lambda && accept(lambda))
+                    if (argument.Expression is AnonymousFunctionExpressionSyntax lambda)
                     {
-                        candidates.Add(new Candidate(lambda, null, TreeIndex(lambda.SyntaxTree), lambda.SpanStart));
+                        yield return lambda;
                     }
                 }
             }
@@ -502,14 +506,6 @@ namespace RagSafety.Analyzers.Program
         private List<(IMethodSymbol Root, string Display)> FindRoots()
         {
             var roots = new List<(IMethodSymbol Root, string Display, int Tree, int Position)>();
-            var treeIndex = new Dictionary<SyntaxTree, int>();
-            foreach (var tree in _compilation.SyntaxTrees)
-            {
-                treeIndex[tree] = treeIndex.Count;
-            }
-
-            int IndexOf(SyntaxTree? tree) => tree is not null && treeIndex.TryGetValue(tree, out var index) ? index : int.MaxValue;
-
             var namespaces = new Stack<INamespaceOrTypeSymbol>();
             namespaces.Push(_compilation.Assembly.GlobalNamespace);
             while (namespaces.Count > 0)
@@ -525,28 +521,17 @@ namespace RagSafety.Analyzers.Program
                         && method.Locations.FirstOrDefault(l => l.IsInSource) is { } location
                         && _rag.Handlers.KindOf(method) != HandlerKind.None)
                     {
-                        roots.Add((method.OriginalDefinition, CallChain.Display(method), IndexOf(location.SourceTree), location.SourceSpan.Start));
+                        roots.Add((method.OriginalDefinition, CallChain.Display(method), TreeIndex(location.SourceTree), location.SourceSpan.Start));
                     }
                 }
             }
 
-            if (_rag.Handlers.ReferencesServerFramework)
+            var operations = new OperationsAcrossTrees(_compilation);
+            foreach (var lambda in EndpointLambdas())
             {
-                var operations = new OperationsAcrossTrees(_compilation);
-                foreach (var invocation in CallNameGraph.For(_compilation).MapCalls)
+                if (operations.Of(lambda) is IAnonymousFunctionOperation operation && _rag.Handlers.IsMinimalApiHandler(operation))
                 {
-                    foreach (var argument in invocation.ArgumentList.Arguments)
-                    {
-                        if (argument.Expression is not AnonymousFunctionExpressionSyntax lambda)
-                        {
-                            continue;
-                        }
-
-                        if (operations.Of(lambda) is IAnonymousFunctionOperation operation && _rag.Handlers.IsMinimalApiHandler(operation))
-                        {
-                            roots.Add((operation.Symbol, DisplayLambdaHandler(operation), IndexOf(lambda.SyntaxTree), lambda.SpanStart));
-                        }
-                    }
+                    roots.Add((operation.Symbol, DisplayLambdaHandler(operation), TreeIndex(lambda.SyntaxTree), lambda.SpanStart));
                 }
             }
 
