@@ -96,7 +96,8 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>
         /// <see cref="FindCallingHandler(IMethodSymbol)"/>, not kept: by the walk back from the method while it binds at most
-        /// <paramref name="callersToBind"/> candidate callers, else by the search from the handlers (the tests ask for each way).
+        /// <paramref name="callersToBind"/> candidate callers, else by the search from the handlers; with none to bind, by the
+        /// search alone, even where callers kept from earlier questions would let the walk finish (the tests ask for each way).
         /// </summary>
         internal string? FindCallingHandler(IMethodSymbol method, int callersToBind)
         {
@@ -106,7 +107,7 @@ namespace RagSafety.Analyzers.Program
                 return null;
             }
 
-            return TryWalkBack(method, callersToBind, out var handler)
+            return callersToBind > 0 && TryWalkBack(method, callersToBind, out var handler)
                 ? handler
                 : _searches.GetOrAdd(CallNameGraph.DeclaredName(method), name => new NameSearch(this, name)).HandlerCalling(method);
         }
