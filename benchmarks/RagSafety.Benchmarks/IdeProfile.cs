@@ -65,6 +65,11 @@ namespace RagSafety.Benchmarks
                 Time("calling handler (static helper, every module's name)", () => HandlerReachability.Get(compilation, rag).FindCallingHandler(writer));
                 Time("singletons", () => ServiceRegistrations.For(compilation).SingletonProviding(assistant, out _));
                 Time("scoped/transient", () => ServiceRegistrations.For(compilation).ShortLivedProviding(assistant));
+
+                // The same question about the last module's assistant: registrations are read in source order, so this is
+                // where a question that binds what comes before its answer shows.
+                var lastAssistant = Enumerable.Range(0, corpus.Lines).Select(m => compilation.GetTypeByMetadataName($"Shop.M{m}.Assistant.SupportAssistant")).TakeWhile(t => t is not null).Last()!;
+                Time("singletons (last module)", () => ServiceRegistrations.For(compilation).SingletonProviding(lastAssistant, out _));
                 var withAnalyzers = compilation.WithAnalyzers(ragSafety.Analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
                 Time("document analysis", () => withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None).GetAwaiter().GetResult());
                 var byRule = ragSafety.Analyzers.Select(a => (Rule: a.GetType().Name.Substring(0, 6), Time: withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalMilliseconds))

@@ -130,13 +130,28 @@ namespace RagSafety.Analyzers.Program
             : null;
     }
 
+    /// <summary>What a registration call's syntax says about the types it hands out (<see cref="ServiceRegistrations"/>).</summary>
+    internal enum RegistrationSpelling
+    {
+        /// <summary>It spells every type it hands out.</summary>
+        Spelled,
+
+        /// <summary>It hands out its type arguments or types converting to them.</summary>
+        BoundedByTypeArguments,
+
+        /// <summary>It may hand out any type.</summary>
+        Unbounded,
+    }
+
     /// <summary>
     /// Recognises DI registrations and answers, per compilation, which types are registered as singletons, and which as
     /// scoped or transient services only. A question about a type binds only the invocations the call-name pass found whose
     /// name ends in <c>Singleton</c> (or <c>Scoped</c> / <c>Transient</c>) and that may hand that type out: a registration
-    /// written with type arguments or <c>typeof</c> only (and literal keys) spells every type it hands out, so it is bound
-    /// for a type only when it spells the type's name; any other form (an instance, a factory) and any call in a compilation
-    /// with using aliases is bound for every type. Each call is bound once per compilation, whichever type asks first.
+    /// written with type arguments, <c>typeof</c>, literal keys or <c>new T(…)</c> only spells every type it hands out, so
+    /// it is bound for a type only when it spells the type's name; one written with type arguments and an instance or a
+    /// factory hands out those types or types converting to them, so it is bound for a type only when its type arguments
+    /// spell the type's name or a base type's or interface's; any other call, and any call in a compilation with using
+    /// aliases, is bound for every type. Each call is bound once per compilation, whichever type asks first.
     /// </summary>
     internal sealed class ServiceRegistrations
     {
@@ -150,8 +165,8 @@ namespace RagSafety.Analyzers.Program
         private readonly Lazy<ImmutableArray<ServiceRegistration>> _singletons;
         private readonly Lazy<ImmutableArray<ServiceRegistration>> _scopedOrTransient;
         private readonly ConcurrentDictionary<InvocationExpressionSyntax, ServiceRegistration?> _recognized = new();
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<InvocationExpressionSyntax>> _singletonCallsSpelling = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<InvocationExpressionSyntax>> _scopedOrTransientCallsSpelling = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<InvocationExpressionSyntax>> _singletonCallsFor = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<InvocationExpressionSyntax>> _scopedOrTransientCallsFor = new(SymbolEqualityComparer.Default);
         private readonly Lazy<RegistrationCallIndex> _singletonCallIndex;
         private readonly Lazy<RegistrationCallIndex> _scopedOrTransientCallIndex;
         private readonly StaticCallSites _callSites;
@@ -170,6 +185,9 @@ namespace RagSafety.Analyzers.Program
             _singletonCallIndex = new Lazy<RegistrationCallIndex>(() => new RegistrationCallIndex(CallNameGraph.For(compilation).SingletonCalls), LazyThreadSafetyMode.ExecutionAndPublication);
             _scopedOrTransientCallIndex = new Lazy<RegistrationCallIndex>(() => new RegistrationCallIndex(CallNameGraph.For(compilation).ScopedOrTransientCalls), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        /// <summary>How many registration calls have been bound so far (for tests of what a question binds).</summary>
+        internal int CallsBound => _recognized.Count;
 
         /// <summary>False when the compilation does not reference Microsoft.Extensions.DependencyInjection at all.</summary>
         public bool IsAvailable => _serviceCollection is not null;
@@ -265,7 +283,7 @@ namespace RagSafety.Analyzers.Program
             // calls that spell it.
             var name = SpelledType(type)?.Name;
             var operations = new OperationsAcrossTrees(_compilation);
-            var calls = name is null ? CallNameGraph.For(_compilation).SingletonCalls : _singletonCallIndex.Value.Candidates(name);
+            var calls = name is null ? CallNameGraph.For(_compilation).SingletonCalls : _singletonCallIndex.Value.Spelling(name);
             foreach (var call in calls)
             {
                 if (call.Expression is not MemberAccessExpressionSyntax { Name: GenericNameSyntax generic }
@@ -502,17 +520,67 @@ namespace RagSafety.Analyzers.Program
         /// </summary>
         private IEnumerable<ServiceRegistration> SingletonsThatMayProvide(ITypeSymbol type) =>
             SpelledType(type) is { } spelled
-                ? Registrations(_singletonCallsSpelling.GetOrAdd(spelled, t => CallsThatMayProvide(_singletonCallIndex.Value, t)), lifetime => lifetime == ServiceLifetimeKind.Singleton)
+                ? Registrations(_singletonCallsFor.GetOrAdd(type.OriginalDefinition, t => CallsThatMayProvide(_singletonCallIndex.Value, t, spelled)), lifetime => lifetime == ServiceLifetimeKind.Singleton)
                 : Singletons;
 
         /// <summary>The scoped and transient registrations, in source order, that may hand out the type; the others cannot. Bound as read.</summary>
         private IEnumerable<ServiceRegistration> ScopedOrTransientThatMayProvide(ITypeSymbol type) =>
             SpelledType(type) is { } spelled
-                ? Registrations(_scopedOrTransientCallsSpelling.GetOrAdd(spelled, t => CallsThatMayProvide(_scopedOrTransientCallIndex.Value, t)), lifetime => lifetime != ServiceLifetimeKind.Singleton)
+                ? Registrations(_scopedOrTransientCallsFor.GetOrAdd(type.OriginalDefinition, t => CallsThatMayProvide(_scopedOrTransientCallIndex.Value, t, spelled)), lifetime => lifetime != ServiceLifetimeKind.Singleton)
                 : ScopedOrTransient;
 
-        private ImmutableArray<InvocationExpressionSyntax> CallsThatMayProvide(RegistrationCallIndex index, INamedTypeSymbol type) =>
-            _serviceCollection is null ? ImmutableArray<InvocationExpressionSyntax>.Empty : index.Candidates(type.Name).Where(call => MayProvide(call, type)).ToImmutableArray();
+        private ImmutableArray<InvocationExpressionSyntax> CallsThatMayProvide(RegistrationCallIndex index, ITypeSymbol type, INamedTypeSymbol spelled)
+        {
+            if (_serviceCollection is null)
+            {
+                return ImmutableArray<InvocationExpressionSyntax>.Empty;
+            }
+
+            var supertypes = SupertypesByName(type, spelled);
+            return index.Candidates(spelled.Name, supertypes.Keys).Where(call => MayProvide(call, spelled, supertypes)).ToImmutableArray();
+        }
+
+        /// <summary>
+        /// The types a value of <paramref name="type"/> converts to without a user-defined conversion, by name: the type
+        /// (for an array, its element type <paramref name="spelled"/> too), its base types and its interfaces, and those of
+        /// the element type (array covariance).
+        /// </summary>
+        private static Dictionary<string, List<INamedTypeSymbol>> SupertypesByName(ITypeSymbol type, INamedTypeSymbol spelled)
+        {
+            var byName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
+            void Add(INamedTypeSymbol supertype)
+            {
+                if (!byName.TryGetValue(supertype.Name, out var named))
+                {
+                    byName.Add(supertype.Name, named = new List<INamedTypeSymbol>());
+                }
+
+                if (!named.Contains(supertype.OriginalDefinition, SymbolEqualityComparer.Default))
+                {
+                    named.Add(supertype.OriginalDefinition);
+                }
+            }
+
+            foreach (var of in type.Equals(spelled, SymbolEqualityComparer.Default) ? new ITypeSymbol[] { spelled } : new[] { type, spelled })
+            {
+                if (of is INamedTypeSymbol named)
+                {
+                    Add(named);
+                }
+
+                for (var baseType = of.BaseType; baseType is not null; baseType = baseType.BaseType)
+                {
+                    Add(baseType);
+                }
+
+                foreach (var implemented in of.AllInterfaces)
+                {
+                    Add(implemented);
+                }
+            }
+
+            return byName;
+        }
 
         /// <summary>
         /// The type a registration spells when it names the type in a type argument or <c>typeof</c>: a named type (an array's
@@ -532,26 +600,39 @@ namespace RagSafety.Analyzers.Program
         }
 
         /// <summary>
-        /// Whether a registration call may hand out this type: it has an argument other than <c>typeof</c> and literals (an
-        /// instance or a factory, whose type it does not spell), or it spells the type's name where that name may denote the
-        /// type. Each module of an app may register its own type of the same name (<c>AddSingleton&lt;SupportAssistant&gt;()</c>);
-        /// looking the name up where it is written (usings, namespaces; no body bound) tells them apart, so one question
-        /// binds the registrations of that type, not those of every module.
+        /// Whether a registration call may hand out this type: it hands out types it does not bound (see
+        /// <see cref="RegistrationCallIndex.SpellingOf"/>), or it spells the type's name where that name may denote the type,
+        /// or its type arguments bound what it hands out and spell the name of one of the type's supertypes where that name
+        /// may denote it. Each module of an app may register its own type of the same name
+        /// (<c>AddSingleton&lt;SupportAssistant&gt;()</c>); looking the name up where it is written (usings, namespaces; no body
+        /// bound) tells them apart, so one question binds the registrations of that type, not those of every module.
         /// </summary>
-        private bool MayProvide(InvocationExpressionSyntax invocation, INamedTypeSymbol type)
+        private bool MayProvide(InvocationExpressionSyntax invocation, INamedTypeSymbol type, Dictionary<string, List<INamedTypeSymbol>> supertypes)
         {
-            var name = type.Name;
-            if (RegistrationCallIndex.HandsOutUnspelled(invocation))
+            var spelling = RegistrationCallIndex.SpellingOf(invocation);
+            if (spelling == RegistrationSpelling.Unbounded)
             {
                 return true;
             }
 
             foreach (var token in invocation.DescendantTokens())
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == type.Name
                     && (token.Parent is not IdentifierNameSyntax written || _callSites.TypeNameMayDenote(written, type)))
                 {
                     return true;
+                }
+            }
+
+            if (spelling == RegistrationSpelling.BoundedByTypeArguments)
+            {
+                foreach (var token in RegistrationCallIndex.TypeArgumentsOf(invocation)!.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && supertypes.TryGetValue(token.ValueText, out var named)
+                        && (token.Parent is not IdentifierNameSyntax written || named.Any(supertype => _callSites.TypeNameMayDenote(written, supertype))))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -585,51 +666,107 @@ namespace RagSafety.Analyzers.Program
 
         /// <summary>
         /// Registration calls indexed by the identifiers they spell, so a question about one type reads the calls that spell
-        /// its name (and those whose instance or factory argument spells no type) instead of every registration of the app.
+        /// its name or a supertype's in their type arguments (and those that hand out types they do not bound) instead of
+        /// every registration of the app.
         /// </summary>
         private sealed class RegistrationCallIndex
         {
             private readonly ImmutableArray<InvocationExpressionSyntax> _calls;
-            private readonly List<int> _unspelled = new();
+            private readonly List<int> _unbounded = new();
             private readonly Dictionary<string, List<int>> _byIdentifier = new(StringComparer.Ordinal);
+            private readonly Dictionary<string, List<int>> _boundedByTypeArgument = new(StringComparer.Ordinal);
 
             public RegistrationCallIndex(ImmutableArray<InvocationExpressionSyntax> calls)
             {
                 _calls = calls;
                 for (var position = 0; position < calls.Length; position++)
                 {
-                    if (HandsOutUnspelled(calls[position]))
+                    switch (SpellingOf(calls[position]))
                     {
-                        _unspelled.Add(position);
+                        case RegistrationSpelling.Unbounded:
+                            _unbounded.Add(position);
+                            break;
+                        case RegistrationSpelling.BoundedByTypeArguments:
+                            AddIdentifiers(TypeArgumentsOf(calls[position])!, position, _boundedByTypeArgument);
+                            break;
                     }
 
-                    foreach (var token in calls[position].DescendantTokens())
+                    AddIdentifiers(calls[position], position, _byIdentifier);
+                }
+            }
+
+            private static void AddIdentifiers(SyntaxNode node, int position, Dictionary<string, List<int>> index)
+            {
+                foreach (var token in node.DescendantTokens())
+                {
+                    if (!token.IsKind(SyntaxKind.IdentifierToken))
                     {
-                        if (!token.IsKind(SyntaxKind.IdentifierToken))
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        if (!_byIdentifier.TryGetValue(token.ValueText, out var positions))
-                        {
-                            _byIdentifier.Add(token.ValueText, positions = new List<int>());
-                        }
+                    if (!index.TryGetValue(token.ValueText, out var positions))
+                    {
+                        index.Add(token.ValueText, positions = new List<int>());
+                    }
 
-                        // Positions are added in order, so a call that spells the name twice is listed once.
-                        if (positions.Count == 0 || positions[positions.Count - 1] != position)
-                        {
-                            positions.Add(position);
-                        }
+                    // Positions are added in order, so a call that spells the name twice is listed once.
+                    if (positions.Count == 0 || positions[positions.Count - 1] != position)
+                    {
+                        positions.Add(position);
                     }
                 }
             }
 
-            /// <summary>An argument other than <c>typeof</c> and literals: an instance or a factory, whose type the call does not spell.</summary>
-            public static bool HandsOutUnspelled(InvocationExpressionSyntax invocation)
+            /// <summary>
+            /// What the call's syntax says about the types it hands out. With only <c>typeof</c>, literal and <c>new T(…)</c>
+            /// arguments (other than <c>new T(x)</c>, which may create a delegate) it spells all of them. With another argument (an instance or a factory) and type arguments, what it
+            /// hands out is those types or converts to one of them (the parameter is <c>TService</c>, or a delegate returning
+            /// it or <c>TImplementation</c>): unless a type argument may be anything (<c>object</c>, <c>Object</c>,
+            /// <c>dynamic</c>, a type parameter in scope), it hands out only types whose supertypes' names the type arguments spell. A value whose
+            /// only way to the type argument is a user-defined conversion is not handed out as itself, so it is not counted.
+            /// Otherwise it may hand out any type.
+            /// </summary>
+            public static RegistrationSpelling SpellingOf(InvocationExpressionSyntax invocation)
             {
+                var spellsAll = true;
                 foreach (var argument in invocation.ArgumentList.Arguments)
                 {
-                    if (argument.Expression is not (TypeOfExpressionSyntax or LiteralExpressionSyntax))
+                    // `new D(x)` with one argument may create a delegate (a factory), whose results the call does not spell.
+                    if (argument.Expression is not (TypeOfExpressionSyntax or LiteralExpressionSyntax)
+                        && argument.Expression is not ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: not 1 } and not ObjectCreationExpressionSyntax { ArgumentList: null })
+                    {
+                        spellsAll = false;
+                        break;
+                    }
+                }
+
+                if (spellsAll)
+                {
+                    return RegistrationSpelling.Spelled;
+                }
+
+                return TypeArgumentsOf(invocation) is { } typeArguments && !MayBeAnyType(typeArguments)
+                    ? RegistrationSpelling.BoundedByTypeArguments
+                    : RegistrationSpelling.Unbounded;
+            }
+
+            /// <summary>The type arguments written on the called method (<c>AddSingleton&lt;IEngine&gt;</c>), or null.</summary>
+            public static TypeArgumentListSyntax? TypeArgumentsOf(InvocationExpressionSyntax invocation) => invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } => generic.TypeArgumentList,
+                MemberBindingExpressionSyntax { Name: GenericNameSyntax generic } => generic.TypeArgumentList,
+                GenericNameSyntax generic => generic.TypeArgumentList,
+                _ => null,
+            };
+
+            private static bool MayBeAnyType(TypeArgumentListSyntax typeArguments)
+            {
+                foreach (var token in typeArguments.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.ObjectKeyword)
+                        || token.IsKind(SyntaxKind.IdentifierToken)
+                            && (token.ValueText is "dynamic" or "Object"
+                                || typeArguments.Ancestors().Any(a => StaticCallSites.TypeParametersOf(a).Any(p => p.Identifier.ValueText == token.ValueText))))
                     {
                         return true;
                     }
@@ -638,29 +775,31 @@ namespace RagSafety.Analyzers.Program
                 return false;
             }
 
-            /// <summary>The calls that spell the name or hand out an unspelled type, in source order.</summary>
-            public IEnumerable<InvocationExpressionSyntax> Candidates(string name)
-            {
-                var spelling = _byIdentifier.TryGetValue(name, out var positions) ? positions : new List<int>();
-                int s = 0, u = 0;
-                while (s < spelling.Count || u < _unspelled.Count)
-                {
-                    int next;
-                    if (u == _unspelled.Count || (s < spelling.Count && spelling[s] <= _unspelled[u]))
-                    {
-                        next = spelling[s++];
-                        if (u < _unspelled.Count && _unspelled[u] == next)
-                        {
-                            u++;
-                        }
-                    }
-                    else
-                    {
-                        next = _unspelled[u++];
-                    }
+            /// <summary>The calls whose identifiers include the name, in source order.</summary>
+            public IEnumerable<InvocationExpressionSyntax> Spelling(string name) =>
+                _byIdentifier.TryGetValue(name, out var positions) ? positions.Select(p => _calls[p]) : Enumerable.Empty<InvocationExpressionSyntax>();
 
-                    yield return _calls[next];
+            /// <summary>
+            /// The calls that spell the name, those whose type arguments bound what they hand out and spell one of the
+            /// supertype names, and those that hand out types they do not bound, in source order, each once.
+            /// </summary>
+            public IEnumerable<InvocationExpressionSyntax> Candidates(string name, IEnumerable<string> supertypeNames)
+            {
+                var positions = new SortedSet<int>(_unbounded);
+                if (_byIdentifier.TryGetValue(name, out var spelling))
+                {
+                    positions.UnionWith(spelling);
                 }
+
+                foreach (var supertype in supertypeNames)
+                {
+                    if (_boundedByTypeArgument.TryGetValue(supertype, out var bounded))
+                    {
+                        positions.UnionWith(bounded);
+                    }
+                }
+
+                return positions.Select(p => _calls[p]);
             }
         }
     }

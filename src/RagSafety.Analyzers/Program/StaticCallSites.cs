@@ -169,7 +169,8 @@ namespace RagSafety.Analyzers.Program
             return found.Any(symbol => symbol is INamedTypeSymbol named && IsOrDerivesFrom(named, type));
         }
 
-        private static SeparatedSyntaxList<TypeParameterSyntax> TypeParametersOf(SyntaxNode node) => node switch
+        /// <summary>The type parameters a declaration brings into scope (a generic method, local function or type).</summary>
+        internal static SeparatedSyntaxList<TypeParameterSyntax> TypeParametersOf(SyntaxNode node) => node switch
         {
             MethodDeclarationSyntax method when method.TypeParameterList is { } list => list.Parameters,
             LocalFunctionStatementSyntax local when local.TypeParameterList is { } list => list.Parameters,

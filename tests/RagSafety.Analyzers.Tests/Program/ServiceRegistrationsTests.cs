@@ -185,6 +185,123 @@ namespace RagSafety.Analyzers.Tests.Program
         }
 
         [Fact]
+        public void Questions_read_only_the_calls_that_may_hand_out_the_type_and_answer_as_every_registration_does()
+        {
+            // Each form a call may take: spelled by type arguments, typeof or `new T()`; bounded by type arguments (an
+            // instance or a factory converting to them: a base class, an interface, boxing, array covariance); and unbounded
+            // (object, a type parameter, a bare instance, `new D(x)`). Every question must get the answer a scan of every
+            // registration gives; the engine, its array and the wrapper are handed out only by factories that do not spell them.
+            var compilation = TestCompilation.Create("""
+                using System;
+                using System.Collections.Generic;
+                using Microsoft.Extensions.DependencyInjection;
+
+                public interface IEngine { }
+                public interface IAssistant : IEngine { }
+                public abstract class EngineBase : IEngine { }
+                public sealed class Engine : EngineBase, IAssistant { }
+                public sealed class Cache { }
+                public sealed class Pool { }
+                public struct Slot : IComparable<Slot> { public int CompareTo(Slot other) => 0; }
+                public sealed class Wrapper { public static implicit operator Cache(Wrapper w) => new Cache(); }
+                public static class Keys { public const string Main = "main"; }
+
+                public static class Registrations
+                {
+                    public static void Add<T>(IServiceCollection services, Engine engine, Pool pool) where T : class, new()
+                    {
+                        services.AddSingleton<IEngine>(sp => Create());
+                        services.AddSingleton<EngineBase>(sp => Create());
+                        services.AddSingleton(new Cache());
+                        services.AddSingleton<IComparable<Slot>>(sp => new Slot());
+                        services.AddSingleton<object>(sp => MakeWrapper());
+                        services.AddSingleton<T>(sp => new T());
+                        services.AddKeyedSingleton<IAssistant>(Keys.Main, (sp, key) => Create());
+                        services.AddSingleton<IEnumerable<EngineBase>>(sp => Engines());
+                        services.AddSingleton<Cache>(sp => new Wrapper());
+                        services.AddSingleton(new Func<IServiceProvider, Pool>(sp => pool));
+                        services.AddScoped<IEngine>(sp => new Engine());
+                        services.AddTransient<Cache>(sp => new Cache());
+                        services.AddScoped(typeof(Slot));
+                        services.AddSingleton(engine);
+                    }
+
+                    private static Engine Create() => new Engine();
+
+                    private static Engine[] Engines() => new Engine[0];
+
+                    private static Wrapper MakeWrapper() => new Wrapper();
+                }
+                """, TestLibraries.AspNetCore);
+            var questions = new[] { "IEngine", "IAssistant", "EngineBase", "Engine", "Cache", "Pool", "Slot", "Wrapper", "Keys" }
+                .Select(name => (ITypeSymbol)compilation.GetTypeByMetadataName(name)!)
+                .Append(compilation.CreateArrayTypeSymbol(compilation.GetTypeByMetadataName("Engine")!))
+                .Append(compilation.GetTypeByMetadataName("System.IComparable`1")!.Construct(compilation.GetTypeByMetadataName("Slot")!))
+                .ToArray();
+
+            var narrowed = ServiceRegistrations.For(compilation);
+            var answers = questions.Select(type => (
+                Singleton: narrowed.SingletonProviding(type, out _)?.Invocation.Syntax.ToString(),
+                Keyed: narrowed.SingletonProviding(type, keyed: true, out _)?.Invocation.Syntax.ToString(),
+                ShortLived: narrowed.ShortLivedProviding(type)?.Invocation.Syntax.ToString())).ToArray();
+
+            var every = ServiceRegistrations.For(TestCompilation.Create(compilation.SyntaxTrees.Single().ToString(), TestLibraries.AspNetCore));
+            for (var i = 0; i < questions.Length; i++)
+            {
+                var type = questions[i];
+                // The other compilation's symbols are other objects: types are compared by name.
+                bool Same(ITypeSymbol t) => t.OriginalDefinition.ToDisplayString() == type.OriginalDefinition.ToDisplayString();
+                bool Provides(ServiceRegistration r) => r.ProvidedTypes.Any(Same);
+                var singleton = every.Singletons.FirstOrDefault(Provides);
+                var keyed = every.Singletons.FirstOrDefault(r => r.IsKeyed && Provides(r));
+                var shortLived = singleton is null
+                    ? every.ScopedOrTransient.FirstOrDefault(r => r.Instance is null && r.ProvidedTypes.Length > 0 && Same(r.ProvidedTypes[0]))
+                    : null;
+                Assert.Equal((singleton?.Invocation.Syntax.ToString(), keyed?.Invocation.Syntax.ToString(), shortLived?.Invocation.Syntax.ToString()), answers[i]);
+            }
+
+            // The answers the scan gives, so the comparison above is not between two empty sets.
+            Assert.Equal("services.AddSingleton<IEngine>(sp => Create())", answers[3].Singleton);
+            Assert.Equal("services.AddKeyedSingleton<IAssistant>(Keys.Main, (sp, key) => Create())", answers[3].Keyed);
+            Assert.Equal("services.AddSingleton(new Cache())", answers[4].Singleton);
+            Assert.Equal("services.AddSingleton(new Func<IServiceProvider, Pool>(sp => pool))", answers[5].Singleton);
+            Assert.Equal("services.AddSingleton<IComparable<Slot>>(sp => new Slot())", answers[6].Singleton);
+            Assert.Equal("services.AddSingleton<object>(sp => MakeWrapper())", answers[7].Singleton);
+            Assert.Equal("services.AddSingleton<IEnumerable<EngineBase>>(sp => Engines())", answers[9].Singleton);
+        }
+
+        [Fact]
+        public void A_factory_registration_is_bound_only_for_types_its_type_arguments_may_bound()
+        {
+            // Every module registers a factory for its own engine: a question about a scoped service binds none of them, and
+            // a question about one module's engine binds that module's only.
+            var modules = string.Concat(Enumerable.Range(0, 3).Select(m => $$"""
+                namespace M{{m}}
+                {
+                    public sealed class Engine { }
+                    public sealed class Search { }
+                    public static class Registration
+                    {
+                        public static void Add(IServiceCollection s)
+                        {
+                            s.AddSingleton<Engine>(sp => new Engine());
+                            s.AddScoped<Search>();
+                        }
+                    }
+                }
+
+                """));
+            var compilation = TestCompilation.Create("using Microsoft.Extensions.DependencyInjection;\n" + modules, TestLibraries.AspNetCore);
+            var registrations = ServiceRegistrations.For(compilation);
+
+            Assert.Equal("s.AddScoped<Search>()", registrations.ShortLivedProviding(compilation.GetTypeByMetadataName("M2.Search")!)?.Invocation.Syntax.ToString());
+            Assert.Equal(1, registrations.CallsBound);
+            var engine = registrations.SingletonProviding(compilation.GetTypeByMetadataName("M1.Engine")!, out _);
+            Assert.Equal("M1", engine?.Invocation.Syntax.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().First().Name.ToString());
+            Assert.Equal(2, registrations.CallsBound);
+        }
+
+        [Fact]
         public void Without_dependency_injection_nothing_is_recognized()
         {
             var compilation = TestCompilation.Create("""
