@@ -30,19 +30,35 @@ namespace RagSafety.Benchmarks
     {
         public const string CompilerOnly = "compiler only";
 
-        /// <summary>The documents measured per corpus: real-shaped (three shapes of the issue) and generated (two).</summary>
+        /// <summary>
+        /// The documents measured per corpus: real-shaped (three shapes of the issue, in the first module and again in the
+        /// last: a question answered by reading the project in source order is cheapest for the first module's files) and
+        /// generated (two).
+        /// </summary>
         public static IReadOnlyList<(string Path, string Label)> DocumentsOf(Corpus corpus) => corpus.RealShaped
             ? new[]
             {
                 (RealShapedApp.EndpointsDocument, "async endpoints file"),
                 (RealShapedApp.SharedKernelDocument, "file with a shared kernel"),
                 (RealShapedApp.ClientsInHandlersDocument, "file creating clients in handlers"),
+                (InLastModule(corpus, RealShapedApp.EndpointsDocument), "async endpoints file (last module)"),
+                (InLastModule(corpus, RealShapedApp.SharedKernelDocument), "file with a shared kernel (last module)"),
+                (InLastModule(corpus, RealShapedApp.ClientsInHandlersDocument), "file creating clients in handlers (last module)"),
             }
             : new[]
             {
                 ("/corpus/Module0000/Endpoints.cs", "generated endpoints file"),
                 ("/corpus/Module0000/AskController.cs", "generated controller"),
             };
+
+        /// <summary>The same document in the corpus's last module (<c>/app/Modules/M0/…</c> → <c>/app/Modules/M{last}/…</c>).</summary>
+        private static string InLastModule(Corpus corpus, string firstModuleDocument)
+        {
+            const string FirstModule = "/app/Modules/M0/";
+            var last = corpus.Files.Select(f => f.Path).Where(p => p.StartsWith("/app/Modules/M", StringComparison.Ordinal))
+                .Max(p => int.Parse(p.Substring("/app/Modules/M".Length, p.IndexOf('/', "/app/Modules/M".Length) - "/app/Modules/M".Length), CultureInfo.InvariantCulture));
+            return "/app/Modules/M" + last.ToString(CultureInfo.InvariantCulture) + "/" + firstModuleDocument.Substring(FirstModule.Length);
+        }
 
         public static async Task<IdeRow> RunAsync(Corpus corpus, string documentPath, string label, IReadOnlyList<AnalyzerSet> sets, int repetitions)
         {
