@@ -70,6 +70,8 @@ namespace RagSafety.Benchmarks
                 // where a question that binds what comes before its answer shows.
                 var lastAssistant = Enumerable.Range(0, corpus.Lines).Select(m => compilation.GetTypeByMetadataName($"Shop.M{m}.Assistant.SupportAssistant")).TakeWhile(t => t is not null).Last()!;
                 Time("singletons (last module)", () => ServiceRegistrations.For(compilation).SingletonProviding(lastAssistant, out _));
+                var lastAnswer = lastAssistant.GetMembers("AnswerAsync").OfType<IMethodSymbol>().Single();
+                Time("calling handler (instance method, every module's name, last module)", () => HandlerReachability.Get(compilation, rag).FindCallingHandler(lastAnswer));
                 var withAnalyzers = compilation.WithAnalyzers(ragSafety.Analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
                 Time("document analysis", () => withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None).GetAwaiter().GetResult());
                 var byRule = ragSafety.Analyzers.Select(a => (Rule: a.GetType().Name.Substring(0, 6), Time: withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalMilliseconds))
