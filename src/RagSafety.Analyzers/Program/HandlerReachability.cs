@@ -44,6 +44,7 @@ namespace RagSafety.Analyzers.Program
         private readonly ConcurrentDictionary<IMethodSymbol, string?> _answers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Caller>> _callers = new(SymbolEqualityComparer.Default);
         private readonly Lazy<StaticCallSites> _callSites;
+        private readonly Lazy<InstanceCallSites> _instanceCallSites;
         private readonly Lazy<Dictionary<SyntaxTree, int>> _treeOrder;
 
         private HandlerReachability(Compilation compilation, RagSafetyContext rag)
@@ -55,6 +56,7 @@ namespace RagSafety.Analyzers.Program
                 () => compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index),
                 LazyThreadSafetyMode.ExecutionAndPublication);
             _callSites = new Lazy<StaticCallSites>(() => new StaticCallSites(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _instanceCallSites = new Lazy<InstanceCallSites>(() => new InstanceCallSites(_callSites.Value, CallNameGraph.For(compilation)), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public static HandlerReachability Get(Compilation compilation, RagSafetyContext rag) =>
@@ -177,7 +179,8 @@ namespace RagSafety.Analyzers.Program
         /// <summary>
         /// Where the methods whose callees (<see cref="CallSummaries.CalleesOf"/>) include <paramref name="callee"/> may be, read
         /// from syntax: method declarations whose words include its name, and endpoint lambdas whose syntax calls it; for a
-        /// static method, only those with a call written on a type that may be its type (<see cref="StaticCallSites"/>).
+        /// static method, only those with a call written on a type that may be its type (<see cref="StaticCallSites"/>), for
+        /// an instance method, only those with a call on a receiver whose declared type may have it (<see cref="InstanceCallSites"/>).
         /// Constructors are left out (no call a handler makes names one), and so are local functions and other lambdas (the
         /// method around them calls what they call, directly, so they lie on no shortest chain). Null as soon as there are
         /// more than <paramref name="limit"/>.
@@ -185,30 +188,44 @@ namespace RagSafety.Analyzers.Program
         private List<SyntaxNode>? CandidateCallers(IMethodSymbol callee, int limit)
         {
             var name = CallNameGraph.DeclaredName(callee);
-            var narrow = StaticCallSites.CanNarrow(callee) ? _callSites.Value : null;
+            var byType = StaticCallSites.CanNarrow(callee) ? _callSites.Value : null;
+
+            // An instance method's callers are read by receiver only when there are too many to bind: reading a receiver's
+            // declaration costs more than the driver's own binding of a few bodies in a build.
+            var byReceiver = InstanceCallSites.CanNarrow(callee) ? _instanceCallSites.Value : null;
+            var narrowing = false;
             var candidates = new List<SyntaxNode>();
+            bool Add(SyntaxNode caller)
+            {
+                if (narrowing && !byReceiver!.MayCall(caller, callee))
+                {
+                    return true;
+                }
+
+                candidates.Add(caller);
+                if (candidates.Count > limit && byReceiver is not null && !narrowing)
+                {
+                    narrowing = true;
+                    candidates.RemoveAll(c => !byReceiver.MayCall(c, callee));
+                }
+
+                return candidates.Count <= limit;
+            }
+
             foreach (var (declaration, _) in CallNameGraph.For(_compilation).DeclarationsInvoking(name))
             {
-                if (declaration is MethodDeclarationSyntax && (narrow is null || narrow.MayCall(declaration, callee)))
+                if (declaration is MethodDeclarationSyntax && (byType is null || byType.MayCall(declaration, callee)) && !Add(declaration))
                 {
-                    candidates.Add(declaration);
-                    if (candidates.Count > limit)
-                    {
-                        return null;
-                    }
+                    return null;
                 }
             }
 
             var invoked = ImmutableHashSet.Create(StringComparer.Ordinal, name);
             foreach (var lambda in EndpointLambdas())
             {
-                if (CallNameGraph.MayReach(lambda, invoked) && (narrow is null || narrow.MayCall(lambda, callee)))
+                if (CallNameGraph.MayReach(lambda, invoked) && (byType is null || byType.MayCall(lambda, callee)) && !Add(lambda))
                 {
-                    candidates.Add(lambda);
-                    if (candidates.Count > limit)
-                    {
-                        return null;
-                    }
+                    return null;
                 }
             }
 

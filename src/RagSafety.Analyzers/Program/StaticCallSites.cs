@@ -33,11 +33,14 @@ namespace RagSafety.Analyzers.Program
         public static bool CanNarrow(IMethodSymbol method) =>
             method is { IsStatic: true, IsExtensionMethod: false, MethodKind: MethodKind.Ordinary, ContainingType: not null };
 
+        /// <summary>The invocations under a node (lambdas and local functions included) by the name they call, read once per node.</summary>
+        internal static InvocationsByName InvocationsUnder(SyntaxNode root) => Invocations.GetValue(root, InvocationsByName.Read);
+
         /// <summary>Whether the syntax under <paramref name="root"/> (lambdas and local functions included) has a call that may invoke <paramref name="target"/>, a method <see cref="CanNarrow"/> accepts.</summary>
         public bool MayCall(SyntaxNode root, IMethodSymbol target)
         {
             var name = CallNameGraph.DeclaredName(target);
-            var invocations = Invocations.GetValue(root, InvocationsByName.Read);
+            var invocations = InvocationsUnder(root);
             if (invocations.CalleeUnnamed)
             {
                 return true;
@@ -253,10 +256,16 @@ namespace RagSafety.Analyzers.Program
             return declared is null or { IsGlobalNamespace: true };
         }
 
-        /// <summary>A node's invocations by the name their callee is written with (<c>M(…)</c>, <c>x.M(…)</c>); <c>x?.M(…)</c> calls a value, never a type, and is left out.</summary>
-        private sealed class InvocationsByName
+        /// <summary>
+        /// A node's invocations by the name their callee is written with (<c>M(…)</c>, <c>x.M(…)</c>); <c>x?.M(…)</c> calls a
+        /// value, never a type, and is kept apart, for instance methods (<see cref="InstanceCallSites"/>).
+        /// </summary>
+        internal sealed class InvocationsByName
         {
             public Dictionary<string, List<InvocationExpressionSyntax>> ByName { get; } = new(StringComparer.Ordinal);
+
+            /// <summary>The conditional calls (<c>x?.M(…)</c>) by name.</summary>
+            public Dictionary<string, List<InvocationExpressionSyntax>> ConditionalByName { get; } = new(StringComparer.Ordinal);
 
             /// <summary>A callee written otherwise (<c>(M)(…)</c>, a delegate a call returns): it may be anything.</summary>
             public bool CalleeUnnamed { get; private set; }
@@ -271,11 +280,6 @@ namespace RagSafety.Analyzers.Program
                         continue;
                     }
 
-                    if (invocation.Expression is MemberBindingExpressionSyntax)
-                    {
-                        continue;
-                    }
-
                     // Read as the call-name graph reads it, so the two agree on which calls a name stands for.
                     var written = CallNameGraph.InvokedNameToken(invocation.Expression).ValueText;
 
@@ -285,9 +289,10 @@ namespace RagSafety.Analyzers.Program
                         continue;
                     }
 
-                    if (!read.ByName.TryGetValue(written, out var invocations))
+                    var byName = invocation.Expression is MemberBindingExpressionSyntax ? read.ConditionalByName : read.ByName;
+                    if (!byName.TryGetValue(written, out var invocations))
                     {
-                        read.ByName.Add(written, invocations = new List<InvocationExpressionSyntax>());
+                        byName.Add(written, invocations = new List<InvocationExpressionSyntax>());
                     }
 
                     invocations.Add(invocation);

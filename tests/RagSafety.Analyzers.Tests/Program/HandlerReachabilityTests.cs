@@ -292,6 +292,9 @@ namespace RagSafety.Analyzers.Tests.Program
         /// <summary>The answer as the rules get it, by the walk back alone (no limit on the callers it binds) and by the search from the handlers alone.</summary>
         private static void AssertEveryWay(HandlerReachability reach, IMethodSymbol method, string? expected)
         {
+            // First, so the callers it reads are the ones kept: with more than one candidate, an instance method's callers
+            // are read by receiver (InstanceCallSites) before any is bound.
+            Assert.Equal(expected, reach.FindCallingHandler(method, callersToBind: 1));
             Assert.Equal(expected, reach.FindCallingHandler(method));
             Assert.Equal(expected, reach.FindCallingHandler(method, callersToBind: int.MaxValue));
             Assert.Equal(expected, reach.FindCallingHandler(method, callersToBind: 0));
