@@ -179,8 +179,9 @@ namespace RagSafety.Analyzers.Program
         /// <summary>
         /// Where the methods whose callees (<see cref="CallSummaries.CalleesOf"/>) include <paramref name="callee"/> may be, read
         /// from syntax: method declarations whose words include its name, and endpoint lambdas whose syntax calls it; for a
-        /// static method, only those with a call written on a type that may be its type (<see cref="StaticCallSites"/>), for
-        /// an instance method, only those with a call on a receiver whose declared type may have it (<see cref="InstanceCallSites"/>).
+        /// static method, only those with a call written on a type that may be its type (<see cref="StaticCallSites"/>); for
+        /// an instance method with more than <paramref name="limit"/>, only those with a call on a receiver whose declared
+        /// type may have it (<see cref="InstanceCallSites"/>).
         /// Constructors are left out (no call a handler makes names one), and so are local functions and other lambdas (the
         /// method around them calls what they call, directly, so they lie on no shortest chain). Null as soon as there are
         /// more than <paramref name="limit"/>.

@@ -183,24 +183,9 @@ namespace RagSafety.Analyzers.Program
                 return _names.TypeNameMayDenote(name, type);
             }
 
-            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
-            {
-                if (written == baseType.Name && _names.TypeNameMayDenote(name, baseType))
-                {
-                    return true;
-                }
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (written == implemented.Name && _names.TypeNameMayDenote(name, implemented))
-                {
-                    return true;
-                }
-            }
-
-            // A type parameter (constrained to the type) or `dynamic`.
-            return written == "dynamic" || name.Ancestors().Any(a => StaticCallSites.TypeParametersOf(a).Any(p => p.Identifier.ValueText == written));
+            // A base type or interface, a type parameter (constrained to the type) or `dynamic`.
+            return StaticCallSites.SupertypesOf(type).Any(supertype => written == supertype.Name && _names.TypeNameMayDenote(name, supertype))
+                || written == "dynamic" || StaticCallSites.IsTypeParameterInScope(name, written);
         }
     }
 }

@@ -563,19 +563,9 @@ namespace RagSafety.Analyzers.Program
 
             foreach (var of in type.Equals(spelled, SymbolEqualityComparer.Default) ? new ITypeSymbol[] { spelled } : new[] { type, spelled })
             {
-                if (of is INamedTypeSymbol named)
+                foreach (var supertype in StaticCallSites.SupertypesOf(of))
                 {
-                    Add(named);
-                }
-
-                for (var baseType = of.BaseType; baseType is not null; baseType = baseType.BaseType)
-                {
-                    Add(baseType);
-                }
-
-                foreach (var implemented in of.AllInterfaces)
-                {
-                    Add(implemented);
+                    Add(supertype);
                 }
             }
 
@@ -766,7 +756,7 @@ namespace RagSafety.Analyzers.Program
                     if (token.IsKind(SyntaxKind.ObjectKeyword)
                         || token.IsKind(SyntaxKind.IdentifierToken)
                             && (token.ValueText is "dynamic" or "Object"
-                                || typeArguments.Ancestors().Any(a => StaticCallSites.TypeParametersOf(a).Any(p => p.Identifier.ValueText == token.ValueText))))
+                                || StaticCallSites.IsTypeParameterInScope(typeArguments, token.ValueText)))
                     {
                         return true;
                     }

@@ -139,7 +139,7 @@ namespace RagSafety.Analyzers.Program
                 || name.Parent is MemberAccessExpressionSyntax { Name: var accessed } && accessed == name
                 || name.Parent is AliasQualifiedNameSyntax
                 || CallNameGraph.For(_compilation).DeclaresUsingAlias
-                || name.Ancestors().Any(a => TypeParametersOf(a).Any(p => p.Identifier.ValueText == name.Identifier.ValueText))
+                || IsTypeParameterInScope(name, name.Identifier.ValueText)
                 || member is not (BaseMethodDeclarationSyntax or BasePropertyDeclarationSyntax or BaseFieldDeclarationSyntax or GlobalStatementSyntax))
             {
                 return true;
@@ -172,8 +172,30 @@ namespace RagSafety.Analyzers.Program
             return found.Any(symbol => symbol is INamedTypeSymbol named && IsOrDerivesFrom(named, type));
         }
 
-        /// <summary>The type parameters a declaration brings into scope (a generic method, local function or type).</summary>
-        internal static SeparatedSyntaxList<TypeParameterSyntax> TypeParametersOf(SyntaxNode node) => node switch
+        /// <summary>The type itself (when named), its base types and its interfaces: the types a value of it converts to by reference or boxing.</summary>
+        internal static IEnumerable<INamedTypeSymbol> SupertypesOf(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol named)
+            {
+                yield return named;
+            }
+
+            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                yield return baseType;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                yield return implemented;
+            }
+        }
+
+        /// <summary>Whether a declaration around the node (a generic method, local function or type) has a type parameter of that name.</summary>
+        internal static bool IsTypeParameterInScope(SyntaxNode node, string name) =>
+            node.Ancestors().Any(a => TypeParametersOf(a).Any(p => p.Identifier.ValueText == name));
+
+        private static SeparatedSyntaxList<TypeParameterSyntax> TypeParametersOf(SyntaxNode node) => node switch
         {
             MethodDeclarationSyntax method when method.TypeParameterList is { } list => list.Parameters,
             LocalFunctionStatementSyntax local when local.TypeParameterList is { } list => list.Parameters,
