@@ -66,7 +66,10 @@ namespace RagSafety.Analyzers.Program
         {
             var written = name.Identifier.ValueText;
             var member = name.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault();
-            if (member is null or GlobalStatementSyntax)
+
+            // In an accessor, `value` (and `field`) are declared by the language, not in the syntax.
+            if (member is null or GlobalStatementSyntax
+                || written is "value" or "field" && name.Ancestors().Any(a => a is AccessorDeclarationSyntax))
             {
                 return null;
             }

@@ -65,6 +65,9 @@ namespace RagSafety.Analyzers.Tests.Program
                     public Task<string> ByLambda() { Func<Assistant, Task<string>> ask = (Assistant x) => x.AnswerAsync(); return ask(new()); }
                     public Task<string> ByPatternShadowingTheField(object o) => o is A.Assistant _field ? _field.AnswerAsync() : Task.FromResult("");
                     public Task<string> ByUntypedLambda(Func<Func<A.Assistant, Task<string>>, Task<string>> run) => run(x => x.AnswerAsync());
+
+                    private readonly Assistant value = new();
+                    public A.Assistant BySetterValue { set { _ = value.AnswerAsync(); } }
                 }
             }
             """;
@@ -81,11 +84,11 @@ namespace RagSafety.Analyzers.Tests.Program
 
             var tree = compilation.SyntaxTrees.Single();
             var model = compilation.GetSemanticModel(tree);
-            var answers = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()
+            var answers = tree.GetRoot().DescendantNodes().OfType<MemberDeclarationSyntax>().Where(m => m is MethodDeclarationSyntax or PropertyDeclarationSyntax)
                 .Where(m => m.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().First().Name.ToString().StartsWith("Use", System.StringComparison.Ordinal))
                 .ToDictionary(
-                    m => m.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().First().Name + "." + m.Identifier.ValueText,
-                    m => (May: sites.MayCall(m, target), Calls: model.GetOperation(m)!.Descendants().OfType<IInvocationOperation>()
+                    m => m.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().First().Name + "." + (m is MethodDeclarationSyntax method ? method.Identifier : ((PropertyDeclarationSyntax)m).Identifier).ValueText,
+                    m => (May: sites.MayCall(m, target), Calls: m.DescendantNodes().Select(n => model.GetOperation(n)).OfType<IInvocationOperation>()
                         .Any(i => SymbolEqualityComparer.Default.Equals(i.TargetMethod.OriginalDefinition, target) || SymbolEqualityComparer.Default.Equals(i.TargetMethod.OriginalDefinition, viaInterface))));
 
             // Sound: every declaration that calls the method (or the interface method it implements) may call it.
@@ -96,8 +99,10 @@ namespace RagSafety.Analyzers.Tests.Program
                 new[] { "UseB.ByField", "UseB.ByLambda", "UseB.ByLocal", "UseB.ByParameter" },
                 answers.Where(a => !a.Value.May).Select(a => a.Key).OrderBy(k => k, System.StringComparer.Ordinal));
 
-            // A pattern variable that shadows the field, or an untyped lambda parameter, is not read: it may be anything.
+            // A pattern variable that shadows the field, a setter's `value` beside a field of that name, or an untyped lambda
+            // parameter is not read: it may be anything.
             Assert.True(answers["UseB.ByPatternShadowingTheField"].Calls);
+            Assert.True(answers["UseB.BySetterValue"].Calls);
             Assert.True(answers["UseB.ByUntypedLambda"].May);
         }
     }
