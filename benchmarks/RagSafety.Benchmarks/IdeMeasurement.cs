@@ -54,10 +54,10 @@ namespace RagSafety.Benchmarks
         /// <summary>The same document in the corpus's last module (<c>/app/Modules/M0/…</c> → <c>/app/Modules/M{last}/…</c>).</summary>
         private static string InLastModule(Corpus corpus, string firstModuleDocument)
         {
-            const string FirstModule = "/app/Modules/M0/";
-            var last = corpus.Files.Select(f => f.Path).Where(p => p.StartsWith("/app/Modules/M", StringComparison.Ordinal))
-                .Max(p => int.Parse(p.Substring("/app/Modules/M".Length, p.IndexOf('/', "/app/Modules/M".Length) - "/app/Modules/M".Length), CultureInfo.InvariantCulture));
-            return "/app/Modules/M" + last.ToString(CultureInfo.InvariantCulture) + "/" + firstModuleDocument.Substring(FirstModule.Length);
+            const string Modules = "/app/Modules/M";
+            var last = corpus.Files.Select(f => f.Path).Where(p => p.StartsWith(Modules, StringComparison.Ordinal))
+                .Max(p => int.Parse(p.Substring(Modules.Length, p.IndexOf('/', Modules.Length) - Modules.Length), CultureInfo.InvariantCulture));
+            return Modules + last.ToString(CultureInfo.InvariantCulture) + firstModuleDocument.Substring((Modules + "0").Length);
         }
 
         public static async Task<IdeRow> RunAsync(Corpus corpus, string documentPath, string label, IReadOnlyList<AnalyzerSet> sets, int repetitions)
