@@ -180,14 +180,11 @@ namespace RagSafety.Analyzers.Program
                 return true;
             }
 
+            // The type or one derived from it; else a base type or interface (which may share its name), a type parameter
+            // (constrained to the type) or `dynamic`.
             var written = name.Identifier.ValueText;
-            if (written == type.Name || _graph.TypesDerivingFromName(type.Name).Any(d => d.Identifier.ValueText == written))
-            {
-                return _names.TypeNameMayDenote(name, type);
-            }
-
-            // A base type or interface, a type parameter (constrained to the type) or `dynamic`.
-            return StaticCallSites.SupertypesOf(type).Any(supertype => written == supertype.Name && _names.TypeNameMayDenote(name, supertype))
+            return (written == type.Name || _graph.TypesDerivingFromName(type.Name).Any(d => d.Identifier.ValueText == written)) && _names.TypeNameMayDenote(name, type)
+                || StaticCallSites.SupertypesOf(type).Skip(1).Any(supertype => written == supertype.Name && _names.TypeNameMayDenote(name, supertype))
                 || written == "dynamic" || StaticCallSites.IsTypeParameterInScope(name, written);
         }
     }

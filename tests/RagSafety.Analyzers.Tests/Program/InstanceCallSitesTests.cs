@@ -105,5 +105,23 @@ namespace RagSafety.Analyzers.Tests.Program
             Assert.True(answers["UseB.BySetterValue"].Calls);
             Assert.True(answers["UseB.ByUntypedLambda"].May);
         }
+
+        [Fact]
+        public void A_receiver_declared_with_a_base_type_of_the_same_name_may_call_the_override()
+        {
+            var compilation = TestCompilation.Create("""
+                namespace Base { public class Assistant { public virtual string Answer() => ""; } }
+                namespace Derived { public class Assistant : Base.Assistant { public override string Answer() => "derived"; } }
+                namespace Use
+                {
+                    using Base;
+                    public class Caller { public string Ask(Assistant assistant) => assistant.Answer(); }
+                }
+                """, TestLibraries.None);
+            var target = compilation.GetTypeByMetadataName("Derived.Assistant")!.GetMembers("Answer").OfType<IMethodSymbol>().Single();
+            var ask = compilation.SyntaxTrees.Single().GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Ask");
+
+            Assert.True(new InstanceCallSites(new StaticCallSites(compilation), CallNameGraph.For(compilation)).MayCall(ask, target));
+        }
     }
 }
