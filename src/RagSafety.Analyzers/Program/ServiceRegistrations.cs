@@ -537,7 +537,7 @@ namespace RagSafety.Analyzers.Program
             }
 
             var supertypes = SupertypesByName(type, spelled);
-            return index.Candidates(spelled.Name, supertypes.Keys).Where(call => MayProvide(call, spelled, supertypes)).ToImmutableArray();
+            return index.Candidates(spelled.Name, supertypes.Keys).Where(c => MayProvide(c.Call, c.Spelling, spelled, supertypes)).Select(c => c.Call).ToImmutableArray();
         }
 
         /// <summary>
@@ -597,9 +597,8 @@ namespace RagSafety.Analyzers.Program
         /// (<c>AddSingleton&lt;SupportAssistant&gt;()</c>); looking the name up where it is written (usings, namespaces; no body
         /// bound) tells them apart, so one question binds the registrations of that type, not those of every module.
         /// </summary>
-        private bool MayProvide(InvocationExpressionSyntax invocation, INamedTypeSymbol type, Dictionary<string, List<INamedTypeSymbol>> supertypes)
+        private bool MayProvide(InvocationExpressionSyntax invocation, RegistrationSpelling spelling, INamedTypeSymbol type, Dictionary<string, List<INamedTypeSymbol>> supertypes)
         {
-            var spelling = RegistrationCallIndex.SpellingOf(invocation);
             if (spelling == RegistrationSpelling.Unbounded)
             {
                 return true;
@@ -662,6 +661,7 @@ namespace RagSafety.Analyzers.Program
         private sealed class RegistrationCallIndex
         {
             private readonly ImmutableArray<InvocationExpressionSyntax> _calls;
+            private readonly RegistrationSpelling[] _spellings;
             private readonly List<int> _unbounded = new();
             private readonly Dictionary<string, List<int>> _byIdentifier = new(StringComparer.Ordinal);
             private readonly Dictionary<string, List<int>> _boundedByTypeArgument = new(StringComparer.Ordinal);
@@ -669,9 +669,10 @@ namespace RagSafety.Analyzers.Program
             public RegistrationCallIndex(ImmutableArray<InvocationExpressionSyntax> calls)
             {
                 _calls = calls;
+                _spellings = new RegistrationSpelling[calls.Length];
                 for (var position = 0; position < calls.Length; position++)
                 {
-                    switch (SpellingOf(calls[position]))
+                    switch (_spellings[position] = SpellingOf(calls[position]))
                     {
                         case RegistrationSpelling.Unbounded:
                             _unbounded.Add(position);
@@ -716,7 +717,7 @@ namespace RagSafety.Analyzers.Program
             /// only way to the type argument is a user-defined conversion is not handed out as itself, so it is not counted.
             /// Otherwise it may hand out any type.
             /// </summary>
-            public static RegistrationSpelling SpellingOf(InvocationExpressionSyntax invocation)
+            private static RegistrationSpelling SpellingOf(InvocationExpressionSyntax invocation)
             {
                 var spellsAll = true;
                 foreach (var argument in invocation.ArgumentList.Arguments)
@@ -771,9 +772,10 @@ namespace RagSafety.Analyzers.Program
 
             /// <summary>
             /// The calls that spell the name, those whose type arguments bound what they hand out and spell one of the
-            /// supertype names, and those that hand out types they do not bound, in source order, each once.
+            /// supertype names, and those that hand out types they do not bound, in source order, each once, with what
+            /// their syntax says about the types they hand out.
             /// </summary>
-            public IEnumerable<InvocationExpressionSyntax> Candidates(string name, IEnumerable<string> supertypeNames)
+            public IEnumerable<(InvocationExpressionSyntax Call, RegistrationSpelling Spelling)> Candidates(string name, IEnumerable<string> supertypeNames)
             {
                 var positions = new SortedSet<int>(_unbounded);
                 if (_byIdentifier.TryGetValue(name, out var spelling))
@@ -789,7 +791,7 @@ namespace RagSafety.Analyzers.Program
                     }
                 }
 
-                return positions.Select(p => _calls[p]);
+                return positions.Select(p => (_calls[p], _spellings[p]));
             }
         }
     }
